@@ -1,0 +1,47 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, packages and benchmarks EntraStrongAuth.
+.DESCRIPTION
+    Tasks (run in the order given):
+      Build    publish into out/EntraStrongAuth/ laid out as the Gallery module: manifest, psm1, format file,
+               Cmdlets + Core + Loader at the root, the Engine and all its dependencies in Dependencies/, en-US help.
+      Test     Build, then xUnit (tests/Unit), then Pester (tests/Pester) in a fresh pwsh against out/.
+               Ends with one line "N passed, N failed, N skipped"; exits non-zero on any failure.
+      Package  Build, Test-ModuleManifest, then a Gallery .nupkg in out/packages (Publish-PSResource to a file repository).
+      Bench    Runs every bench/*.bench.ps1 against the built module.
+      Clean    Removes out/ (and .cache/ with -IncludeCache).
+    From a fresh machine with only the .NET SDK:  dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Package', 'Bench', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Rewrite build/expected-dependencies.txt from this build instead of failing on a difference.
+    [switch] $UpdateDependencyList,
+
+    [switch] $IncludeCache
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Import-Module (Join-Path $PSScriptRoot 'build/BuildTasks.psm1') -Force
+
+$context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
+$exitCode = 0
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean'   { Invoke-CleanTask -Context $context -IncludeCache:$IncludeCache }
+        'Build'   { Invoke-BuildTask -Context $context -UpdateDependencyList:$UpdateDependencyList }
+        'Test'    { Invoke-BuildTask -Context $context; $exitCode = Invoke-TestTask -Context $context }
+        'Package' { Invoke-BuildTask -Context $context; Invoke-PackageTask -Context $context }
+        'Bench'   { Invoke-BuildTask -Context $context; Invoke-BenchTask -Context $context }
+    }
+    if ($exitCode -ne 0) { break }
+}
+exit $exitCode

@@ -1,0 +1,225 @@
+# The tasks behind build.ps1, one function each. Kept in a module so build.ps1 stays a readable list of tasks.
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+function New-BuildContext {
+    param([string] $Root, [string] $Configuration)
+    $out = Join-Path $Root 'out'
+    [pscustomobject]@{
+        Root          = $Root
+        Configuration = $Configuration
+        Out           = $out
+        ModuleOut     = Join-Path $out 'EntraStrongAuth'
+        Staging       = Join-Path $out 'staging'
+        TestResults   = Join-Path $out 'TestResults'
+        Packages      = Join-Path $out 'packages'
+        Cache         = Join-Path $Root '.cache/nuget'
+        Built         = $false
+    }
+}
+
+function Invoke-Dotnet {
+    # Runs dotnet and fails the task with the command line when it fails.
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-FreshPwshCommand {
+    # The command line that starts a new pwsh of the same version as this one. Under `dotnet pwsh` the process
+    # is the dotnet host running pwsh.dll, so the child must be started the same way.
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($process)
+}
+
+function Invoke-FreshPwsh {
+    param([string] $File, [string[]] $Arguments = @())
+    $command = @(Get-FreshPwshCommand)
+    $exe = $command[0]
+    $prefix = @($command | Select-Object -Skip 1)
+    & $exe @prefix -NoProfile -NonInteractive -File $File @Arguments
+    return $LASTEXITCODE
+}
+
+function Restore-PackageDownloads {
+    # Pester and the coexistence fixtures come from NuGet (the PowerShell Gallery is not reachable).
+    param($Context)
+    if (-not (Test-Path (Join-Path $Context.Cache 'pester/5.7.1/tools/Pester.psd1'))) {
+        Write-Host 'Downloading Pester and test fixtures from NuGet...'
+        Invoke-Dotnet restore (Join-Path $Context.Root 'build/PackageDownloads.csproj') --packages $Context.Cache --nologo -v quiet
+    }
+}
+
+function Get-PesterModulePath {
+    param($Context)
+    $installed = Get-Module Pester -ListAvailable | Where-Object { $_.Version -eq [version]'5.7.1' } | Select-Object -First 1
+    if ($installed) { return $installed.Path }
+    Restore-PackageDownloads -Context $Context
+    return Join-Path $Context.Cache 'pester/5.7.1/tools/Pester.psd1'
+}
+
+function Invoke-CleanTask {
+    param($Context, [switch] $IncludeCache)
+    foreach ($path in @($Context.Out) + @(if ($IncludeCache) { Join-Path $Context.Root '.cache' })) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+    Get-ChildItem (Join-Path $Context.Root 'src'), (Join-Path $Context.Root 'tests') -Directory -Recurse -Include bin, obj |
+        Remove-Item -Recurse -Force
+}
+
+function Invoke-BuildTask {
+    param($Context, [switch] $UpdateDependencyList)
+    if ($Context.Built) { return }
+    $root = $Context.Root
+    $config = $Context.Configuration
+    $module = $Context.ModuleOut
+    if (Test-Path $module) { Remove-Item $module -Recurse -Force }
+    $dependencies = Join-Path $module 'Dependencies'
+    New-Item -ItemType Directory -Force -Path $dependencies, (Join-Path $module 'en-US') | Out-Null
+
+    Write-Host "Building ($config)..."
+    Invoke-Dotnet build (Join-Path $root 'EntraStrongAuth.sln') -c $config --nologo -v quiet
+    $engineStage = Join-Path $Context.Staging 'engine'
+    Invoke-Dotnet publish (Join-Path $root 'src/Engine/EntraStrongAuth.Engine.csproj') -c $config -o $engineStage --no-build --nologo -v quiet
+
+    # Root: only what the default load context must see. Building Cmdlets also copies the Engine beside it,
+    # which would defeat the isolation, so files are picked by name.
+    $cmdletsBin = Join-Path $root "src/Cmdlets/bin/$config/netstandard2.0"
+    Copy-Item (Join-Path $cmdletsBin 'EntraStrongAuth.Cmdlets.dll'), (Join-Path $cmdletsBin 'EntraStrongAuth.Core.dll') $module
+    Copy-Item (Join-Path $root "src/Loader/bin/$config/net8.0/EntraStrongAuth.Loader.dll") $module
+    Copy-Item (Join-Path $root 'EntraStrongAuth.psd1') $module
+    Copy-Item (Join-Path $root 'module/*') $module -Recurse
+
+    # Dependencies/: the Engine and everything it needs, except Core, which must stay shared with the cmdlets.
+    Get-ChildItem $engineStage -Filter *.dll |
+        Where-Object Name -ne 'EntraStrongAuth.Core.dll' |
+        Copy-Item -Destination $dependencies
+    Assert-DependencyList -Context $Context -Update:$UpdateDependencyList
+
+    Write-Host 'Generating help...'
+    $helpArgs = @(
+        '-ModulePath', (Join-Path $module 'EntraStrongAuth.psd1'),
+        '-MarkdownFolder', (Join-Path $root 'docs/en-US'),
+        '-OutputFile', (Join-Path $module 'en-US/EntraStrongAuth.Cmdlets.dll-Help.xml'),
+        '-AboutFolder', (Join-Path $root 'docs/en-US'),
+        '-AboutOutputFolder', (Join-Path $module 'en-US'))
+    # A fresh process: the help generator imports the module, and a loaded assembly cannot be unloaded.
+    if ((Invoke-FreshPwsh -File (Join-Path $root 'build/New-MamlHelp.ps1') -Arguments $helpArgs) -ne 0) {
+        throw 'Help generation failed (see the errors above).'
+    }
+    $Context.Built = $true
+    Write-Host "Built $module"
+}
+
+function Assert-DependencyList {
+    # The shipped Dependencies/ must match build/expected-dependencies.txt, so a package bump that drags in a
+    # new assembly (or drops one) is seen in review instead of in a user's session.
+    param($Context, [switch] $Update)
+    $expectedFile = Join-Path $Context.Root 'build/expected-dependencies.txt'
+    $actual = @(Get-ChildItem (Join-Path $Context.ModuleOut 'Dependencies') -Filter *.dll | ForEach-Object Name | Sort-Object)
+    if ($Update -or -not (Test-Path $expectedFile)) {
+        Set-Content -Path $expectedFile -Value $actual
+        return
+    }
+    $expected = @(Get-Content $expectedFile | Where-Object { $_ -and -not $_.StartsWith('#') })
+    $diff = Compare-Object $expected $actual
+    if ($diff) {
+        $lines = $diff | ForEach-Object { if ($_.SideIndicator -eq '=>') { "  new:     $($_.InputObject)" } else { "  missing: $($_.InputObject)" } }
+        throw "Dependencies/ differs from build/expected-dependencies.txt:`n$($lines -join "`n")`nReview the change, then run ./build.ps1 Build -UpdateDependencyList."
+    }
+}
+
+function Read-TrxCounts {
+    param([string] $Path)
+    if (-not (Test-Path $Path)) { return $null }
+    [xml] $trx = Get-Content $Path -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        Skipped = [int] $counters.notExecuted
+    }
+}
+
+function Invoke-TestTask {
+    param($Context)
+    $root = $Context.Root
+    New-Item -ItemType Directory -Force -Path $Context.TestResults | Out-Null
+    $trx = Join-Path $Context.TestResults 'unit.trx'
+    if (Test-Path $trx) { Remove-Item $trx }
+
+    Write-Host 'Running xUnit tests...'
+    & dotnet test (Join-Path $root 'tests/Unit/EntraStrongAuth.Tests.csproj') -c $Context.Configuration --no-build --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+    $unitExit = $LASTEXITCODE
+    $unit = Read-TrxCounts -Path $trx
+    if (-not $unit) {
+        # The runner itself failed (no results at all): count it as a failure rather than as zero tests.
+        $unit = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        Write-Host "xUnit produced no results (exit code $unitExit)."
+    }
+
+    Write-Host 'Running Pester tests in a fresh pwsh...'
+    Restore-PackageDownloads -Context $Context
+    $summaryFile = Join-Path $Context.TestResults 'pester-summary.json'
+    if (Test-Path $summaryFile) { Remove-Item $summaryFile }
+    $pesterArgs = @(
+        '-ModuleManifest', (Join-Path $Context.ModuleOut 'EntraStrongAuth.psd1'),
+        '-PesterModule', (Get-PesterModulePath -Context $Context),
+        '-TestPath', (Join-Path $root 'tests/Pester'),
+        '-ResultFolder', $Context.TestResults,
+        '-PackageCache', $Context.Cache)
+    $pesterExit = Invoke-FreshPwsh -File (Join-Path $root 'build/Invoke-PesterTests.ps1') -Arguments $pesterArgs
+    $pester = if (Test-Path $summaryFile) { Get-Content $summaryFile -Raw | ConvertFrom-Json } else { $null }
+    if (-not $pester) {
+        $pester = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        Write-Host "Pester produced no results (exit code $pesterExit)."
+    }
+
+    $passed = $unit.Passed + $pester.Passed
+    $failed = $unit.Failed + $pester.Failed
+    $skipped = $unit.Skipped + $pester.Skipped
+    Write-Host "xUnit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { return 1 }
+    return 0
+}
+
+function Invoke-PackageTask {
+    param($Context)
+    $manifest = Join-Path $Context.ModuleOut 'EntraStrongAuth.psd1'
+    $info = Test-ModuleManifest -Path $manifest
+    Write-Host "Manifest OK: $($info.Name) $($info.Version), $(@($info.ExportedCmdlets.Keys).Count) cmdlets"
+    New-Item -ItemType Directory -Force -Path $Context.Packages | Out-Null
+    Get-ChildItem $Context.Packages -Filter 'EntraStrongAuth.*.nupkg' | Remove-Item
+    $repository = "EntraStrongAuthLocal$PID"
+    Register-PSResourceRepository -Name $repository -Uri $Context.Packages -Trusted
+    try {
+        Publish-PSResource -Path $Context.ModuleOut -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    $package = Get-ChildItem $Context.Packages -Filter 'EntraStrongAuth.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw 'Publish-PSResource produced no package.' }
+    Write-Host "Package: $($package.FullName)"
+}
+
+function Invoke-BenchTask {
+    param($Context)
+    $benches = @(Get-ChildItem (Join-Path $Context.Root 'bench') -Filter '*.bench.ps1' -ErrorAction SilentlyContinue)
+    if ($benches.Count -eq 0) {
+        Write-Host 'No benchmarks in bench/ yet.'
+        return
+    }
+    foreach ($bench in $benches) {
+        Write-Host "Benchmark $($bench.Name)"
+        $code = Invoke-FreshPwsh -File $bench.FullName -Arguments @('-ModuleManifest', (Join-Path $Context.ModuleOut 'EntraStrongAuth.psd1'))
+        if ($code -ne 0) { throw "Benchmark $($bench.Name) failed with exit code $code." }
+    }
+}
+
+Export-ModuleMember -Function New-BuildContext, Invoke-CleanTask, Invoke-BuildTask, Invoke-TestTask, Invoke-PackageTask, Invoke-BenchTask

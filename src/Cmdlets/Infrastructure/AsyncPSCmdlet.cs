@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Errors;
+
+namespace EntraStrongAuth.Cmdlets.Infrastructure;
+
+/// <summary>
+/// The base of every EntraStrongAuth cmdlet. Each block (<c>Begin/Process/End</c>) runs its async work on the thread
+/// pool while the pipeline thread drains a queue of writes: only the pipeline thread ever calls WriteObject,
+/// WriteError, WriteProgress and the other Write methods, as PowerShell requires.
+/// <list type="bullet">
+/// <item>Ctrl+C (<see cref="StopProcessing"/>) cancels <see cref="PipelineStopToken"/>, which every async call receives,
+/// and the drain stops at once.</item>
+/// <item>Back-pressure: the worker can run at most <see cref="OutputCapacity"/> writes ahead of the pipeline; a slow
+/// consumer (or <c>Select-Object -First</c>) slows the producer instead of filling memory.</item>
+/// <item>No <c>.Result</c> or <c>Wait()</c> on an unfinished task: the pipeline thread blocks only on the queue.</item>
+/// </list>
+/// </summary>
+public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private OutputChannel? _channel;
+
+    /// <summary>How many writes the worker may queue before it waits for the pipeline.</summary>
+    protected virtual int OutputCapacity => 256;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
+    protected CancellationToken PipelineStopToken => _stop.Token;
+
+    protected virtual Task BeginProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task ProcessRecordAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task EndProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected sealed override void BeginProcessing() => RunBlock(BeginProcessingAsync);
+
+    protected sealed override void ProcessRecord() => RunBlock(ProcessRecordAsync);
+
+    protected sealed override void EndProcessing() => RunBlock(EndProcessingAsync);
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Queues an object for output; waits (asynchronously) when the pipeline is behind.</summary>
+    protected Task WriteObjectAsync(object? value) => Post(cmdlet => cmdlet.WriteObject(value));
+
+    protected Task WriteErrorAsync(ErrorRecord record) => Post(cmdlet => cmdlet.WriteError(record));
+
+    /// <summary>A non-terminating error from a domain failure: id, category and advice come from the exception.</summary>
+    protected Task WriteErrorAsync(EntraStrongAuthException failure, object? target) =>
+        WriteErrorAsync(ErrorRecords.From(failure, target));
+
+    protected Task WriteWarningAsync(string text) => Post(cmdlet => cmdlet.WriteWarning(text));
+
+    protected Task WriteVerboseAsync(string text) => Post(cmdlet => cmdlet.WriteVerbose(text));
+
+    protected Task WriteDebugAsync(string text) => Post(cmdlet => cmdlet.WriteDebug(text));
+
+    protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stop.Dispose();
+        }
+    }
+
+    private Task Post(Action<Cmdlet> write)
+    {
+        var channel = _channel ?? throw new InvalidOperationException("Writes are only possible while a block is running.");
+        return channel.PostAsync(write, _stop.Token);
+    }
+
+    private void RunBlock(Func<CancellationToken, Task> block)
+    {
+        var channel = new OutputChannel(OutputCapacity);
+        _channel = channel;
+        var token = _stop.Token;
+
+        // Task.Run: the work starts on the thread pool, outside any host synchronization context, so awaits
+        // inside it can never deadlock on the pipeline thread.
+        var work = Task.Run(() => block(token), token);
+        work.ContinueWith(_ => channel.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        try
+        {
+            foreach (var write in channel.Drain(token))
+            {
+                write(this);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Ctrl+C: the work may still be unwinding; PowerShell expects us to return now.
+        }
+
+        if (token.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        // The queue completes only after the task finished, so reading its outcome here never blocks.
+        ThrowIfFailed(work);
+    }
+
+    private void ThrowIfFailed(Task work)
+    {
+        if (!work.IsFaulted || work.Exception is null)
+        {
+            return;
+        }
+
+        var error = work.Exception.GetBaseException();
+        switch (error)
+        {
+            case PipelineStoppedException:
+                throw error;
+            case TerminatingErrorException terminating:
+                ThrowTerminatingError(terminating.ErrorRecord);
+                break;
+            case EntraStrongAuthException failure:
+                ThrowTerminatingError(ErrorRecords.From(failure, null));
+                break;
+            default:
+                // An unexpected failure still reaches the user as a clear error, never a raw stack trace.
+                ThrowTerminatingError(new ErrorRecord(error, "UnexpectedError", ErrorCategory.NotSpecified, null));
+                break;
+        }
+    }
+
+    /// <summary>A bounded hand-off from the worker to the pipeline thread.</summary>
+    /// <remarks>Not disposed on purpose: after Ctrl+C the worker may still touch it while unwinding.</remarks>
+#pragma warning disable CA1001
+    private sealed class OutputChannel
+#pragma warning restore CA1001
+    {
+        private readonly BlockingCollection<Action<Cmdlet>> _queue = new();
+        private readonly SemaphoreSlim _slots;
+
+        public OutputChannel(int capacity)
+        {
+            _slots = new SemaphoreSlim(capacity, capacity);
+        }
+
+        public async Task PostAsync(Action<Cmdlet> write, CancellationToken cancellationToken)
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _queue.Add(write, cancellationToken);
+        }
+
+        public void Complete() => _queue.CompleteAdding();
+
+        public System.Collections.Generic.IEnumerable<Action<Cmdlet>> Drain(CancellationToken cancellationToken)
+        {
+            foreach (var write in _queue.GetConsumingEnumerable(cancellationToken))
+            {
+                _slots.Release();
+                yield return write;
+            }
+        }
+    }
+}

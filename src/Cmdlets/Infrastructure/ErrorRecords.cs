@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using EntraStrongAuth.Core.Errors;
+
+namespace EntraStrongAuth.Cmdlets.Infrastructure;
+
+/// <summary>Builds ErrorRecords: the one place where a failure kind becomes a PowerShell ErrorCategory.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(EntraStrongAuthException failure, object? target)
+    {
+        var record = new ErrorRecord(failure, failure.ErrorId, CategoryOf(failure.Kind), target);
+        if (failure.RecommendedAction is { } action)
+        {
+            record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = action };
+        }
+
+        return record;
+    }
+
+    public static ErrorRecord Create(string errorId, FailureKind kind, string message, object? target, string? recommendedAction = null) =>
+        From(new EntraStrongAuthException(errorId, kind, message, recommendedAction), target);
+
+    internal static ErrorCategory CategoryOf(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        FailureKind.InvalidData => ErrorCategory.InvalidData,
+        FailureKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        FailureKind.AuthenticationError => ErrorCategory.AuthenticationError,
+        FailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        FailureKind.ConnectionError => ErrorCategory.ConnectionError,
+        FailureKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        FailureKind.NotConnected => ErrorCategory.InvalidOperation,
+        FailureKind.OperationStopped => ErrorCategory.OperationStopped,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Identity;
+using EntraStrongAuth.Core.Connection;
+using EntraStrongAuth.Core.Errors;
+using Microsoft.Graph;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace EntraStrongAuth.Engine.Connection;
+
+/// <summary>
+/// A signed-in Graph session: the Azure.Identity credential and the Graph SDK client built on it.
+/// Only <see cref="Context"/>, a Core type holding no secret, is visible to the Cmdlets layer.
+/// </summary>
+public sealed class GraphConnection : IDisposable
+{
+    private static readonly string[] OrganizationFields = { "id", "displayName" };
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
+    private readonly HttpClient _httpClient;
+
+    private GraphConnection(GraphServiceClient client, HttpClient httpClient, EntraStrongAuthContext context)
+    {
+        Client = client;
+        _httpClient = httpClient;
+        Context = context;
+    }
+
+    public EntraStrongAuthContext Context { get; }
+
+    internal GraphServiceClient Client { get; }
+
+    /// <summary>Builds the credential and client, then proves them with one small Graph call (the tenant's organization).</summary>
+    public static async Task<GraphConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var credential = AzureCredentialFactory.Create(options);
+        var scopes = ScopesFor(options);
+        var (client, httpClient) = CreateClient(credential, options.Environment, scopes);
+        try
+        {
+            var organization = await FetchOrganizationAsync(client, cancellationToken).ConfigureAwait(false);
+            var context = new EntraStrongAuthContext(
+                options.Kind,
+                options.Environment,
+                options.TenantId ?? organization?.Id,
+                organization?.DisplayName,
+                options.ClientId,
+                scopes,
+                DateTimeOffset.UtcNow);
+            return new GraphConnection(client, httpClient, context);
+        }
+        catch
+        {
+            httpClient.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _httpClient.Dispose();
+
+    internal static IReadOnlyList<string> ScopesFor(ConnectionOptions options) =>
+        options.Kind == CredentialKind.ClientSecret || options.Scopes.Count == 0
+            ? new[] { options.Environment.DefaultScope }
+            : options.Scopes.ToArray();
+
+    internal static (GraphServiceClient Client, HttpClient HttpClient) CreateClient(TokenCredential credential, CloudEnvironment environment, IReadOnlyList<string> scopes)
+    {
+        // Tokens go only to this cloud's Graph host, never to a next-link pointing elsewhere.
+        var authProvider = new AzureIdentityAuthenticationProvider(
+            credential,
+            new[] { environment.GraphEndpoint.Host },
+            observabilityOptions: null,
+            isCaeEnabled: true,
+            scopes: scopes.ToArray());
+        var baseUrl = new Uri(environment.GraphEndpoint, "v1.0").ToString();
+        var httpClient = GraphClientFactory.Create(version: "v1.0", nationalCloud: GraphClientFactory.Global_Cloud);
+        httpClient.BaseAddress = new Uri(baseUrl);
+        return (new GraphServiceClient(httpClient, authProvider, baseUrl), httpClient);
+    }
+
+    private static async Task<Microsoft.Graph.Models.Organization?> FetchOrganizationAsync(GraphServiceClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await client.Organization.GetAsync(
+                request => request.QueryParameters.Select = OrganizationFields,
+                cancellationToken).ConfigureAwait(false);
+            return page?.Value?.FirstOrDefault();
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            throw new EntraStrongAuthException(
+                "AuthenticationFailed",
+                FailureKind.AuthenticationError,
+                "Sign-in failed: " + FirstLine(ex.Message),
+                "Check -TenantId, -ClientId and the credential, and that the authority host is reachable.",
+                ex);
+        }
+        catch (ODataError ex)
+        {
+            throw GraphErrorTranslator.Translate(ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new EntraStrongAuthException(
+                "GraphUnreachable",
+                FailureKind.ConnectionError,
+                "Microsoft Graph could not be reached: " + FirstLine(ex.Message),
+                "Check the network path to the Graph endpoint and any proxy settings.",
+                ex);
+        }
+    }
+
+    internal static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(LineBreaks);
+        return end < 0 ? message : message.Substring(0, end);
+    }
+}
