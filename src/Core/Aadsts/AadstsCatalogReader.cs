@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.Serialization.Json;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -62,7 +63,14 @@ public static class AadstsCatalogReader
     {
         try
         {
-            using var reader = JsonReaderWriterFactory.CreateJsonReader(json, XmlDictionaryReaderQuotas.Max);
+            // The BCL JSON reader rejects a byte-order mark, which Windows editors like to write: re-encode first.
+            string text;
+            using (var decoder = new StreamReader(json, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            {
+                text = decoder.ReadToEnd();
+            }
+
+            using var reader = JsonReaderWriterFactory.CreateJsonReader(Encoding.UTF8.GetBytes(text), XmlDictionaryReaderQuotas.Max);
             return XElement.Load(reader);
         }
         catch (XmlException ex)

@@ -6,9 +6,10 @@ namespace EntraStrongAuth.Core.Aadsts;
 /// <summary>Parses the ways people write an AADSTS code: <c>50074</c>, <c>AADSTS50074</c>, <c>aadsts 50074</c>.</summary>
 public static class AadstsCode
 {
-    // AADSTS codes are 5 to 7 digits today (16000 … 9002313); allow 4–8 so a future code still parses.
+    // AADSTS codes are 5 to 7 digits today (16000 … 9002313); any short number is accepted so that 0 (the
+    // sign-in logs' "success") and a future or mistyped code still parse and get an answer.
     private static readonly Regex BareCode = new(
-        @"^\s*(?:AADSTS\s*)?(?<code>\d{4,8})\s*$",
+        @"^\s*(?:AADSTS\s*)?(?<code>\d{1,8})\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>True when <paramref name="text"/> is exactly one code, with or without the AADSTS prefix.</summary>

@@ -11,7 +11,9 @@ namespace EntraStrongAuth.Engine.Connection;
 /// <summary>Maps the module's connection options to an Azure.Identity credential. No SDK type leaves the Engine.</summary>
 internal static class AzureCredentialFactory
 {
-    public static TokenCredential Create(ConnectionOptions options)
+    /// <param name="options">What the user asked for.</param>
+    /// <param name="transport">Tests only: replaces the HTTP transport so token requests can be observed.</param>
+    public static TokenCredential Create(ConnectionOptions options, Azure.Core.Pipeline.HttpPipelineTransport? transport = null)
     {
         if (options is null)
         {
@@ -25,14 +27,27 @@ internal static class AzureCredentialFactory
                 Require(options.TenantId, "TenantId"),
                 Require(options.ClientId, "ClientId"),
                 Reveal(options.Secret, "ClientSecretCredential"),
-                new ClientSecretCredentialOptions
-                {
-                    AuthorityHost = options.Environment.AuthorityHost,
-                    // A custom environment (private cloud, test double) has no instance-discovery endpoint to ask.
-                    DisableInstanceDiscovery = options.Environment.Name == CloudEnvironment.CustomName,
-                }),
+                Configure(new ClientSecretCredentialOptions(), options.Environment, transport)),
             _ => throw new EntraStrongAuthException("UnsupportedCredential", FailureKind.InvalidArgument, "Credential kind '" + options.Kind + "' is not supported."),
         };
+    }
+
+    private static TOptions Configure<TOptions>(TOptions credentialOptions, CloudEnvironment environment, Azure.Core.Pipeline.HttpPipelineTransport? transport)
+        where TOptions : TokenCredentialOptions
+    {
+        credentialOptions.AuthorityHost = environment.AuthorityHost;
+        if (transport is not null)
+        {
+            credentialOptions.Transport = transport;
+        }
+
+        // A custom environment (private cloud, test double) has no instance-discovery endpoint to ask.
+        if (credentialOptions is ClientSecretCredentialOptions secretOptions)
+        {
+            secretOptions.DisableInstanceDiscovery = environment.Name == CloudEnvironment.CustomName;
+        }
+
+        return credentialOptions;
     }
 
     private static string Require(string? value, string parameter) =>

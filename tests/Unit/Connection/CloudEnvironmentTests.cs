@@ -1,0 +1,39 @@
+using System;
+using EntraStrongAuth.Core.Connection;
+using Xunit;
+
+namespace EntraStrongAuth.Tests.Connection;
+
+public class CloudEnvironmentTests
+{
+    [Theory]
+    [InlineData("Global", "login.microsoftonline.com", "https://graph.microsoft.com/.default")]
+    [InlineData("USGov", "login.microsoftonline.us", "https://graph.microsoft.us/.default")]
+    [InlineData("USGovDoD", "login.microsoftonline.us", "https://dod-graph.microsoft.us/.default")]
+    [InlineData("China", "login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn/.default")]
+    [InlineData("usgov", "login.microsoftonline.us", "https://graph.microsoft.us/.default")]
+    public void Each_cloud_has_its_authority_and_graph_scope(string name, string authorityHost, string scope)
+    {
+        var cloud = CloudEnvironment.Get(name);
+
+        Assert.Equal(authorityHost, cloud.AuthorityHost.Host);
+        Assert.Equal(scope, cloud.DefaultScope);
+    }
+
+    [Fact]
+    public void An_unknown_cloud_lists_the_known_ones()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CloudEnvironment.Get("Mars"));
+
+        Assert.Contains("Global, USGov, USGovDoD, China", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_custom_environment_keeps_its_endpoints()
+    {
+        var cloud = CloudEnvironment.Custom(new Uri("https://login.contoso.test/"), new Uri("http://127.0.0.1:5001/"));
+
+        Assert.Equal(CloudEnvironment.CustomName, cloud.Name);
+        Assert.Equal("http://127.0.0.1:5001/.default", cloud.DefaultScope);
+    }
+}
