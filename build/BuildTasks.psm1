@@ -1,6 +1,7 @@
 # The tasks behind build.ps1, one function each. Kept in a module so build.ps1 stays a readable list of tasks.
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'FreshPwsh.psm1') -Force
 
 function New-BuildContext {
     param([string] $Root, [string] $Configuration)
@@ -19,29 +20,10 @@ function New-BuildContext {
 }
 
 function Invoke-Dotnet {
-    # Runs dotnet and fails the task with the command line when it fails.
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
-}
-
-function Get-FreshPwshCommand {
-    # The command line that starts a new pwsh of the same version as this one. Under `dotnet pwsh` the process
-    # is the dotnet host running pwsh.dll, so the child must be started the same way.
-    $process = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
-        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
-    }
-    return @($process)
-}
-
-function Invoke-FreshPwsh {
-    param([string] $File, [string[]] $Arguments = @())
-    $command = @(Get-FreshPwshCommand)
-    $exe = $command[0]
-    $prefix = @($command | Select-Object -Skip 1)
-    & $exe @prefix -NoProfile -NonInteractive -File $File @Arguments
-    return $LASTEXITCODE
+    # Runs dotnet and fails the task with the command line when it fails. A simple function using $args, so that
+    # dotnet's short switches (-v, -o, -c) are not taken for PowerShell's common parameters.
+    & dotnet @args | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
 function Restore-PackageDownloads {
@@ -121,7 +103,8 @@ function Assert-DependencyList {
     $expectedFile = Join-Path $Context.Root 'build/expected-dependencies.txt'
     $actual = @(Get-ChildItem (Join-Path $Context.ModuleOut 'Dependencies') -Filter *.dll | ForEach-Object Name | Sort-Object)
     if ($Update -or -not (Test-Path $expectedFile)) {
-        Set-Content -Path $expectedFile -Value $actual
+        $header = '# Files the build ships in Dependencies/. A difference fails the build; review it, then run ./build.ps1 Build -UpdateDependencyList.'
+        Set-Content -Path $expectedFile -Value (@($header) + $actual)
         return
     }
     $expected = @(Get-Content $expectedFile | Where-Object { $_ -and -not $_.StartsWith('#') })
@@ -153,7 +136,7 @@ function Invoke-TestTask {
 
     Write-Host 'Running xUnit tests...'
     & dotnet test (Join-Path $root 'tests/Unit/EntraStrongAuth.Tests.csproj') -c $Context.Configuration --no-build --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
     $unitExit = $LASTEXITCODE
     $unit = Read-TrxCounts -Path $trx
     if (-not $unit) {

@@ -307,17 +307,24 @@ function ConvertFrom-MarkdownInline {
 }
 
 function Get-ParagraphText {
-    # Turns prose blocks into the paragraph strings of a MAML description: a paragraph per
-    # paragraph or list item, and code / tables as one paragraph with their line breaks.
+    # Turns prose blocks into the paragraph strings of a MAML description: one per paragraph;
+    # a whole list, a code block or a table as one paragraph with its line breaks, because
+    # Get-Help puts a blank line between paragraphs but prints a line break as it is.
     param([object[]] $Blocks)
+    $list = [System.Collections.Generic.List[string]]::new()
     foreach ($block in $Blocks) {
+        if ($block.Kind -eq 'ListItem') {
+            $list.Add((ConvertFrom-MarkdownInline ('{0} {1}' -f $block.Marker, $block.Text)))
+            continue
+        }
+        if ($list.Count -gt 0) { $list.ToArray() -join "`n"; $list.Clear() }
         switch ($block.Kind) {
             'Paragraph' { ConvertFrom-MarkdownInline $block.Text }
-            'ListItem' { ConvertFrom-MarkdownInline ('{0} {1}' -f $block.Marker, $block.Text) }
             'Code' { ($block.Lines -join "`n") }
             'Table' { ($block.Lines -join "`n") }
         }
     }
+    if ($list.Count -gt 0) { $list.ToArray() -join "`n" }
 }
 
 function Test-ProseBlock {
@@ -345,11 +352,13 @@ function Test-HasText {
 #region Cmdlet markdown model
 
 function Read-CommandDoc {
-    # Reads one <Verb-Noun>.md into prose fields, reporting every structural problem.
-    # Returns $null when the file is too broken to be used.
+    # Reads one <Verb-Noun>.md into prose fields, reporting every structural problem. It
+    # always returns a document (possibly incomplete) so the parameter cross-check still runs
+    # and the author sees every problem in one pass.
     param([string] $Path, [string] $CommandName)
 
-    $file = Split-Path -Leaf $Path
+    # Problems name the full path, so a CI log line leads straight to the file.
+    $file = $Path
     $blocks = Read-MarkdownFile -Path $Path
     $doc = [pscustomobject]@{
         File         = $file
@@ -460,7 +469,7 @@ function Read-ExampleItem {
         if ($code.Count -eq 0) {
             Add-Problem $File $item.Heading.Line ('{0} has no fenced code block (```powershell ... ```)' -f $where)
         }
-        if ($remarks.Count -eq 0) {
+        elseif ($remarks.Count -eq 0) {
             Write-Warning ("{0}:{1}: {2} has no remarks after its code" -f $File, $item.Heading.Line, $where)
         }
         [pscustomobject]@{
@@ -602,7 +611,7 @@ function Get-CommandModel {
 
     $parameters = [System.Collections.Specialized.OrderedDictionary]::new([StringComparer]::OrdinalIgnoreCase)
     $sets = foreach ($set in $orderedSets) {
-        $uses = foreach ($parameter in $set.Parameters) {
+        $uses = @(foreach ($parameter in $set.Parameters) {
             if (-not (Test-DocumentedParameter -Name $parameter.Name)) { continue }
             $use = New-ParameterUse -Parameter $parameter
             if (-not $parameters.Contains($parameter.Name)) {
@@ -624,8 +633,8 @@ function Get-CommandModel {
                     })
             }
             $use
-        }
-        [pscustomobject]@{ Name = $set.Name; Uses = @(Get-SortedParameterUse -Uses @($uses)) }
+            })
+        [pscustomobject]@{ Name = $set.Name; Uses = @(Get-SortedParameterUse -Uses $uses) }
     }
 
     [pscustomobject]@{
@@ -719,7 +728,7 @@ function Get-ParameterDescription {
 function Write-ParameterElement {
     # One <command:parameter>, used both in syntax items (per-set values) and in the parameter
     # list (values of the first set that has the parameter).
-    param([System.Xml.XmlWriter] $Writer, $Parameter, $Use, [string[]] $Description)
+    param([System.Xml.XmlWriter] $Writer, $Parameter, $Use, [string[]] $Description, [switch] $InSyntax)
     $Writer.WriteStartElement('command', 'parameter', $script:Ns.Command)
     $Writer.WriteAttributeString('required', $Use.Required.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', $Parameter.IsArray.ToString().ToLowerInvariant())
@@ -740,13 +749,15 @@ function Write-ParameterElement {
         }
         $Writer.WriteEndElement()
     }
-    # A switch takes no value: Get-Help shows a parameterValue with required="false" as
-    # nothing in syntax, so -Force reads as [-Force], not [-Force <SwitchParameter>].
-    $Writer.WriteStartElement('command', 'parameterValue', $script:Ns.Command)
-    $Writer.WriteAttributeString('required', (-not $Use.IsSwitch).ToString().ToLowerInvariant())
-    $Writer.WriteAttributeString('variableLength', $Parameter.IsArray.ToString().ToLowerInvariant())
-    $Writer.WriteString($Parameter.TypeName)
-    $Writer.WriteEndElement()
+    # A switch takes no value: in a syntax line Get-Help would print any parameterValue, so
+    # there it has none ([-Force]); the parameter list shows it as -Force [<SwitchParameter>].
+    if (-not ($Use.IsSwitch -and $InSyntax)) {
+        $Writer.WriteStartElement('command', 'parameterValue', $script:Ns.Command)
+        $Writer.WriteAttributeString('required', (-not $Use.IsSwitch).ToString().ToLowerInvariant())
+        $Writer.WriteAttributeString('variableLength', $Parameter.IsArray.ToString().ToLowerInvariant())
+        $Writer.WriteString($Parameter.TypeName)
+        $Writer.WriteEndElement()
+    }
     Write-DevType -Writer $Writer -TypeName $Parameter.FullTypeName
     $Writer.WriteElementString('dev', 'defaultValue', $script:Ns.Dev, 'None')
     $Writer.WriteEndElement()
@@ -759,7 +770,7 @@ function Write-SyntaxSection {
         $Writer.WriteStartElement('command', 'syntaxItem', $script:Ns.Command)
         $Writer.WriteElementString('maml', 'name', $script:Ns.Maml, $Model.Command.Name)
         foreach ($use in $set.Uses) {
-            Write-ParameterElement -Writer $Writer -Parameter $Model.Parameters[$use.Name] -Use $use `
+            Write-ParameterElement -Writer $Writer -Parameter $Model.Parameters[$use.Name] -Use $use -InSyntax `
                 -Description (Get-ParameterDescription -Doc $Doc -Name $use.Name)
         }
         $Writer.WriteEndElement()
@@ -823,17 +834,23 @@ function Write-ExamplesSection {
     $Writer.WriteStartElement('command', 'examples', $script:Ns.Command)
     foreach ($example in $Examples) {
         $Writer.WriteStartElement('command', 'example', $script:Ns.Command)
-        # Get-Help prints the title on a line of its own; the dashes are the conventional
-        # separator that makes examples stand apart in a long -Full listing.
-        $Writer.WriteElementString('maml', 'title', $script:Ns.Maml, ('--------- {0} ---------' -f $example.Title))
+        # Get-Help prints the title as it is and has no EXAMPLES heading in -Full output, so
+        # the title is centred in dashes, the conventional separator between examples.
+        # 72 columns: Get-Help indents by four and an 80-column console must not wrap it.
+        $side = '-' * [Math]::Max(3, [int][Math]::Floor((70 - $example.Title.Length) / 2))
+        $Writer.WriteElementString('maml', 'title', $script:Ns.Maml, ('{0} {1} {0}' -f $side, $example.Title))
         if ($example.Introduction.Count -gt 0) {
+            # Get-Help prints the code right after the introduction, without a line break.
+            $introduction = @($example.Introduction)
+            $introduction[$introduction.Count - 1] += "`n`n"
             $Writer.WriteStartElement('maml', 'introduction', $script:Ns.Maml)
-            Write-Para -Writer $Writer -Text $example.Introduction
+            Write-Para -Writer $Writer -Text $introduction
             $Writer.WriteEndElement()
         }
         $Writer.WriteElementString('dev', 'code', $script:Ns.Dev, $example.Code)
+        # The trailing empty paragraph leaves a blank line before the next example's title.
         $Writer.WriteStartElement('dev', 'remarks', $script:Ns.Dev)
-        Write-Para -Writer $Writer -Text $example.Remarks
+        Write-Para -Writer $Writer -Text (@($example.Remarks) + '')
         $Writer.WriteEndElement()
         $Writer.WriteEndElement()
     }
@@ -972,7 +989,7 @@ function ConvertTo-AboutText {
 function Read-AboutTopic {
     # Returns the topic text, or $null after reporting why the file cannot be used.
     param([string] $Path)
-    $file = Split-Path -Leaf $Path
+    $file = $Path
     $topicName = [System.IO.Path]::GetFileNameWithoutExtension($Path)
     $blocks = @(Read-MarkdownFile -Path $Path)
     if ($blocks.Count -eq 0 -or $blocks[0].Kind -ne 'Heading' -or $blocks[0].Level -ne 1) {
@@ -1025,7 +1042,7 @@ function Invoke-Main {
         $key = $cmdlet.Name.ToLowerInvariant()
         $documentedKeys[$key] = $true
         if (-not $markdownFiles.ContainsKey($key)) {
-            Add-Problem ($cmdlet.Name + '.md') 0 ("missing: cmdlet {0} has no markdown help file in {1}" -f $cmdlet.Name, $markdownFolderFull)
+            Add-Problem (Join-Path $markdownFolderFull ($cmdlet.Name + '.md')) 0 ("file missing: cmdlet {0} has no markdown help" -f $cmdlet.Name)
             continue
         }
         $doc = Read-CommandDoc -Path $markdownFiles[$key].FullName -CommandName $cmdlet.Name
@@ -1038,7 +1055,7 @@ function Invoke-Main {
     foreach ($key in $markdownFiles.Keys) {
         $file = $markdownFiles[$key]
         if (-not $documentedKeys.ContainsKey($key) -and $file.BaseName -match '^[A-Za-z]+-[A-Za-z0-9]+$') {
-            Add-Problem $file.Name 0 ("the module has no cmdlet named {0}" -f $file.BaseName)
+            Add-Problem $file.FullName 0 ("the module has no cmdlet named {0}; remove or rename the file" -f $file.BaseName)
         }
     }
 

@@ -87,6 +87,17 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
                 "Pass both, e.g. -GraphEndpoint https://graph.contoso.example -AuthorityHost https://login.contoso.example."));
         }
 
+        // Azure.Identity only talks to a TLS-protected authority; say so before it fails with a generic error.
+        if (AuthorityHost.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new TerminatingErrorException(ErrorRecords.Create(
+                "InvalidAuthorityHost",
+                Core.Errors.FailureKind.InvalidArgument,
+                "-AuthorityHost must be an https:// URL; got '" + AuthorityHost + "'.",
+                AuthorityHost,
+                "Pass the sign-in endpoint of the cloud over https, e.g. https://login.contoso.example/."));
+        }
+
         return CloudEnvironment.Custom(AuthorityHost, GraphEndpoint);
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Aadsts;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Aadsts;
@@ -30,7 +31,8 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
     [Alias("ErrorCode")]
     [ArgumentCompleter(typeof(AadstsCodeCompleter))]
     [AllowEmptyString]
-    public string[] Code { get; set; } = Array.Empty<string>();
+    [AllowNull]
+    public object?[] Code { get; set; } = Array.Empty<object>();
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MessageSet)]
     [Alias("ErrorMessage")]
@@ -67,9 +69,9 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
 
                 break;
             default:
-                foreach (var value in Code)
+                foreach (var input in Code)
                 {
-                    await ResolveValueAsync(value, cancellationToken).ConfigureAwait(false);
+                    await ResolveInputAsync(input, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
@@ -125,8 +127,18 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
         return _catalog.With(result.Entries);
     }
 
-    private async Task ResolveValueAsync(string value, CancellationToken cancellationToken)
+    private async Task ResolveInputAsync(object? input, CancellationToken cancellationToken)
     {
+        var value = AadstsInput.ToText(input);
+        if (value is null)
+        {
+            var type = input is PSObject wrapped ? wrapped.BaseObject.GetType().Name : input?.GetType().Name ?? "null";
+            await WriteErrorAsync(
+                new EntraStrongAuthException("InvalidAadstsCode", FailureKind.InvalidArgument, "The input (" + type + ") is not an AADSTS code and has no ErrorCode, Status.ErrorCode or ResultType property.", "Pass a code such as 50074, error text, or objects that carry an ErrorCode."),
+                input).ConfigureAwait(false);
+            return;
+        }
+
         if (AadstsCode.TryParse(value, out var code))
         {
             if (code == 0)

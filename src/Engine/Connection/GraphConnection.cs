@@ -105,7 +105,7 @@ public sealed class GraphConnection : IDisposable
                 "AuthenticationFailed",
                 FailureKind.AuthenticationError,
                 "Sign-in failed: " + FirstLine(ex.Message),
-                "Check -TenantId, -ClientId and the credential, and that the authority host is reachable.",
+                "Check -TenantId, the client id and secret in -ClientSecretCredential, and that the authority host is reachable.",
                 ex);
         }
         catch (ODataError ex)
