@@ -92,7 +92,7 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
 
     private async Task<AadstsCatalog> LoadUserCatalogAsync(string path)
     {
-        var fullPath = GetUnresolvedProviderPathFromPSPath(path);
+        var fullPath = await InvokeOnPipelineAsync(() => GetUnresolvedProviderPathFromPSPath(path)).ConfigureAwait(false);
         if (!File.Exists(fullPath))
         {
             throw new EntraStrongAuthException(

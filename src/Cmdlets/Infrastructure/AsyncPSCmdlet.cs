@@ -61,6 +61,30 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
 
+    /// <summary>
+    /// Runs <paramref name="function"/> on the pipeline thread and returns its result: for anything that touches
+    /// PowerShell's session state (path resolution, variables), which is not safe from other threads.
+    /// </summary>
+    protected async Task<T> InvokeOnPipelineAsync<T>(Func<T> function)
+    {
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_stop.Token.Register(() => result.TrySetCanceled()))
+        {
+            await Post(_ =>
+            {
+                try
+                {
+                    result.TrySetResult(function());
+                }
+                catch (Exception ex)
+                {
+                    result.TrySetException(ex);
+                }
+            }).ConfigureAwait(false);
+            return await result.Task.ConfigureAwait(false);
+        }
+    }
+
     public void Dispose()
     {
         Dispose(true);

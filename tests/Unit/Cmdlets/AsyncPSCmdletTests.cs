@@ -22,6 +22,7 @@ public sealed class AsyncPSCmdletTests : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Write-TestNumbers", typeof(WriteTestNumbersCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Wait-TestStop", typeof(WaitTestStopCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Test-Failure", typeof(TestFailureCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Get-TestVariable", typeof(GetTestVariableCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }
@@ -52,6 +53,18 @@ public sealed class AsyncPSCmdletTests : IDisposable
         var pipelineThread = (int)output[0].BaseObject;
         Assert.NotEqual(0, WriteTestNumbersCommand.WorkerThreadId);
         Assert.NotEqual(pipelineThread, WriteTestNumbersCommand.WorkerThreadId);
+    }
+
+    [Fact]
+    public void Session_state_is_read_on_the_pipeline_thread_on_behalf_of_the_worker()
+    {
+        var output = Run("$probe = 'from-session'; [Environment]::CurrentManagedThreadId; Get-TestVariable", out _);
+
+        var pipelineThread = (int)output[0].BaseObject;
+        var result = (object[])output[1].BaseObject;
+        Assert.Equal("from-session", result[0]);
+        Assert.Equal(pipelineThread, (int)result[1]);
+        Assert.NotEqual(pipelineThread, (int)result[2]);
     }
 
     [Fact]

@@ -79,3 +79,15 @@ public sealed class TestFailureCommand : AsyncPSCmdlet
         }
     }
 }
+
+/// <summary>Reads a session variable through InvokeOnPipelineAsync from the worker and outputs it with the thread ids.</summary>
+[Cmdlet(VerbsCommon.Get, "TestVariable")]
+public sealed class GetTestVariableCommand : AsyncPSCmdlet
+{
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        var worker = Environment.CurrentManagedThreadId;
+        var (value, thread) = await InvokeOnPipelineAsync(() => (SessionState.PSVariable.GetValue("probe"), Environment.CurrentManagedThreadId));
+        await WriteObjectAsync(new object?[] { value, thread, worker });
+    }
+}
