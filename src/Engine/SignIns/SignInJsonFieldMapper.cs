@@ -1,0 +1,749 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>
+/// Maps JSON straight into a <see cref="SignInEvent"/> with Utf8JsonReader: no DOM, no string for a property name or
+/// an unknown value. Shared by every JSON format: a Graph signIn, the diagnostic archive's envelope and its
+/// <c>properties</c>, and Log Analytics rows (whose dynamic columns hold the same camelCase objects, nested or as
+/// JSON in a string). Only the name table differs per format.
+/// Every method returns false when the buffer ends before the value does: the caller refills and restarts the
+/// whole record (records are small, so a restart is cheaper than a resumable parser for every nested object).
+/// </summary>
+internal static class SignInJsonFieldMapper
+{
+    internal static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowMultipleValues = true,
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static readonly string[] EmptyStrings = [];
+
+    private static readonly PropertyReader<SignInRecordBuilder> StatusProperty = ReadStatusProperty;
+    private static readonly PropertyReader<SignInRecordBuilder> LocationProperty = ReadLocationProperty;
+    private static readonly PropertyReader<SignInRecordBuilder> DeviceProperty = ReadDeviceProperty;
+    private static readonly PropertyReader<AppliedConditionalAccessPolicy> PolicyProperty = ReadPolicyProperty;
+    private static readonly PropertyReader<AppliedConditionalAccessPolicy> StrengthProperty = ReadStrengthProperty;
+    private static readonly PropertyReader<AuthenticationDetail> StepProperty = ReadStepProperty;
+    private static readonly PropertyReader<AuthenticationRequirementPolicy> RequirementProperty = ReadRequirementProperty;
+    private static readonly PropertyReader<SessionLifetimePolicy> SessionProperty = ReadSessionProperty;
+    private static readonly PropertyReader<NetworkLocationDetail> NetworkProperty = ReadNetworkProperty;
+
+    /// <summary>Reads one property of a nested object into <paramref name="target"/>; false when the buffer ran out.</summary>
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, NestedName name, T target, SignInRecordBuilder b);
+
+    /// <summary>Reads an object whose property names <paramref name="names"/> maps; the reader is on its StartObject.</summary>
+    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
+            var field = names.TryGet(PropertyName(ref reader), out var mapped) ? mapped : SignInField.None;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!(field == SignInField.None ? reader.TrySkip() : ReadField(field, ref reader, b)))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Reads the value the reader is on into <paramref name="field"/>.</summary>
+    public static bool ReadField(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var token = reader.TokenType;
+        if (token == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        switch (field)
+        {
+            case SignInField.NestedSignIn:
+            case SignInField.Status:
+            case SignInField.Location:
+            case SignInField.DeviceDetail:
+                if (token == JsonTokenType.StartObject)
+                {
+                    return field switch
+                    {
+                        SignInField.NestedSignIn => ReadObject(ref reader, SignInJsonNames.SignIn, b),
+                        SignInField.Status => ReadProperties(ref reader, b, b, StatusProperty),
+                        SignInField.Location => ReadProperties(ref reader, b, b, LocationProperty),
+                        _ => ReadProperties(ref reader, b, b, DeviceProperty),
+                    };
+                }
+
+                return ReadMisplaced(field, ref reader, b, "an object");
+
+            case SignInField.AppliedConditionalAccessPolicies:
+            case SignInField.AuthenticationDetails:
+            case SignInField.AuthenticationRequirementPolicies:
+            case SignInField.SessionLifetimePolicies:
+            case SignInField.NetworkLocationDetails:
+                if (token == JsonTokenType.StartArray)
+                {
+                    return ReadObjectArrayField(field, ref reader, b);
+                }
+
+                return ReadMisplaced(field, ref reader, b, "an array of objects");
+
+            case SignInField.SignInEventTypes:
+            case SignInField.AuthenticationMethodsUsed:
+            case SignInField.RiskEventTypes:
+            case SignInField.RiskEventTypesV2:
+                if (token == JsonTokenType.StartArray)
+                {
+                    if (!ReadStringArray(ref reader, b, b.NameOf(field), out var values))
+                    {
+                        return false;
+                    }
+
+                    b.SetStringList(field, values);
+                    return true;
+                }
+
+                return ReadScalar(field, ref reader, b);
+
+            default:
+                return ReadScalar(field, ref reader, b);
+        }
+    }
+
+    /// <summary>JSON text (a Log Analytics dynamic column held in a string or a CSV cell), read into one field.</summary>
+    public static void ReadFieldFromJsonText(SignInField field, ReadOnlySpan<byte> json, SignInRecordBuilder b)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, default);
+        try
+        {
+            if (reader.Read() && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                ReadField(field, ref reader, b);
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        b.InvalidValue(field, Utf8Text.Decode(json), "valid JSON (an object or an array)");
+    }
+
+    /// <summary>The raw name; unescaped (allocating) only in the rare case it has escapes.</summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+    /// <summary>A scalar field: strings as strings, numbers and booleans converted where Graph has another type.</summary>
+    private static bool ReadScalar(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when IsTextField(field):
+                b.SetString(field, GetString(ref reader, b.Strings, SignInRecordBuilder.IsUnique(field)));
+                return true;
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                SetFromRawText(field, ref reader, b);
+                return true;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                if (IsTextField(field) || field is SignInField.IsInteractive or SignInField.IsCompliant or SignInField.IsManaged)
+                {
+                    b.SetBoolean(field, reader.TokenType == JsonTokenType.True);
+                }
+                else
+                {
+                    b.SetText(field, reader.TokenType == JsonTokenType.True ? "true".AsSpan() : "false".AsSpan());
+                }
+
+                return true;
+            default:
+                b.InvalidValue(field, Describe(reader.TokenType), "a single value, not " + Describe(reader.TokenType));
+                return reader.TrySkip();
+        }
+    }
+
+    /// <summary>A number, or a string where Graph has a number, a date or a boolean: parsed from its text.</summary>
+    private static void SetFromRawText(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.TokenType == JsonTokenType.Number && IsTextField(field))
+        {
+            // "Vice versa": a number where Graph has a string keeps its digits.
+            b.SetString(field, b.Strings.Get(raw));
+            return;
+        }
+
+        if (!reader.ValueIsEscaped && raw.Length <= 64)
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            var ascii = true;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                ascii &= raw[i] < 0x80;
+                chars[i] = (char)raw[i];
+            }
+
+            if (ascii)
+            {
+                b.SetText(field, chars);
+                return;
+            }
+        }
+
+        b.SetText(field, (reader.TokenType == JsonTokenType.String ? reader.GetString() : Utf8Text.Decode(raw)).AsSpan());
+    }
+
+    /// <summary>An object or array field that got a string (JSON in a string: Log Analytics) or something else.</summary>
+    private static bool ReadMisplaced(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            b.InvalidValue(field, Describe(reader.TokenType), expected);
+            return reader.TrySkip();
+        }
+
+        var raw = reader.ValueSpan;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 1));
+        try
+        {
+            var length = reader.ValueIsEscaped ? reader.CopyString(buffer) : CopyTo(raw, buffer);
+            var json = buffer.AsSpan(0, length);
+            if (json.IsEmpty)
+            {
+                return true;
+            }
+
+            ReadFieldFromJsonText(field, json, b);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return true;
+    }
+
+    private static int CopyTo(ReadOnlySpan<byte> source, byte[] destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
+    }
+
+    private static bool ReadObjectArrayField(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var e = b.Event;
+        var path = b.NameOf(field);
+        switch (field)
+        {
+            case SignInField.AppliedConditionalAccessPolicies:
+                if (!ReadObjectArray(ref reader, b, path, PolicyProperty, out var policies))
+                {
+                    return false;
+                }
+
+                // Log Analytics has both ConditionalAccessPolicies and AppliedConditionalAccessPolicies: keep the filled one.
+                if (policies.Count > 0 || e.AppliedConditionalAccessPolicies.Count == 0)
+                {
+                    e.AppliedConditionalAccessPolicies = policies;
+                }
+
+                return true;
+            case SignInField.AuthenticationDetails:
+                if (!ReadObjectArray(ref reader, b, path, StepProperty, out var steps))
+                {
+                    return false;
+                }
+
+                e.AuthenticationDetails = steps;
+                return true;
+            case SignInField.AuthenticationRequirementPolicies:
+                if (!ReadObjectArray(ref reader, b, path, RequirementProperty, out var requirements))
+                {
+                    return false;
+                }
+
+                e.AuthenticationRequirementPolicies = requirements;
+                return true;
+            case SignInField.SessionLifetimePolicies:
+                if (!ReadObjectArray(ref reader, b, path, SessionProperty, out var sessions))
+                {
+                    return false;
+                }
+
+                e.SessionLifetimePolicies = sessions;
+                return true;
+            default:
+                if (!ReadObjectArray(ref reader, b, path, NetworkProperty, out var networks))
+                {
+                    return false;
+                }
+
+                e.NetworkLocationDetails = networks;
+                return true;
+        }
+    }
+
+    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
+        where T : new()
+    {
+        List<T>? list = null;
+        items = Array.Empty<T>();
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                if (list is not null)
+                {
+                    items = list;
+                }
+
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                b.InvalidValue(path, Describe(reader.TokenType), "an object in the array");
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var item = new T();
+            if (!ReadProperties(ref reader, item, b, readProperty))
+            {
+                return false;
+            }
+
+            (list ??= []).Add(item);
+        }
+    }
+
+    private static bool ReadProperties<T>(ref Utf8JsonReader reader, T target, SignInRecordBuilder b, PropertyReader<T> readProperty)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
+            var known = SignInJsonNames.Nested.TryGet(PropertyName(ref reader), out var name);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!(known ? readProperty(ref reader, name, target, b) : reader.TrySkip()))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool ReadStatusProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.ErrorCode => ReadScalar(SignInField.ErrorCode, ref reader, b),
+        NestedName.FailureReason => ReadScalar(SignInField.FailureReason, ref reader, b),
+        NestedName.AdditionalDetails => ReadScalar(SignInField.AdditionalDetails, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadLocationProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.City => ReadScalar(SignInField.City, ref reader, b),
+        NestedName.State => ReadScalar(SignInField.State, ref reader, b),
+        NestedName.CountryOrRegion => ReadScalar(SignInField.CountryOrRegion, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadDeviceProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.DeviceId => ReadScalar(SignInField.DeviceId, ref reader, b),
+        NestedName.DisplayName => ReadScalar(SignInField.DeviceDisplayName, ref reader, b),
+        NestedName.OperatingSystem => ReadScalar(SignInField.OperatingSystem, ref reader, b),
+        NestedName.Browser => ReadScalar(SignInField.Browser, ref reader, b),
+        NestedName.IsCompliant => ReadScalar(SignInField.IsCompliant, ref reader, b),
+        NestedName.IsManaged => ReadScalar(SignInField.IsManaged, ref reader, b),
+        NestedName.TrustType => ReadScalar(SignInField.TrustType, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadPolicyProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
+    {
+        const string Path = "appliedConditionalAccessPolicies";
+        string? text;
+        IReadOnlyList<string> list;
+        switch (name)
+        {
+            case NestedName.Id:
+                if (!TryReadString(ref reader, b, Path + ".id", out text))
+                {
+                    return false;
+                }
+
+                policy.Id = text;
+                return true;
+            case NestedName.DisplayName:
+                if (!TryReadString(ref reader, b, Path + ".displayName", out text))
+                {
+                    return false;
+                }
+
+                policy.DisplayName = text;
+                return true;
+            case NestedName.Result:
+                if (!TryReadString(ref reader, b, Path + ".result", out text))
+                {
+                    return false;
+                }
+
+                policy.Result = text;
+                return true;
+            case NestedName.EnforcedGrantControls:
+                if (!ReadStringArray(ref reader, b, Path + ".enforcedGrantControls", out list))
+                {
+                    return false;
+                }
+
+                policy.EnforcedGrantControls = list;
+                return true;
+            case NestedName.EnforcedSessionControls:
+                if (!ReadStringArray(ref reader, b, Path + ".enforcedSessionControls", out list))
+                {
+                    return false;
+                }
+
+                policy.EnforcedSessionControls = list;
+                return true;
+            case NestedName.AuthenticationStrength:
+                // Beta: authenticationStrength {authenticationStrengthId, displayName, authenticationStrengthResult}.
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".authenticationStrength", "an object");
+                }
+
+                return ReadProperties(ref reader, policy, b, StrengthProperty);
+            case NestedName.AuthenticationStrengthId:
+            case NestedName.AuthenticationStrengthResult:
+                // Some exports flatten the strength into the policy.
+                return ReadStrengthProperty(ref reader, name, policy, b);
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadStrengthProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
+    {
+        const string Path = "appliedConditionalAccessPolicies.authenticationStrength";
+        string? text;
+        switch (name)
+        {
+            case NestedName.AuthenticationStrengthId:
+                if (!TryReadString(ref reader, b, Path + "Id", out text))
+                {
+                    return false;
+                }
+
+                policy.AuthenticationStrengthId = text;
+                return true;
+            case NestedName.DisplayName:
+                if (!TryReadString(ref reader, b, Path + ".displayName", out text))
+                {
+                    return false;
+                }
+
+                policy.AuthenticationStrengthDisplayName = text;
+                return true;
+            case NestedName.AuthenticationStrengthResult:
+                if (!TryReadString(ref reader, b, Path + ".authenticationStrengthResult", out text))
+                {
+                    return false;
+                }
+
+                policy.AuthenticationStrengthResult = text;
+                return true;
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadStepProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationDetail step, SignInRecordBuilder b)
+    {
+        const string Path = "authenticationDetails";
+        string? text;
+        switch (name)
+        {
+            case NestedName.AuthenticationMethod:
+                if (!TryReadString(ref reader, b, Path + ".authenticationMethod", out text))
+                {
+                    return false;
+                }
+
+                step.AuthenticationMethod = text;
+                return true;
+            case NestedName.AuthenticationMethodDetail:
+                if (!TryReadString(ref reader, b, Path + ".authenticationMethodDetail", out text))
+                {
+                    return false;
+                }
+
+                step.AuthenticationMethodDetail = text;
+                return true;
+            case NestedName.AuthenticationStepRequirement:
+                if (!TryReadString(ref reader, b, Path + ".authenticationStepRequirement", out text))
+                {
+                    return false;
+                }
+
+                step.AuthenticationStepRequirement = text;
+                return true;
+            case NestedName.AuthenticationStepResultDetail:
+                if (!TryReadString(ref reader, b, Path + ".authenticationStepResultDetail", out text))
+                {
+                    return false;
+                }
+
+                step.AuthenticationStepResultDetail = text;
+                return true;
+            case NestedName.AuthenticationStepDateTime:
+                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SignInTimestamp.TryParse(reader.ValueSpan, out var time))
+                {
+                    step.AuthenticationStepDateTime = time;
+                    return true;
+                }
+
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".authenticationStepDateTime", SignInTimestamp.Expected);
+            case NestedName.Succeeded:
+                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    step.Succeeded = reader.TokenType == JsonTokenType.True;
+                    return true;
+                }
+
+                if (reader.TokenType == JsonTokenType.String && SignInValueParser.TryParseBoolean(reader.GetString().AsSpan(), out var succeeded))
+                {
+                    step.Succeeded = succeeded;
+                    return true;
+                }
+
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".succeeded", "true or false");
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadRequirementProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationRequirementPolicy policy, SignInRecordBuilder b)
+    {
+        string? text;
+        switch (name)
+        {
+            case NestedName.RequirementProvider:
+                if (!TryReadString(ref reader, b, "authenticationRequirementPolicies.requirementProvider", out text))
+                {
+                    return false;
+                }
+
+                policy.RequirementProvider = text;
+                return true;
+            case NestedName.Detail:
+                if (!TryReadString(ref reader, b, "authenticationRequirementPolicies.detail", out text))
+                {
+                    return false;
+                }
+
+                policy.Detail = text;
+                return true;
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadSessionProperty(ref Utf8JsonReader reader, NestedName name, SessionLifetimePolicy policy, SignInRecordBuilder b)
+    {
+        string? text;
+        switch (name)
+        {
+            case NestedName.ExpirationRequirement:
+                if (!TryReadString(ref reader, b, "sessionLifetimePolicies.expirationRequirement", out text))
+                {
+                    return false;
+                }
+
+                policy.ExpirationRequirement = text;
+                return true;
+            case NestedName.Detail:
+                if (!TryReadString(ref reader, b, "sessionLifetimePolicies.detail", out text))
+                {
+                    return false;
+                }
+
+                policy.Detail = text;
+                return true;
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadNetworkProperty(ref Utf8JsonReader reader, NestedName name, NetworkLocationDetail network, SignInRecordBuilder b)
+    {
+        switch (name)
+        {
+            case NestedName.NetworkType:
+                if (!TryReadString(ref reader, b, "networkLocationDetails.networkType", out var text))
+                {
+                    return false;
+                }
+
+                network.NetworkType = text;
+                return true;
+            case NestedName.NetworkNames:
+                if (!ReadStringArray(ref reader, b, "networkLocationDetails.networkNames", out var names))
+                {
+                    return false;
+                }
+
+                network.NetworkNames = names;
+                return true;
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    /// <summary>A string inside a nested object; numbers and booleans keep their text; "" is no value.</summary>
+    private static bool TryReadString(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, out string? value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = GetString(ref reader, b.Strings, unique: false);
+                if (value.Length == 0)
+                {
+                    value = null;
+                }
+
+                return true;
+            case JsonTokenType.Number:
+                value = b.Strings.Get(reader.ValueSpan);
+                return true;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                value = reader.TokenType == JsonTokenType.True ? "true" : "false";
+                return true;
+            case JsonTokenType.Null:
+                value = null;
+                return true;
+            default:
+                value = null;
+                return SkipInvalid(ref reader, b, path, "a string");
+        }
+    }
+
+    private static bool ReadStringArray(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, out IReadOnlyList<string> values)
+    {
+        values = EmptyStrings;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an array of strings");
+        }
+
+        List<string>? list = null;
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                if (list is not null)
+                {
+                    values = list;
+                }
+
+                return true;
+            }
+
+            if (!TryReadString(ref reader, b, path, out var item))
+            {
+                return false;
+            }
+
+            if (item is not null)
+            {
+                (list ??= []).Add(item);
+            }
+        }
+    }
+
+    private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, string expected)
+    {
+        var shown = reader.TokenType == JsonTokenType.String ? reader.GetString() : Describe(reader.TokenType);
+        b.InvalidValue(path, shown, expected);
+        return reader.TrySkip();
+    }
+
+    private static string GetString(ref Utf8JsonReader reader, StringCache cache, bool unique)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        return unique ? Utf8Text.Decode(reader.ValueSpan) : cache.Get(reader.ValueSpan);
+    }
+
+    /// <summary>Fields whose Graph type is a string (as opposed to a number, a date, a boolean or a structure).</summary>
+    private static bool IsTextField(SignInField field) => field switch
+    {
+        SignInField.CreatedDateTime or SignInField.EventTime or SignInField.ErrorCode or SignInField.ResultType
+            or SignInField.AutonomousSystemNumber or SignInField.IsInteractive or SignInField.IsCompliant
+            or SignInField.IsManaged or SignInField.SignInEventTypes or SignInField.AuthenticationMethodsUsed
+            or SignInField.RiskEventTypes or SignInField.RiskEventTypesV2 => false,
+        _ => true,
+    };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.String => "a string",
+        _ => token.ToString(),
+    };
+}
