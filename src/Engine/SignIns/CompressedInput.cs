@@ -37,15 +37,18 @@ internal sealed class CompressedInput : IDisposable
     /// <summary>Wraps <paramref name="raw"/>; disposing the result disposes it unless <paramref name="leaveOpen"/>.</summary>
     public static CompressedInput Open(Stream raw, bool leaveOpen)
     {
+        // Each layer is peeked from the one below it; what was peeked is replayed in front of that layer.
         var prefix = new byte[PeekSize];
         var count = PrefixStream.ReadAtMost(raw, prefix, PeekSize);
-        Stream stream = new PrefixStream(prefix, 0, count, raw, ownsInner: !leaveOpen);
+        var source = raw;
+        var ownsSource = !leaveOpen;
         var isGzip = count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B;
         if (isGzip)
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
+            source = new GZipStream(new PrefixStream(prefix, 0, count, raw, ownsInner: ownsSource), CompressionMode.Decompress);
+            ownsSource = true;
             prefix = new byte[PeekSize];
-            count = PrefixStream.ReadAtMost(stream, prefix, PeekSize);
+            count = PrefixStream.ReadAtMost(source, prefix, PeekSize);
         }
 
         Encoding? utf16 = null;
@@ -60,13 +63,14 @@ internal sealed class CompressedInput : IDisposable
 
         if (utf16 is not null)
         {
-            stream = new Utf16ToUtf8Stream(new PrefixStream(prefix, 2, count - 2, stream, ownsInner: true), utf16, leaveOpen: false);
+            source = new Utf16ToUtf8Stream(new PrefixStream(prefix, 2, count - 2, source, ownsInner: ownsSource), utf16, leaveOpen: false);
+            ownsSource = true;
             prefix = new byte[PeekSize];
-            count = PrefixStream.ReadAtMost(stream, prefix, PeekSize);
+            count = PrefixStream.ReadAtMost(source, prefix, PeekSize);
         }
 
         var offset = count >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF ? 3 : 0;
-        var content = new PrefixStream(prefix, offset, count - offset, stream, ownsInner: true);
+        var content = new PrefixStream(prefix, offset, count - offset, source, ownsInner: ownsSource);
         return new CompressedInput(content, prefix, offset, count - offset, isGzip);
     }
 

@@ -157,6 +157,8 @@ internal static class SignInJsonFieldMapper
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.Null:
+                return true;
             case JsonTokenType.String when IsTextField(field):
                 b.SetString(field, GetString(ref reader, b.Strings, SignInRecordBuilder.IsUnique(field)));
                 return true;
