@@ -500,10 +500,11 @@ internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
         }
     }
 
+    /// <summary>Where the next value starts after a checkpoint: past whitespace and the separating comma.</summary>
     private int FirstNonWhitespace(int from)
     {
         var i = from;
-        while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',')
         {
             i++;
         }
