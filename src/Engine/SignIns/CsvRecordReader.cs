@@ -90,18 +90,20 @@ internal sealed class CsvRecordReader
                 return;
             }
 
+            // One scan for the closing quote and the line feeds inside the cell (lines are counted for problems).
             var span = _buffer.AsSpan(_position, _length - _position);
-            var quote = span.IndexOf('"');
-            var chunk = quote < 0 ? span : span.Slice(0, quote);
-            Append(chunk);
-            CountLineFeeds(chunk);
-            _position += chunk.Length;
-            if (quote < 0)
+            var stop = span.IndexOfAny('"', '\n');
+            if (stop < 0 || span[stop] == '\n')
             {
+                var chunk = stop < 0 ? span : span.Slice(0, stop + 1);
+                Append(chunk);
+                _position += chunk.Length;
+                _nextLine += stop < 0 ? 0 : 1;
                 continue;
             }
 
-            _position++;
+            Append(span.Slice(0, stop));
+            _position += stop + 1;
             if (EnsureData() && _buffer[_position] == '"')
             {
                 // A doubled quote is one quote character.
@@ -147,17 +149,6 @@ internal sealed class CsvRecordReader
 
             _nextLine++;
             return End.LineEnd;
-        }
-    }
-
-    private void CountLineFeeds(ReadOnlySpan<char> text)
-    {
-        var at = text.IndexOf('\n');
-        while (at >= 0)
-        {
-            _nextLine++;
-            text = text.Slice(at + 1);
-            at = text.IndexOf('\n');
         }
     }
 

@@ -17,12 +17,11 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// </summary>
 internal static class SignInJsonFieldMapper
 {
-    internal static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        AllowMultipleValues = true,
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
+    /// <summary>
+    /// Several top-level values (pages or records one after another). No comments or trailing commas: no source
+    /// writes them, and allowing them moves Utf8JsonReader off its fast path (measured ~10% slower).
+    /// </summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true };
 
     private static readonly string[] EmptyStrings = [];
 
@@ -258,7 +257,7 @@ internal static class SignInJsonFieldMapper
         switch (field)
         {
             case SignInField.AppliedConditionalAccessPolicies:
-                if (!ReadObjectArray(ref reader, b, path, PolicyProperty, out var policies))
+                if (!ReadObjectArray(ref reader, b, path, static () => new AppliedConditionalAccessPolicy(), PolicyProperty, out var policies))
                 {
                     return false;
                 }
@@ -271,7 +270,7 @@ internal static class SignInJsonFieldMapper
 
                 return true;
             case SignInField.AuthenticationDetails:
-                if (!ReadObjectArray(ref reader, b, path, StepProperty, out var steps))
+                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationDetail(), StepProperty, out var steps))
                 {
                     return false;
                 }
@@ -279,7 +278,7 @@ internal static class SignInJsonFieldMapper
                 e.AuthenticationDetails = steps;
                 return true;
             case SignInField.AuthenticationRequirementPolicies:
-                if (!ReadObjectArray(ref reader, b, path, RequirementProperty, out var requirements))
+                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationRequirementPolicy(), RequirementProperty, out var requirements))
                 {
                     return false;
                 }
@@ -287,7 +286,7 @@ internal static class SignInJsonFieldMapper
                 e.AuthenticationRequirementPolicies = requirements;
                 return true;
             case SignInField.SessionLifetimePolicies:
-                if (!ReadObjectArray(ref reader, b, path, SessionProperty, out var sessions))
+                if (!ReadObjectArray(ref reader, b, path, static () => new SessionLifetimePolicy(), SessionProperty, out var sessions))
                 {
                     return false;
                 }
@@ -295,7 +294,7 @@ internal static class SignInJsonFieldMapper
                 e.SessionLifetimePolicies = sessions;
                 return true;
             default:
-                if (!ReadObjectArray(ref reader, b, path, NetworkProperty, out var networks))
+                if (!ReadObjectArray(ref reader, b, path, static () => new NetworkLocationDetail(), NetworkProperty, out var networks))
                 {
                     return false;
                 }
@@ -305,8 +304,8 @@ internal static class SignInJsonFieldMapper
         }
     }
 
-    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
-        where T : new()
+    /// <summary>An array of objects; <paramref name="create"/> rather than new T(), which is Activator.CreateInstance in shared generic code.</summary>
+    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, Func<T> create, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
     {
         List<T>? list = null;
         items = Array.Empty<T>();
@@ -338,7 +337,7 @@ internal static class SignInJsonFieldMapper
                 continue;
             }
 
-            var item = new T();
+            var item = create();
             if (!ReadProperties(ref reader, item, b, readProperty))
             {
                 return false;
