@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// Replays bytes already taken from a stream, then continues with the stream. Lets format detection (and the gzip
 /// and BOM checks) look at the start of a non-seekable input (an HTTP body, a GZipStream) without losing it.
 /// </summary>
-internal sealed class PrefixStream : Stream
+internal sealed class PrefixStream : ForwardReadStream
 {
     private readonly byte[] _prefix;
     private readonly Stream _inner;
@@ -22,20 +22,6 @@ internal sealed class PrefixStream : Stream
         _count = offset + count;
         _inner = inner;
         _ownsInner = ownsInner;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Reads until <paramref name="count"/> bytes or the end: Stream.Read may return less at any time.</summary>
@@ -68,16 +54,6 @@ internal sealed class PrefixStream : Stream
 
         return _inner.Read(buffer, offset, count);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

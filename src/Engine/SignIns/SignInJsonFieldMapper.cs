@@ -112,7 +112,7 @@ internal static class SignInJsonFieldMapper
             case SignInField.RiskEventTypesV2:
                 if (token == JsonTokenType.StartArray)
                 {
-                    if (!ReadStringArray(ref reader, b, b.NameOf(field), out var values))
+                    if (!ReadStringArray(ref reader, b, new FieldPath(b.NameOf(field)), out var values))
                     {
                         return false;
                     }
@@ -404,56 +404,33 @@ internal static class SignInJsonFieldMapper
 
     private static bool ReadPolicyProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
     {
-        const string Path = "appliedConditionalAccessPolicies";
-        string? text;
-        IReadOnlyList<string> list;
+        var path = new FieldPath("appliedConditionalAccessPolicies", name);
         switch (name)
         {
             case NestedName.Id:
-                if (!TryReadString(ref reader, b, Path + ".id", out text))
-                {
-                    return false;
-                }
-
-                policy.Id = text;
-                return true;
             case NestedName.DisplayName:
-                if (!TryReadString(ref reader, b, Path + ".displayName", out text))
-                {
-                    return false;
-                }
-
-                policy.DisplayName = text;
-                return true;
             case NestedName.Result:
-                if (!TryReadString(ref reader, b, Path + ".result", out text))
+                if (!TryReadString(ref reader, b, path, out var text))
                 {
                     return false;
                 }
 
-                policy.Result = text;
+                _ = name == NestedName.Id ? policy.Id = text : name == NestedName.DisplayName ? policy.DisplayName = text : policy.Result = text;
                 return true;
             case NestedName.EnforcedGrantControls:
-                if (!ReadStringArray(ref reader, b, Path + ".enforcedGrantControls", out list))
-                {
-                    return false;
-                }
-
-                policy.EnforcedGrantControls = list;
-                return true;
             case NestedName.EnforcedSessionControls:
-                if (!ReadStringArray(ref reader, b, Path + ".enforcedSessionControls", out list))
+                if (!ReadStringArray(ref reader, b, path, out var list))
                 {
                     return false;
                 }
 
-                policy.EnforcedSessionControls = list;
+                _ = name == NestedName.EnforcedGrantControls ? policy.EnforcedGrantControls = list : policy.EnforcedSessionControls = list;
                 return true;
             case NestedName.AuthenticationStrength:
                 // Beta: authenticationStrength {authenticationStrengthId, displayName, authenticationStrengthResult}.
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".authenticationStrength", "an object");
+                    return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an object");
                 }
 
                 return ReadProperties(ref reader, policy, b, StrengthProperty);
@@ -468,76 +445,43 @@ internal static class SignInJsonFieldMapper
 
     private static bool ReadStrengthProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
     {
-        const string Path = "appliedConditionalAccessPolicies.authenticationStrength";
-        string? text;
-        switch (name)
+        if (name is not (NestedName.AuthenticationStrengthId or NestedName.DisplayName or NestedName.AuthenticationStrengthResult))
         {
-            case NestedName.AuthenticationStrengthId:
-                if (!TryReadString(ref reader, b, Path + "Id", out text))
-                {
-                    return false;
-                }
-
-                policy.AuthenticationStrengthId = text;
-                return true;
-            case NestedName.DisplayName:
-                if (!TryReadString(ref reader, b, Path + ".displayName", out text))
-                {
-                    return false;
-                }
-
-                policy.AuthenticationStrengthDisplayName = text;
-                return true;
-            case NestedName.AuthenticationStrengthResult:
-                if (!TryReadString(ref reader, b, Path + ".authenticationStrengthResult", out text))
-                {
-                    return false;
-                }
-
-                policy.AuthenticationStrengthResult = text;
-                return true;
-            default:
-                return reader.TrySkip();
+            return reader.TrySkip();
         }
+
+        if (!TryReadString(ref reader, b, new FieldPath("appliedConditionalAccessPolicies.authenticationStrength", name), out var text))
+        {
+            return false;
+        }
+
+        _ = name == NestedName.AuthenticationStrengthId ? policy.AuthenticationStrengthId = text
+            : name == NestedName.DisplayName ? policy.AuthenticationStrengthDisplayName = text
+            : policy.AuthenticationStrengthResult = text;
+        return true;
     }
 
     private static bool ReadStepProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationDetail step, SignInRecordBuilder b)
     {
-        const string Path = "authenticationDetails";
-        string? text;
+        var path = new FieldPath("authenticationDetails", name);
         switch (name)
         {
             case NestedName.AuthenticationMethod:
-                if (!TryReadString(ref reader, b, Path + ".authenticationMethod", out text))
-                {
-                    return false;
-                }
-
-                step.AuthenticationMethod = text;
-                return true;
             case NestedName.AuthenticationMethodDetail:
-                if (!TryReadString(ref reader, b, Path + ".authenticationMethodDetail", out text))
-                {
-                    return false;
-                }
-
-                step.AuthenticationMethodDetail = text;
-                return true;
             case NestedName.AuthenticationStepRequirement:
-                if (!TryReadString(ref reader, b, Path + ".authenticationStepRequirement", out text))
-                {
-                    return false;
-                }
-
-                step.AuthenticationStepRequirement = text;
-                return true;
             case NestedName.AuthenticationStepResultDetail:
-                if (!TryReadString(ref reader, b, Path + ".authenticationStepResultDetail", out text))
+                if (!TryReadString(ref reader, b, path, out var text))
                 {
                     return false;
                 }
 
-                step.AuthenticationStepResultDetail = text;
+                _ = name switch
+                {
+                    NestedName.AuthenticationMethod => step.AuthenticationMethod = text,
+                    NestedName.AuthenticationMethodDetail => step.AuthenticationMethodDetail = text,
+                    NestedName.AuthenticationStepRequirement => step.AuthenticationStepRequirement = text,
+                    _ => step.AuthenticationStepResultDetail = text,
+                };
                 return true;
             case NestedName.AuthenticationStepDateTime:
                 if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SignInTimestamp.TryParse(reader.ValueSpan, out var time))
@@ -546,7 +490,7 @@ internal static class SignInJsonFieldMapper
                     return true;
                 }
 
-                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".authenticationStepDateTime", SignInTimestamp.Expected);
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, SignInTimestamp.Expected);
             case NestedName.Succeeded:
                 if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                 {
@@ -560,7 +504,7 @@ internal static class SignInJsonFieldMapper
                     return true;
                 }
 
-                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, Path + ".succeeded", "true or false");
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "true or false");
             default:
                 return reader.TrySkip();
         }
@@ -568,62 +512,43 @@ internal static class SignInJsonFieldMapper
 
     private static bool ReadRequirementProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationRequirementPolicy policy, SignInRecordBuilder b)
     {
-        string? text;
-        switch (name)
+        if (name is not (NestedName.RequirementProvider or NestedName.Detail))
         {
-            case NestedName.RequirementProvider:
-                if (!TryReadString(ref reader, b, "authenticationRequirementPolicies.requirementProvider", out text))
-                {
-                    return false;
-                }
-
-                policy.RequirementProvider = text;
-                return true;
-            case NestedName.Detail:
-                if (!TryReadString(ref reader, b, "authenticationRequirementPolicies.detail", out text))
-                {
-                    return false;
-                }
-
-                policy.Detail = text;
-                return true;
-            default:
-                return reader.TrySkip();
+            return reader.TrySkip();
         }
+
+        if (!TryReadString(ref reader, b, new FieldPath("authenticationRequirementPolicies", name), out var text))
+        {
+            return false;
+        }
+
+        _ = name == NestedName.RequirementProvider ? policy.RequirementProvider = text : policy.Detail = text;
+        return true;
     }
 
     private static bool ReadSessionProperty(ref Utf8JsonReader reader, NestedName name, SessionLifetimePolicy policy, SignInRecordBuilder b)
     {
-        string? text;
-        switch (name)
+        if (name is not (NestedName.ExpirationRequirement or NestedName.Detail))
         {
-            case NestedName.ExpirationRequirement:
-                if (!TryReadString(ref reader, b, "sessionLifetimePolicies.expirationRequirement", out text))
-                {
-                    return false;
-                }
-
-                policy.ExpirationRequirement = text;
-                return true;
-            case NestedName.Detail:
-                if (!TryReadString(ref reader, b, "sessionLifetimePolicies.detail", out text))
-                {
-                    return false;
-                }
-
-                policy.Detail = text;
-                return true;
-            default:
-                return reader.TrySkip();
+            return reader.TrySkip();
         }
+
+        if (!TryReadString(ref reader, b, new FieldPath("sessionLifetimePolicies", name), out var text))
+        {
+            return false;
+        }
+
+        _ = name == NestedName.ExpirationRequirement ? policy.ExpirationRequirement = text : policy.Detail = text;
+        return true;
     }
 
     private static bool ReadNetworkProperty(ref Utf8JsonReader reader, NestedName name, NetworkLocationDetail network, SignInRecordBuilder b)
     {
+        var path = new FieldPath("networkLocationDetails", name);
         switch (name)
         {
             case NestedName.NetworkType:
-                if (!TryReadString(ref reader, b, "networkLocationDetails.networkType", out var text))
+                if (!TryReadString(ref reader, b, path, out var text))
                 {
                     return false;
                 }
@@ -631,7 +556,7 @@ internal static class SignInJsonFieldMapper
                 network.NetworkType = text;
                 return true;
             case NestedName.NetworkNames:
-                if (!ReadStringArray(ref reader, b, "networkLocationDetails.networkNames", out var names))
+                if (!ReadStringArray(ref reader, b, path, out var names))
                 {
                     return false;
                 }
@@ -644,7 +569,7 @@ internal static class SignInJsonFieldMapper
     }
 
     /// <summary>A string inside a nested object; numbers and booleans keep their text; "" is no value.</summary>
-    private static bool TryReadString(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, out string? value)
+    private static bool TryReadString(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out string? value)
     {
         switch (reader.TokenType)
         {
@@ -672,7 +597,7 @@ internal static class SignInJsonFieldMapper
         }
     }
 
-    private static bool ReadStringArray(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, out IReadOnlyList<string> values)
+    private static bool ReadStringArray(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out IReadOnlyList<string> values)
     {
         values = EmptyStrings;
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -710,10 +635,10 @@ internal static class SignInJsonFieldMapper
         }
     }
 
-    private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, string expected)
+    private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, string expected)
     {
         var shown = reader.TokenType == JsonTokenType.String ? reader.GetString() : Describe(reader.TokenType);
-        b.InvalidValue(path, shown, expected);
+        b.InvalidValue(path.ToString(), shown, expected);
         return reader.TrySkip();
     }
 
@@ -747,4 +672,19 @@ internal static class SignInJsonFieldMapper
         JsonTokenType.String => "a string",
         _ => token.ToString(),
     };
+
+    /// <summary>A field's name for a problem ("authenticationDetails.succeeded"), built only when a problem needs it.</summary>
+    private readonly struct FieldPath
+    {
+        private readonly string _prefix;
+        private readonly NestedName? _name;
+
+        public FieldPath(string prefix, NestedName? name = null)
+        {
+            _prefix = prefix;
+            _name = name;
+        }
+
+        public override string ToString() => _name is { } name ? _prefix + "." + SignInJsonNames.Nested.NameOf(name) : _prefix;
+    }
 }

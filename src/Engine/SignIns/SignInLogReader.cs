@@ -68,7 +68,7 @@ public static class SignInLogReader
         {
             file = OpenFile(path);
         }
-        catch (Exception ex) when (IsReadFailure(ex))
+        catch (Exception ex) when (IsOpenFailure(ex))
         {
             return [SignInProblems.UnreadableFile(path, ex)];
         }
@@ -174,6 +174,9 @@ public static class SignInLogReader
 
     /// <summary>Failures of the input itself (missing, locked, corrupt gzip, bad encoding), not of the code.</summary>
     private static bool IsReadFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException
-            or NotSupportedException or System.Security.SecurityException or ArgumentException;
+        ex is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException;
+
+    /// <summary>Opening also fails on a path the platform rejects (empty, bad characters, a device name).</summary>
+    private static bool IsOpenFailure(Exception ex) =>
+        IsReadFailure(ex) || ex is ArgumentException or NotSupportedException or System.Security.SecurityException;
 }

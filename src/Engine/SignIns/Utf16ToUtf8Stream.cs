@@ -8,7 +8,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// UTF-16 text as a UTF-8 byte stream. Windows PowerShell 5.1 writes UTF-16 ("ConvertTo-Json | Out-File", "&gt;"),
 /// and the JSON readers work on UTF-8 bytes. (Encoding.CreateTranscodingStream is .NET 5+.)
 /// </summary>
-internal sealed class Utf16ToUtf8Stream : Stream
+internal sealed class Utf16ToUtf8Stream : ForwardReadStream
 {
     private readonly StreamReader _reader;
     private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
@@ -21,20 +21,6 @@ internal sealed class Utf16ToUtf8Stream : Stream
     public Utf16ToUtf8Stream(Stream inner, Encoding encoding, bool leaveOpen)
     {
         _reader = new StreamReader(inner, encoding, detectEncodingFromByteOrderMarks: false, 4096, leaveOpen);
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -57,16 +43,6 @@ internal sealed class Utf16ToUtf8Stream : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -62,7 +62,7 @@ public class SignInStreamingTests
     }
 
     /// <summary>A forward-only stream that makes a large input on the fly and counts what was read from it.</summary>
-    private sealed class GeneratedStream : Stream
+    private sealed class GeneratedStream : ForwardReadStream
     {
         private readonly SignInLogFormat _format;
         private readonly int _records;
@@ -78,15 +78,7 @@ public class SignInStreamingTests
 
         public long BytesServed { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => _records * (long)(_format == SignInLogFormat.GraphJson ? Record.Length : 220);
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -107,16 +99,6 @@ public class SignInStreamingTests
             BytesServed += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private string Next()
         {
