@@ -20,6 +20,7 @@ internal sealed class CsvRecordReader
     private int[] _fieldStarts = new int[64];
     private int[] _fieldLengths = new int[64];
     private long _nextLine = 1;
+    private bool _lastFieldQuoted;
 
     public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024)
     {
@@ -44,8 +45,6 @@ internal sealed class CsvRecordReader
 
     /// <summary>A line with nothing on it (not even a quoted empty field).</summary>
     public bool IsBlankLine => FieldCount == 1 && _fieldLengths[0] == 0 && !_lastFieldQuoted;
-
-    private bool _lastFieldQuoted;
 
     public ReadOnlySpan<char> this[int index] => _row.AsSpan(_fieldStarts[index], _fieldLengths[index]);
 

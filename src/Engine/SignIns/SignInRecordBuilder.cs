@@ -321,6 +321,17 @@ internal sealed class SignInRecordBuilder
             return;
         }
 
+        // A wrong time or code that another column made up for (TimeGenerated, ResultType) is still reported.
+        if (_badCreatedText is not null)
+        {
+            InvalidValue(_badCreatedField!, _badCreatedText, SignInTimestamp.Expected + "; the record's other time is used");
+        }
+
+        if (_badErrorCodeText is not null)
+        {
+            InvalidValue(_badErrorCodeField!, _badErrorCodeText, "an integer error code; the record's other error code is used");
+        }
+
         foreach (var problem in _fieldProblems)
         {
             output.Enqueue(Problem(SignInProblems.FieldInvalid, problem.Key, problem.Value));

@@ -170,6 +170,19 @@ public class SignInReadProblemTests
     }
 
     [Fact]
+    public void A_wrong_value_another_column_makes_up_for_is_reported_and_the_record_kept()
+    {
+        var row = """{"TimeGenerated":"2025-01-01T00:00:00Z","CreatedDateTime":"later","ResultType":"n/a","Status":{"errorCode":50074}}""";
+
+        var items = ReadText(row, "la.json");
+
+        Assert.Equal(["CreatedDateTime", "ResultType"], items.Problems().Select(p => p.Field));
+        Assert.All(items.Problems(), p => Assert.Equal("SignInFieldInvalid", p.ErrorId));
+        var signIn = Assert.Single(items.SignIns());
+        Assert.Equal((50074, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)), (signIn.ErrorCode, signIn.CreatedDateTime));
+    }
+
+    [Fact]
     public void Malformed_json_on_one_line_skips_that_line_only()
     {
         var items = ReadText(Good + "\n{\"id\":\"bad\",\"createdDateTime\":\"2025-01-01T00:00:00Z\" oops}\n" + Good.Replace("ok", "ok3", StringComparison.Ordinal) + "\n", "lines.ndjson");
