@@ -284,35 +284,26 @@ internal static partial class SignInJsonFieldMapper
         }
     }
 
-    private static bool ReadRequirementProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationRequirementPolicy policy, SignInRecordBuilder b)
+    private static bool ReadRequirementProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationRequirementPolicy policy, SignInRecordBuilder b) =>
+        ReadNameAndDetail(ref reader, name, policy, b, "authenticationRequirementPolicies", NestedName.RequirementProvider, static (p, text) => p.RequirementProvider = text, static (p, text) => p.Detail = text);
+
+    private static bool ReadSessionProperty(ref Utf8JsonReader reader, NestedName name, SessionLifetimePolicy policy, SignInRecordBuilder b) =>
+        ReadNameAndDetail(ref reader, name, policy, b, "sessionLifetimePolicies", NestedName.ExpirationRequirement, static (p, text) => p.ExpirationRequirement = text, static (p, text) => p.Detail = text);
+
+    /// <summary>Objects of two strings, a kind and its "detail" (requirement and session lifetime policies).</summary>
+    private static bool ReadNameAndDetail<T>(ref Utf8JsonReader reader, NestedName name, T target, SignInRecordBuilder b, string path, NestedName kind, Action<T, string?> setKind, Action<T, string?> setDetail)
     {
-        if (name is not (NestedName.RequirementProvider or NestedName.Detail))
+        if (name != kind && name != NestedName.Detail)
         {
             return reader.TrySkip();
         }
 
-        if (!TryReadString(ref reader, b, new FieldPath("authenticationRequirementPolicies", name), out var text))
+        if (!TryReadString(ref reader, b, new FieldPath(path, name), out var text))
         {
             return false;
         }
 
-        _ = name == NestedName.RequirementProvider ? policy.RequirementProvider = text : policy.Detail = text;
-        return true;
-    }
-
-    private static bool ReadSessionProperty(ref Utf8JsonReader reader, NestedName name, SessionLifetimePolicy policy, SignInRecordBuilder b)
-    {
-        if (name is not (NestedName.ExpirationRequirement or NestedName.Detail))
-        {
-            return reader.TrySkip();
-        }
-
-        if (!TryReadString(ref reader, b, new FieldPath("sessionLifetimePolicies", name), out var text))
-        {
-            return false;
-        }
-
-        _ = name == NestedName.ExpirationRequirement ? policy.ExpirationRequirement = text : policy.Detail = text;
+        (name == kind ? setKind : setDetail)(target, text);
         return true;
     }
 
