@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>
+/// Sign-ins from a CSV export: the Entra admin center download or a Log Analytics / Sentinel export. Columns are
+/// found by header name (never position); each cell goes through <see cref="SignInRecordBuilder.SetText"/>, which
+/// also reads the JSON that Log Analytics dynamic columns hold. A row with too few or too many cells is reported and
+/// still read as far as its cells line up with the header.
+/// </summary>
+internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
+{
+    private readonly TextReader _text;
+    private readonly CsvRecordReader _csv;
+    private readonly string _source;
+    private readonly SignInLogFormat _format;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Queue<SignInReadItem> _pending = new();
+    private readonly Dictionary<SignInField, string> _headerOf = [];
+    private SignInRecordBuilder? _builder;
+    private SignInField[] _fields = [];
+    private int[] _duplicateOf = [];
+    private long _records;
+    private bool _done;
+
+    public CsvSignInReader(TextReader text, string source, SignInLogFormat format, CancellationToken cancellationToken)
+    {
+        _text = text;
+        _csv = new CsvRecordReader(text);
+        _source = source;
+        _format = format;
+        _cancellationToken = cancellationToken;
+    }
+
+    public bool TryRead(out SignInReadItem item)
+    {
+        while (true)
+        {
+            if (_pending.Count > 0)
+            {
+                item = _pending.Dequeue();
+                return true;
+            }
+
+            if (_done || !_csv.Read())
+            {
+                item = default;
+                return false;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_csv.IsBlankLine)
+            {
+                continue;
+            }
+
+            if (_builder is null)
+            {
+                ReadHeader();
+                continue;
+            }
+
+            ReadRow(_builder);
+        }
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    private void ReadHeader()
+    {
+        // Windows PowerShell's Export-Csv writes "#TYPE System.Management.Automation.PSCustomObject" first.
+        if (_csv.FieldCount >= 1 && _csv[0].StartsWith("#TYPE".AsSpan(), StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var count = _csv.FieldCount;
+        _fields = new SignInField[count];
+        _duplicateOf = new int[count];
+        var firstColumn = new Dictionary<SignInField, int>();
+        var headers = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var header = _csv[i].ToString();
+            headers.Add(header);
+            var field = _format == SignInLogFormat.AdminCenterCsv ? AdminCenterCsvColumns.Resolve(header) : LogAnalyticsColumns.Resolve(header);
+            _fields[i] = field;
+            _duplicateOf[i] = -1;
+            if (field == SignInField.None)
+            {
+                continue;
+            }
+
+            if (firstColumn.TryGetValue(field, out var first))
+            {
+                // The admin center writes "Incoming token type" twice: the first filled cell wins.
+                _duplicateOf[i] = first;
+            }
+            else
+            {
+                firstColumn[field] = i;
+                _headerOf[field] = header.Trim();
+            }
+        }
+
+        var hasTime = firstColumn.ContainsKey(SignInField.CreatedDateTime) || firstColumn.ContainsKey(SignInField.EventTime);
+        var hasCode = firstColumn.ContainsKey(SignInField.ErrorCode) || firstColumn.ContainsKey(SignInField.ResultType) || firstColumn.ContainsKey(SignInField.Status);
+        if (!hasTime || !hasCode)
+        {
+            var expected = _format == SignInLogFormat.AdminCenterCsv ? "\"Date (UTC)\" and \"Sign-in error code\" or \"Status\"" : "TimeGenerated or CreatedDateTime, and ResultType or Status";
+            _pending.Enqueue(SignInProblems.Create(
+                SignInProblems.FormatUnknown,
+                _source,
+                "The CSV header (line " + _csv.Line.ToString(CultureInfo.InvariantCulture) + ") has no column for the sign-in time or the error code, which "
+                    + _format + " needs: expected " + expected + ". Columns seen: " + string.Join(", ", headers) + ".",
+                _csv.Line));
+            _done = true;
+            return;
+        }
+
+        _builder = new SignInRecordBuilder(_source, new StringCache(), FieldName)
+        {
+            DefaultCategory = _format == SignInLogFormat.AdminCenterCsv ? CategoryFromFileName(_source) : null,
+        };
+    }
+
+    private void ReadRow(SignInRecordBuilder builder)
+    {
+        _records++;
+        var cells = _csv.FieldCount;
+        if (cells != _fields.Length || _csv.HasUnterminatedQuote)
+        {
+            var what = _csv.HasUnterminatedQuote
+                ? "ends inside a quoted cell (the closing quote is missing)"
+                : "has " + cells.ToString(CultureInfo.InvariantCulture) + " cells where the header has " + _fields.Length.ToString(CultureInfo.InvariantCulture);
+            _pending.Enqueue(SignInProblems.Create(
+                SignInProblems.CsvRowMismatch,
+                _source,
+                "Row " + _records.ToString(CultureInfo.InvariantCulture) + " " + what + "; the cells that line up with the header are still read.",
+                _csv.Line,
+                _records));
+        }
+
+        builder.Begin(_records, 0, this);
+        var count = Math.Min(cells, _fields.Length);
+        for (var i = 0; i < count; i++)
+        {
+            var field = _fields[i];
+            if (field == SignInField.None)
+            {
+                continue;
+            }
+
+            var cell = _csv[i];
+            if (cell.IsEmpty || (_duplicateOf[i] >= 0 && !_csv[_duplicateOf[i]].IsEmpty))
+            {
+                continue;
+            }
+
+            builder.SetText(field, cell);
+        }
+
+        if (_format == SignInLogFormat.AdminCenterCsv)
+        {
+            AdminCenterCsvColumns.ToGraphValues(builder.Event);
+        }
+
+        builder.Complete(_pending);
+    }
+
+    public long? LineOf(int recordPosition) => _csv.Line;
+
+    private string FieldName(SignInField field) => _headerOf.TryGetValue(field, out var header) ? header : field.ToString();
+
+    /// <summary>
+    /// The download's interactive and non-interactive CSVs have the same header; only the file name
+    /// (InteractiveSignIns_…, NonInteractiveSignIns_…, ServicePrincipalSignIns_…, MSISignIns_…) tells them apart.
+    /// </summary>
+    private static string? CategoryFromFileName(string source)
+    {
+        // Not Path.GetFileName: on .NET Framework it throws for a URL's '?' (ReadStream takes any source name).
+        var name = source.Substring(source.LastIndexOfAny(['/', '\\']) + 1);
+        if (name.IndexOf("NonInteractive", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "NonInteractiveUserSignInLogs";
+        }
+
+        if (name.IndexOf("ServicePrincipal", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "ServicePrincipalSignInLogs";
+        }
+
+        if (name.StartsWith("MSISignIns", StringComparison.OrdinalIgnoreCase) || name.IndexOf("ManagedIdentity", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "ManagedIdentitySignInLogs";
+        }
+
+        return name.IndexOf("InteractiveSignIns", StringComparison.OrdinalIgnoreCase) >= 0 ? "SignInLogs" : null;
+    }
+}

@@ -1,0 +1,359 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>
+/// Maps JSON straight into a <see cref="SignInEvent"/> with Utf8JsonReader: no DOM, no string for a property name or
+/// an unknown value. Shared by every JSON format: a Graph signIn, the diagnostic archive's envelope and its
+/// <c>properties</c>, and Log Analytics rows (whose dynamic columns hold the same camelCase objects, nested or as
+/// JSON in a string). Only the name table differs per format.
+/// Every method returns false when the buffer ends before the value does: the caller refills and restarts the
+/// whole record (records are small, so a restart is cheaper than a resumable parser for every nested object).
+/// </summary>
+internal static partial class SignInJsonFieldMapper
+{
+    /// <summary>
+    /// Several top-level values (pages or records one after another). No comments or trailing commas: no source
+    /// writes them, and allowing them moves Utf8JsonReader off its fast path (measured ~10% slower).
+    /// </summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true };
+
+    private static readonly string[] EmptyStrings = [];
+
+    /// <summary>Reads an object whose property names <paramref name="names"/> maps; the reader is on its StartObject.</summary>
+    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
+            var field = names.TryGet(PropertyName(ref reader), out var mapped) ? mapped : SignInField.None;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!(field == SignInField.None ? reader.TrySkip() : ReadField(field, ref reader, b)))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Reads the value the reader is on into <paramref name="field"/>.</summary>
+    public static bool ReadField(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var token = reader.TokenType;
+        if (token == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        switch (field)
+        {
+            case SignInField.NestedSignIn:
+            case SignInField.Status:
+            case SignInField.Location:
+            case SignInField.DeviceDetail:
+                if (token == JsonTokenType.StartObject)
+                {
+                    return field switch
+                    {
+                        SignInField.NestedSignIn => ReadObject(ref reader, SignInJsonNames.SignIn, b),
+                        SignInField.Status => ReadProperties(ref reader, b, b, StatusProperty),
+                        SignInField.Location => ReadProperties(ref reader, b, b, LocationProperty),
+                        _ => ReadProperties(ref reader, b, b, DeviceProperty),
+                    };
+                }
+
+                return ReadMisplaced(field, ref reader, b, "an object");
+
+            case SignInField.AppliedConditionalAccessPolicies:
+            case SignInField.AuthenticationDetails:
+            case SignInField.AuthenticationRequirementPolicies:
+            case SignInField.SessionLifetimePolicies:
+            case SignInField.NetworkLocationDetails:
+                if (token == JsonTokenType.StartArray)
+                {
+                    return ReadObjectArrayField(field, ref reader, b);
+                }
+
+                return ReadMisplaced(field, ref reader, b, "an array of objects");
+
+            case SignInField.SignInEventTypes:
+            case SignInField.AuthenticationMethodsUsed:
+            case SignInField.RiskEventTypes:
+            case SignInField.RiskEventTypesV2:
+                if (token == JsonTokenType.StartArray)
+                {
+                    if (!ReadStringArray(ref reader, b, new FieldPath(b.NameOf(field)), out var values))
+                    {
+                        return false;
+                    }
+
+                    b.SetStringList(field, values);
+                    return true;
+                }
+
+                return ReadScalar(field, ref reader, b);
+
+            default:
+                return ReadScalar(field, ref reader, b);
+        }
+    }
+
+    /// <summary>JSON text (a Log Analytics dynamic column held in a string or a CSV cell), read into one field.</summary>
+    public static void ReadFieldFromJsonText(SignInField field, ReadOnlySpan<byte> json, SignInRecordBuilder b)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, default);
+        try
+        {
+            if (reader.Read() && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                ReadField(field, ref reader, b);
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        b.InvalidValue(field, Utf8Text.Decode(json), "valid JSON (an object or an array)");
+    }
+
+    /// <summary>The raw name; unescaped (allocating) only in the rare case it has escapes.</summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+    /// <summary>A scalar field: strings as strings, numbers and booleans converted where Graph has another type.</summary>
+    private static bool ReadScalar(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String when IsTextField(field):
+                b.SetString(field, GetString(ref reader, b.Strings, SignInRecordBuilder.IsUnique(field)));
+                return true;
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                SetFromRawText(field, ref reader, b);
+                return true;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                if (IsTextField(field) || field is SignInField.IsInteractive or SignInField.IsCompliant or SignInField.IsManaged)
+                {
+                    b.SetBoolean(field, reader.TokenType == JsonTokenType.True);
+                }
+                else
+                {
+                    b.SetText(field, reader.TokenType == JsonTokenType.True ? "true".AsSpan() : "false".AsSpan());
+                }
+
+                return true;
+            default:
+                b.InvalidValue(field, Describe(reader.TokenType), "a single value, not " + Describe(reader.TokenType));
+                return reader.TrySkip();
+        }
+    }
+
+    /// <summary>A number, or a string where Graph has a number, a date or a boolean: parsed from its text.</summary>
+    private static void SetFromRawText(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.TokenType == JsonTokenType.Number && IsTextField(field))
+        {
+            // "Vice versa": a number where Graph has a string keeps its digits.
+            b.SetString(field, b.Strings.Get(raw));
+            return;
+        }
+
+        if (!reader.ValueIsEscaped && raw.Length <= 64)
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            var ascii = true;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                ascii &= raw[i] < 0x80;
+                chars[i] = (char)raw[i];
+            }
+
+            if (ascii)
+            {
+                b.SetText(field, chars);
+                return;
+            }
+        }
+
+        b.SetText(field, (reader.TokenType == JsonTokenType.String ? reader.GetString() : Utf8Text.Decode(raw)).AsSpan());
+    }
+
+    /// <summary>An object or array field that got a string (JSON in a string: Log Analytics) or something else.</summary>
+    private static bool ReadMisplaced(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            b.InvalidValue(field, Describe(reader.TokenType), expected);
+            return reader.TrySkip();
+        }
+
+        var raw = reader.ValueSpan;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 1));
+        try
+        {
+            var length = reader.ValueIsEscaped ? reader.CopyString(buffer) : CopyTo(raw, buffer);
+            var json = buffer.AsSpan(0, length);
+            if (json.IsEmpty)
+            {
+                return true;
+            }
+
+            ReadFieldFromJsonText(field, json, b);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return true;
+    }
+
+    private static int CopyTo(ReadOnlySpan<byte> source, byte[] destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
+    }
+
+    /// <summary>A string inside a nested object; numbers and booleans keep their text; "" is no value.</summary>
+    private static bool TryReadString(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out string? value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = GetString(ref reader, b.Strings, unique: false);
+                if (value.Length == 0)
+                {
+                    value = null;
+                }
+
+                return true;
+            case JsonTokenType.Number:
+                value = b.Strings.Get(reader.ValueSpan);
+                return true;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                value = reader.TokenType == JsonTokenType.True ? "true" : "false";
+                return true;
+            case JsonTokenType.Null:
+                value = null;
+                return true;
+            default:
+                value = null;
+                return SkipInvalid(ref reader, b, path, "a string");
+        }
+    }
+
+    private static bool ReadStringArray(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out IReadOnlyList<string> values)
+    {
+        values = EmptyStrings;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an array of strings");
+        }
+
+        List<string>? list = null;
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                if (list is not null)
+                {
+                    values = list;
+                }
+
+                return true;
+            }
+
+            if (!TryReadString(ref reader, b, path, out var item))
+            {
+                return false;
+            }
+
+            if (item is not null)
+            {
+                (list ??= []).Add(item);
+            }
+        }
+    }
+
+    private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, string expected)
+    {
+        var shown = reader.TokenType == JsonTokenType.String ? reader.GetString() : Describe(reader.TokenType);
+        b.InvalidValue(path.ToString(), shown, expected);
+        return reader.TrySkip();
+    }
+
+    private static string GetString(ref Utf8JsonReader reader, StringCache cache, bool unique)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        return unique ? Utf8Text.Decode(reader.ValueSpan) : cache.Get(reader.ValueSpan);
+    }
+
+    /// <summary>Fields whose Graph type is a string (as opposed to a number, a date, a boolean or a structure).</summary>
+    private static bool IsTextField(SignInField field) => field switch
+    {
+        SignInField.CreatedDateTime or SignInField.EventTime or SignInField.ErrorCode or SignInField.ResultType
+            or SignInField.AutonomousSystemNumber or SignInField.IsInteractive or SignInField.IsCompliant
+            or SignInField.IsManaged or SignInField.SignInEventTypes or SignInField.AuthenticationMethodsUsed
+            or SignInField.RiskEventTypes or SignInField.RiskEventTypesV2 => false,
+        _ => true,
+    };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.String => "a string",
+        _ => token.ToString(),
+    };
+
+    /// <summary>A field's name for a problem ("authenticationDetails.succeeded"), built only when a problem needs it.</summary>
+    private readonly struct FieldPath
+    {
+        private readonly string _prefix;
+        private readonly NestedName? _name;
+
+        public FieldPath(string prefix, NestedName? name = null)
+        {
+            _prefix = prefix;
+            _name = name;
+        }
+
+        public override string ToString() => _name is { } name ? _prefix + "." + SignInJsonNames.Nested.NameOf(name) : _prefix;
+    }
+}

@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>
+/// The signIn's complex values: status, location, deviceDetail, and the arrays of policies, steps, requirement and
+/// session policies and named networks. One small property reader per object kind, driven by one generic loop.
+/// </summary>
+internal static partial class SignInJsonFieldMapper
+{
+    private static readonly PropertyReader<SignInRecordBuilder> StatusProperty = ReadStatusProperty;
+    private static readonly PropertyReader<SignInRecordBuilder> LocationProperty = ReadLocationProperty;
+    private static readonly PropertyReader<SignInRecordBuilder> DeviceProperty = ReadDeviceProperty;
+    private static readonly PropertyReader<AppliedConditionalAccessPolicy> PolicyProperty = ReadPolicyProperty;
+    private static readonly PropertyReader<AppliedConditionalAccessPolicy> StrengthProperty = ReadStrengthProperty;
+    private static readonly PropertyReader<AuthenticationDetail> StepProperty = ReadStepProperty;
+    private static readonly PropertyReader<AuthenticationRequirementPolicy> RequirementProperty = ReadRequirementProperty;
+    private static readonly PropertyReader<SessionLifetimePolicy> SessionProperty = ReadSessionProperty;
+    private static readonly PropertyReader<NetworkLocationDetail> NetworkProperty = ReadNetworkProperty;
+
+    /// <summary>Reads one property of a nested object into <paramref name="target"/>; false when the buffer ran out.</summary>
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, NestedName name, T target, SignInRecordBuilder b);
+
+    private static bool ReadObjectArrayField(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
+    {
+        var e = b.Event;
+        var path = b.NameOf(field);
+        switch (field)
+        {
+            case SignInField.AppliedConditionalAccessPolicies:
+                if (!ReadObjectArray(ref reader, b, path, static () => new AppliedConditionalAccessPolicy(), PolicyProperty, out var policies))
+                {
+                    return false;
+                }
+
+                // Log Analytics has both ConditionalAccessPolicies and AppliedConditionalAccessPolicies: keep the filled one.
+                if (policies.Count > 0 || e.AppliedConditionalAccessPolicies.Count == 0)
+                {
+                    e.AppliedConditionalAccessPolicies = policies;
+                }
+
+                return true;
+            case SignInField.AuthenticationDetails:
+                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationDetail(), StepProperty, out var steps))
+                {
+                    return false;
+                }
+
+                e.AuthenticationDetails = steps;
+                return true;
+            case SignInField.AuthenticationRequirementPolicies:
+                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationRequirementPolicy(), RequirementProperty, out var requirements))
+                {
+                    return false;
+                }
+
+                e.AuthenticationRequirementPolicies = requirements;
+                return true;
+            case SignInField.SessionLifetimePolicies:
+                if (!ReadObjectArray(ref reader, b, path, static () => new SessionLifetimePolicy(), SessionProperty, out var sessions))
+                {
+                    return false;
+                }
+
+                e.SessionLifetimePolicies = sessions;
+                return true;
+            default:
+                if (!ReadObjectArray(ref reader, b, path, static () => new NetworkLocationDetail(), NetworkProperty, out var networks))
+                {
+                    return false;
+                }
+
+                e.NetworkLocationDetails = networks;
+                return true;
+        }
+    }
+
+    /// <summary>An array of objects; <paramref name="create"/> rather than new T(), which is Activator.CreateInstance in shared generic code.</summary>
+    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, Func<T> create, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
+    {
+        List<T>? list = null;
+        items = Array.Empty<T>();
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                if (list is not null)
+                {
+                    items = list;
+                }
+
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                b.InvalidValue(path, Describe(reader.TokenType), "an object in the array");
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var item = create();
+            if (!ReadProperties(ref reader, item, b, readProperty))
+            {
+                return false;
+            }
+
+            (list ??= []).Add(item);
+        }
+    }
+
+    private static bool ReadProperties<T>(ref Utf8JsonReader reader, T target, SignInRecordBuilder b, PropertyReader<T> readProperty)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                return true;
+            }
+
+            var known = SignInJsonNames.Nested.TryGet(PropertyName(ref reader), out var name);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (!(known ? readProperty(ref reader, name, target, b) : reader.TrySkip()))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool ReadStatusProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.ErrorCode => ReadScalar(SignInField.ErrorCode, ref reader, b),
+        NestedName.FailureReason => ReadScalar(SignInField.FailureReason, ref reader, b),
+        NestedName.AdditionalDetails => ReadScalar(SignInField.AdditionalDetails, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadLocationProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.City => ReadScalar(SignInField.City, ref reader, b),
+        NestedName.State => ReadScalar(SignInField.State, ref reader, b),
+        NestedName.CountryOrRegion => ReadScalar(SignInField.CountryOrRegion, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadDeviceProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
+    {
+        NestedName.DeviceId => ReadScalar(SignInField.DeviceId, ref reader, b),
+        NestedName.DisplayName => ReadScalar(SignInField.DeviceDisplayName, ref reader, b),
+        NestedName.OperatingSystem => ReadScalar(SignInField.OperatingSystem, ref reader, b),
+        NestedName.Browser => ReadScalar(SignInField.Browser, ref reader, b),
+        NestedName.IsCompliant => ReadScalar(SignInField.IsCompliant, ref reader, b),
+        NestedName.IsManaged => ReadScalar(SignInField.IsManaged, ref reader, b),
+        NestedName.TrustType => ReadScalar(SignInField.TrustType, ref reader, b),
+        _ => reader.TrySkip(),
+    };
+
+    private static bool ReadPolicyProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
+    {
+        var path = new FieldPath("appliedConditionalAccessPolicies", name);
+        switch (name)
+        {
+            case NestedName.Id:
+            case NestedName.DisplayName:
+            case NestedName.Result:
+                if (!TryReadString(ref reader, b, path, out var text))
+                {
+                    return false;
+                }
+
+                _ = name == NestedName.Id ? policy.Id = text : name == NestedName.DisplayName ? policy.DisplayName = text : policy.Result = text;
+                return true;
+            case NestedName.EnforcedGrantControls:
+            case NestedName.EnforcedSessionControls:
+                if (!ReadStringArray(ref reader, b, path, out var list))
+                {
+                    return false;
+                }
+
+                _ = name == NestedName.EnforcedGrantControls ? policy.EnforcedGrantControls = list : policy.EnforcedSessionControls = list;
+                return true;
+            case NestedName.AuthenticationStrength:
+                // Beta: authenticationStrength {authenticationStrengthId, displayName, authenticationStrengthResult}.
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an object");
+                }
+
+                return ReadProperties(ref reader, policy, b, StrengthProperty);
+            case NestedName.AuthenticationStrengthId:
+            case NestedName.AuthenticationStrengthResult:
+                // Some exports flatten the strength into the policy.
+                return ReadStrengthProperty(ref reader, name, policy, b);
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadStrengthProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
+    {
+        if (name is not (NestedName.AuthenticationStrengthId or NestedName.DisplayName or NestedName.AuthenticationStrengthResult))
+        {
+            return reader.TrySkip();
+        }
+
+        if (!TryReadString(ref reader, b, new FieldPath("appliedConditionalAccessPolicies.authenticationStrength", name), out var text))
+        {
+            return false;
+        }
+
+        _ = name == NestedName.AuthenticationStrengthId ? policy.AuthenticationStrengthId = text
+            : name == NestedName.DisplayName ? policy.AuthenticationStrengthDisplayName = text
+            : policy.AuthenticationStrengthResult = text;
+        return true;
+    }
+
+    private static bool ReadStepProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationDetail step, SignInRecordBuilder b)
+    {
+        var path = new FieldPath("authenticationDetails", name);
+        switch (name)
+        {
+            case NestedName.AuthenticationMethod:
+            case NestedName.AuthenticationMethodDetail:
+            case NestedName.AuthenticationStepRequirement:
+            case NestedName.AuthenticationStepResultDetail:
+                if (!TryReadString(ref reader, b, path, out var text))
+                {
+                    return false;
+                }
+
+                _ = name switch
+                {
+                    NestedName.AuthenticationMethod => step.AuthenticationMethod = text,
+                    NestedName.AuthenticationMethodDetail => step.AuthenticationMethodDetail = text,
+                    NestedName.AuthenticationStepRequirement => step.AuthenticationStepRequirement = text,
+                    _ => step.AuthenticationStepResultDetail = text,
+                };
+                return true;
+            case NestedName.AuthenticationStepDateTime:
+                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SignInTimestamp.TryParse(reader.ValueSpan, out var time))
+                {
+                    step.AuthenticationStepDateTime = time;
+                    return true;
+                }
+
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, SignInTimestamp.Expected);
+            case NestedName.Succeeded:
+                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    step.Succeeded = reader.TokenType == JsonTokenType.True;
+                    return true;
+                }
+
+                if (reader.TokenType == JsonTokenType.String && SignInValueParser.TryParseBoolean(reader.GetString().AsSpan(), out var succeeded))
+                {
+                    step.Succeeded = succeeded;
+                    return true;
+                }
+
+                return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "true or false");
+            default:
+                return reader.TrySkip();
+        }
+    }
+
+    private static bool ReadRequirementProperty(ref Utf8JsonReader reader, NestedName name, AuthenticationRequirementPolicy policy, SignInRecordBuilder b) =>
+        ReadNameAndDetail(ref reader, name, policy, b, "authenticationRequirementPolicies", NestedName.RequirementProvider, static (p, text) => p.RequirementProvider = text, static (p, text) => p.Detail = text);
+
+    private static bool ReadSessionProperty(ref Utf8JsonReader reader, NestedName name, SessionLifetimePolicy policy, SignInRecordBuilder b) =>
+        ReadNameAndDetail(ref reader, name, policy, b, "sessionLifetimePolicies", NestedName.ExpirationRequirement, static (p, text) => p.ExpirationRequirement = text, static (p, text) => p.Detail = text);
+
+    /// <summary>Objects of two strings, a kind and its "detail" (requirement and session lifetime policies).</summary>
+    private static bool ReadNameAndDetail<T>(ref Utf8JsonReader reader, NestedName name, T target, SignInRecordBuilder b, string path, NestedName kind, Action<T, string?> setKind, Action<T, string?> setDetail)
+    {
+        if (name != kind && name != NestedName.Detail)
+        {
+            return reader.TrySkip();
+        }
+
+        if (!TryReadString(ref reader, b, new FieldPath(path, name), out var text))
+        {
+            return false;
+        }
+
+        (name == kind ? setKind : setDetail)(target, text);
+        return true;
+    }
+
+    private static bool ReadNetworkProperty(ref Utf8JsonReader reader, NestedName name, NetworkLocationDetail network, SignInRecordBuilder b)
+    {
+        var path = new FieldPath("networkLocationDetails", name);
+        switch (name)
+        {
+            case NestedName.NetworkType:
+                if (!TryReadString(ref reader, b, path, out var text))
+                {
+                    return false;
+                }
+
+                network.NetworkType = text;
+                return true;
+            case NestedName.NetworkNames:
+                if (!ReadStringArray(ref reader, b, path, out var names))
+                {
+                    return false;
+                }
+
+                network.NetworkNames = names;
+                return true;
+            default:
+                return reader.TrySkip();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>
+/// Reads sign-in logs in every format the sources produce, as a lazy stream of <see cref="SignInReadItem"/>: each
+/// record is yielded as soon as it is parsed, and memory stays bounded by the largest record whatever the file size.
+/// Bad input never throws out of the enumeration (cancellation does): it becomes an item with a
+/// <see cref="SignInReadProblem"/>, and reading goes on wherever the format allows.
+/// </summary>
+public static class SignInLogReader
+{
+    /// <summary>
+    /// The format of a file, from its content (gzip, byte order marks and leading whitespace are looked through).
+    /// Returns <see cref="SignInLogFormat.Auto"/> when the file is empty or matches no format.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static SignInLogFormat DetectFormat(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        using var input = CompressedInput.Open(OpenFile(path), leaveOpen: false);
+        return SignInFormatDetector.Detect(input.Prefix.Span).Format;
+    }
+
+    /// <summary>Reads a file (any format, gzip or not); <see cref="SignInLogFormat.Auto"/> detects the format.</summary>
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return ReadFileCore(path, format, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a stream (for example a Graph HTTP response body: <see cref="SignInLogFormat.GraphJson"/>). The stream
+    /// is read forward only and is not disposed. <paramref name="sourceName"/> names the input in problems.
+    /// </summary>
+    public static IEnumerable<SignInReadItem> ReadStream(Stream stream, string sourceName, SignInLogFormat format, CancellationToken cancellationToken)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        if (sourceName is null)
+        {
+            throw new ArgumentNullException(nameof(sourceName));
+        }
+
+        return Read(stream, sourceName, format, leaveOpen: true, cancellationToken);
+    }
+
+    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    {
+        Stream file;
+        try
+        {
+            file = OpenFile(path);
+        }
+        catch (Exception ex) when (IsOpenFailure(ex))
+        {
+            return [SignInProblems.UnreadableFile(path, ex)];
+        }
+
+        return Read(file, path, format, leaveOpen: false, cancellationToken);
+    }
+
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, bool leaveOpen, CancellationToken cancellationToken)
+    {
+        CompressedInput? input = null;
+        SignInReadItem? failure = null;
+        try
+        {
+            input = CompressedInput.Open(stream, leaveOpen);
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            failure = SignInProblems.UnreadableFile(source, ex);
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+        }
+
+        if (failure is { } unreadable)
+        {
+            yield return unreadable;
+            yield break;
+        }
+
+        using (input)
+        {
+            var guess = SignInFormatDetector.Detect(input!.Prefix.Span);
+            if (guess.IsEmpty)
+            {
+                yield return SignInProblems.Create(SignInProblems.LogEmpty, source, "The file is empty" + (input.IsGzip ? " (after decompression)" : string.Empty) + ": it holds no sign-ins.");
+                yield break;
+            }
+
+            if (format == SignInLogFormat.Auto)
+            {
+                if (guess.Format == SignInLogFormat.Auto)
+                {
+                    yield return SignInProblems.Create(SignInProblems.FormatUnknown, source, "The sign-in log format is not recognised. " + guess.Evidence + " " + SignInFormatDetector.KnownFormats);
+                    yield break;
+                }
+
+                format = guess.Format;
+            }
+
+            using var records = Open(input.Content, source, format, cancellationToken);
+            while (true)
+            {
+                SignInReadItem item;
+                var last = false;
+                try
+                {
+                    if (!records.TryRead(out item))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    item = SignInProblems.UnreadableFile(source, ex);
+                    last = true;
+                }
+
+                yield return item;
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case SignInLogFormat.AdminCenterCsv:
+            case SignInLogFormat.LogAnalyticsCsv:
+                var text = new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
+                return new CsvSignInReader(text, source, format, cancellationToken);
+            case SignInLogFormat.LogAnalyticsJson:
+                return Json(LogAnalyticsColumns.Table);
+            case SignInLogFormat.DiagnosticArchive:
+                return Json(SignInJsonNames.DiagnosticEnvelope);
+            case SignInLogFormat.GraphJson:
+                return Json(SignInJsonNames.SignIn);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Not a sign-in log format.");
+        }
+
+        ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
+            new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), cancellationToken);
+    }
+
+    private static FileStream OpenFile(string path) =>
+        // No FileStream buffering: the readers fill their own 64-128 KB buffers. ReadWrite sharing reads a log still being written.
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+
+    /// <summary>Failures of the input itself (missing, locked, corrupt gzip, bad encoding), not of the code.</summary>
+    private static bool IsReadFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException;
+
+    /// <summary>Opening also fails on a path the platform rejects (empty, bad characters, a device name).</summary>
+    private static bool IsOpenFailure(Exception ex) =>
+        IsReadFailure(ex) || ex is ArgumentException or NotSupportedException or System.Security.SecurityException;
+}

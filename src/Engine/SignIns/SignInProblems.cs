@@ -1,0 +1,33 @@
+using System;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>The stable error ids of <see cref="SignInReadProblem"/> and one way to make each item.</summary>
+internal static class SignInProblems
+{
+    public const string LogEmpty = "SignInLogEmpty";
+    public const string FormatUnknown = "SignInLogFormatUnknown";
+    public const string Truncated = "SignInLogTruncated";
+    public const string RecordInvalid = "SignInRecordInvalid";
+    public const string FieldInvalid = "SignInFieldInvalid";
+    public const string CsvRowMismatch = "SignInCsvRowMismatch";
+    public const string Unreadable = "SignInLogUnreadable";
+
+    public static SignInReadItem Create(string errorId, string file, string message, long? line = null, long? record = null, string? field = null) =>
+        new(new SignInReadProblem(errorId, file, message) { Line = line, Record = record, Field = field });
+
+    public static SignInReadItem UnreadableFile(string file, Exception exception) =>
+        Create(Unreadable, file, "The file cannot be read: " + exception.Message);
+
+    /// <summary>A value as a message shows it: quoted, and cut short so one bad cell cannot flood the console.</summary>
+    public static string Show(string? text)
+    {
+        if (text is null)
+        {
+            return "null";
+        }
+
+        return "\"" + (text.Length > 80 ? text.Substring(0, 77) + "..." : text) + "\"";
+    }
+}
