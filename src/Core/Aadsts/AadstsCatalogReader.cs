@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Xml;
 using System.Xml.Linq;
 using EntraStrongAuth.Core.Json;
 
@@ -33,16 +31,16 @@ public static class AadstsCatalogReader
 
     public static AadstsCatalogReadResult Read(Stream json, string source)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        var root = LoadRoot(json, source);
+        var file = JsonDataFile.Load(
+            json,
+            source,
+            SupportedSchemaVersion,
+            "{\"schemaVersion\": 1, \"entries\": [ … ]} with an 'entries' array",
+            (message, inner) => inner is null ? new AadstsCatalogFormatException(message) : new AadstsCatalogFormatException(message, inner));
         var entries = new List<AadstsCatalogEntry>();
         var problems = new List<AadstsCatalogProblem>();
         var number = 0;
-        foreach (var item in EntriesArray(root, source).Elements())
+        foreach (var item in file.Array("entries", "catalog entries"))
         {
             number++;
             var entry = ReadEntry(item, number, source, problems);
@@ -53,43 +51,6 @@ public static class AadstsCatalogReader
         }
 
         return new AadstsCatalogReadResult(entries, problems);
-    }
-
-    private static XElement LoadRoot(Stream json, string source)
-    {
-        try
-        {
-            return JsonXml.Load(json);
-        }
-        catch (XmlException ex)
-        {
-            throw new AadstsCatalogFormatException(
-                string.Format(CultureInfo.InvariantCulture, "{0}: not valid JSON ({1}). Expected {{\"schemaVersion\": 1, \"entries\": [ … ]}}.", source, ex.Message),
-                ex);
-        }
-    }
-
-    private static XElement EntriesArray(XElement root, string source)
-    {
-        if (JsonXml.TypeOf(root) != JsonXml.Object)
-        {
-            throw new AadstsCatalogFormatException(source + ": the file must hold a JSON object with an 'entries' array.");
-        }
-
-        var version = root.Element("schemaVersion");
-        if (version is not null && (JsonXml.TypeOf(version) != JsonXml.Number || version.Value != SupportedSchemaVersion.ToString(CultureInfo.InvariantCulture)))
-        {
-            throw new AadstsCatalogFormatException(
-                string.Format(CultureInfo.InvariantCulture, "{0}: field 'schemaVersion' is '{1}'; this version of EntraStrongAuth reads schema version {2}.", source, version.Value, SupportedSchemaVersion));
-        }
-
-        var entries = root.Element("entries");
-        if (entries is null || JsonXml.TypeOf(entries) != JsonXml.Array)
-        {
-            throw new AadstsCatalogFormatException(source + ": field 'entries' is missing or is not an array of catalog entries.");
-        }
-
-        return entries;
     }
 
     private static AadstsCatalogEntry? ReadEntry(XElement item, int number, string source, List<AadstsCatalogProblem> problems)
