@@ -11,7 +11,7 @@ namespace EntraStrongAuth.Core.Classification;
 /// Classifies one failed sign-in into exactly one <see cref="FailureCause"/> with a confidence, the evidence that
 /// decided it and the remedy. The cause table is data (<see cref="ClassificationData.Rules"/>): the first rule that
 /// matches decides; later rules of the same cause add supporting evidence. Linking a failure to a later success is
-/// not done here (it needs other records): see <c>StrongAuthAnalyzer</c>.
+/// not done here (it needs other records): see <see cref="StrongAuthAnalyzer"/>.
 /// </summary>
 public sealed class StrongAuthClassifier
 {

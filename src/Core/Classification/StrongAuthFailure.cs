@@ -93,5 +93,26 @@ public sealed class StrongAuthFailure
 
     public SignInEvent SignIn { get; }
 
+    /// <summary>
+    /// A copy under another cause (the cause is fixed at construction), keeping the sign-in, code, rule, resolution
+    /// and Conditional Access facts; <see cref="ReclassifiedFrom"/> records this failure's cause.
+    /// </summary>
+    internal StrongAuthFailure Reclassify(FailureCause cause, Confidence confidence, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> remedy) =>
+        new(SignIn, CodeInfo, cause, confidence, evidence, remedy)
+        {
+            RuleId = RuleId,
+            ReclassifiedFrom = Cause,
+            Resolution = Resolution,
+            ResolvedAt = ResolvedAt,
+            ResolvedBy = ResolvedBy,
+            ResolvedBySignInId = ResolvedBySignInId,
+            ResolutionLink = ResolutionLink,
+            TimeToResolve = TimeToResolve,
+            PossiblyIncomplete = PossiblyIncomplete,
+            ConditionalAccessPolicies = ConditionalAccessPolicies,
+            AuthenticationStrength = AuthenticationStrength,
+            AuthenticationStrengthResult = AuthenticationStrengthResult,
+        };
+
     public override string ToString() => CreatedDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " " + UserPrincipalName + " " + ErrorCode + " " + Cause;
 }
