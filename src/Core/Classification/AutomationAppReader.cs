@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 
 namespace EntraStrongAuth.Core.Classification;
@@ -11,21 +10,10 @@ public static class AutomationAppReader
     public static IReadOnlyList<AutomationApp> Read(Stream json, string source)
     {
         var (file, problems) = DataItemProblems.Open(json, source, "{\"schemaVersion\": 1, \"apps\": [ … ]}");
-        var apps = new List<AutomationApp>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var number = 0;
-        foreach (var item in file.Array("apps", "automation apps"))
+        var apps = problems.ReadItems(file.Array("apps", "automation apps"), "app", (fields, item) =>
         {
-            number++;
-            string? rawId = null;
-            var position = number;
-            var fields = problems.Fields(item, () => Describe(position, rawId));
-            if (fields is null)
-            {
-                continue;
-            }
-
-            rawId = fields.RequiredString("appId");
+            var rawId = item.Id = fields.RequiredString("appId");
             var name = fields.RequiredString("name");
             var kind = fields.RequiredString("kind");
             var unattended = fields.OptionalBoolean("unattended");
@@ -45,18 +33,12 @@ public static class AutomationAppReader
                 fields.Fail("appId", "expected each app id once; this one is listed before");
             }
 
-            if (fields.IsValid && name is not null && kind is not null && unattended is not null)
-            {
-                apps.Add(new AutomationApp(id.ToString("D"), name, kind, unattended.Value));
-            }
-        }
+            return fields.IsValid && name is not null && kind is not null && unattended is not null
+                ? new AutomationApp(id.ToString("D"), name, kind, unattended.Value)
+                : null;
+        });
 
         problems.ThrowIfAny();
         return apps;
     }
-
-    private static string Describe(int number, string? appId) =>
-        appId is null
-            ? string.Format(CultureInfo.InvariantCulture, "app {0}", number)
-            : string.Format(CultureInfo.InvariantCulture, "app {0} ({1})", number, appId);
 }

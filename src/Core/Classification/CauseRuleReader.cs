@@ -27,19 +27,10 @@ public static class CauseRuleReader
 
     private static List<CauseDefinition> ReadCauses(IEnumerable<XElement> items, DataItemProblems problems)
     {
-        var causes = new List<CauseDefinition>();
-        var number = 0;
-        foreach (var item in items)
+        var causes = problems.ReadItems(items, "cause", (fields, item) =>
         {
-            number++;
-            var position = number;
-            var fields = problems.Fields(item, () => string.Format(CultureInfo.InvariantCulture, "cause {0}", position));
-            if (fields is null)
-            {
-                continue;
-            }
-
             var cause = fields.RequiredEnum<FailureCause>("cause");
+            item.Id = cause?.ToString();
             var benign = fields.OptionalBoolean("benignWhenResolved") ?? false;
             var remedy = fields.StringArray("remedy");
             if (remedy.Count == 0)
@@ -47,15 +38,12 @@ public static class CauseRuleReader
                 fields.Fail("remedy", "expected at least one remedy step");
             }
 
-            if (cause is { } known && causes.Any(c => c.Cause == known))
-            {
-                fields.Fail("cause", "expected each cause once; " + known + " is defined before");
-            }
+            return fields.IsValid && cause is not null ? new CauseDefinition(cause.Value, benign, remedy) : null;
+        });
 
-            if (fields.IsValid && cause is not null)
-            {
-                causes.Add(new CauseDefinition(cause.Value, benign, remedy));
-            }
+        foreach (var duplicate in causes.GroupBy(c => c.Cause).Where(g => g.Count() > 1))
+        {
+            problems.Add("causes", "cause", "expected each cause once; " + duplicate.Key + " is defined " + duplicate.Count() + " times");
         }
 
         // Other is what no rule matched; its remedy comes from the AADSTS catalog entry of the code.
@@ -72,34 +60,17 @@ public static class CauseRuleReader
 
     private static List<CauseRule> ReadRules(IEnumerable<XElement> items, DataItemProblems problems)
     {
-        var rules = new List<CauseRule>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var number = 0;
-        foreach (var item in items)
+        return problems.ReadItems(items, "rule", (fields, item) =>
         {
-            number++;
-            var position = number;
-            string? id = null;
-            var fields = problems.Fields(item, () => Describe(position, id));
-            if (fields is null)
-            {
-                continue;
-            }
-
-            id = fields.RequiredString("id");
+            var id = item.Id = fields.RequiredString("id");
             if (id is not null && !ids.Add(id))
             {
                 fields.Fail("id", "expected a unique id; '" + id + "' is used by an earlier rule");
             }
 
-            var rule = ReadRule(fields, id, position);
-            if (rule is not null)
-            {
-                rules.Add(rule);
-            }
-        }
-
-        return rules;
+            return ReadRule(fields, id, item.Number);
+        });
     }
 
     private static CauseRule? ReadRule(JsonFields fields, string? id, int number)
@@ -134,7 +105,6 @@ public static class CauseRuleReader
 
         return new CauseRule(id, number, cause.Value, confidence.Value, codes, reason, conditions, lowerWhenAbsent, remedy);
     }
-
     private static List<RuleCondition> ReadConditions(JsonFields rule)
     {
         var conditions = new List<RuleCondition>();
@@ -230,9 +200,4 @@ public static class CauseRuleReader
         "inList" => RuleOperator.InList,
         _ => RuleOperator.Absent,
     };
-
-    private static string Describe(int number, string? id) =>
-        id is null
-            ? string.Format(CultureInfo.InvariantCulture, "rule {0}", number)
-            : string.Format(CultureInfo.InvariantCulture, "rule '{0}' (rule {1})", id, number);
 }

@@ -158,8 +158,8 @@ public class ClassificationDataTests
     }
 
     [Theory]
-    [InlineData("""{"appId":"Azure CLI","name":"n","kind":"k","unattended":true}""", "app 1 (Azure CLI)", "appId")]
-    [InlineData("""{"appId":"04b07795-8ddb-461a-bbee-02f9e1bf7b46","name":"n","kind":"k"}""", "app 1 (04b07795-8ddb-461a-bbee-02f9e1bf7b46)", "unattended")]
+    [InlineData("""{"appId":"Azure CLI","name":"n","kind":"k","unattended":true}""", "app 'Azure CLI' (app 1)", "appId")]
+    [InlineData("""{"appId":"04b07795-8ddb-461a-bbee-02f9e1bf7b46","name":"n","kind":"k"}""", "app '04b07795-8ddb-461a-bbee-02f9e1bf7b46' (app 1)", "unattended")]
     [InlineData("""{"name":"n","kind":"k","unattended":true}""", "app 1", "appId")]
     public void A_bad_automation_app_is_reported_by_app_and_field(string app, string item, string field)
     {
