@@ -41,7 +41,7 @@ internal static class RuleMatcher
             {
                 if (data.InList(condition.ListName!, value.Value, out var entry))
                 {
-                    return new Evidence(value.Path, value.Value, condition.Reason + " (" + entry + ")");
+                    return new Evidence(value.Path, value.Shown, condition.Reason + " (" + entry + ")");
                 }
 
                 continue;
@@ -49,7 +49,7 @@ internal static class RuleMatcher
 
             if (condition.Values.Any(expected => Compare(condition.Operator, value.Value, expected)))
             {
-                return new Evidence(value.Path, value.Value, condition.Reason);
+                return new Evidence(value.Path, value.Shown, condition.Reason);
             }
         }
 

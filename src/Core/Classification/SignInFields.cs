@@ -107,7 +107,7 @@ internal static class SignInFields
         }
     }
 
-    /// <summary>isInteractive, or else what signInEventTypes says (sources that carry only the event type).</summary>
+    /// <summary>isInteractive, or else what signInEventTypes says (sources that carry only the event type), shown as logged.</summary>
     private static IEnumerable<FieldValue> IsInteractive(SignInEvent e)
     {
         if (e.IsInteractive is { } interactive)
@@ -118,11 +118,11 @@ internal static class SignInFields
         var types = e.SignInEventTypes;
         if (types.Contains("nonInteractiveUser", StringComparer.OrdinalIgnoreCase))
         {
-            return new[] { new FieldValue("signInEventTypes", "false") };
+            return new[] { new FieldValue("signInEventTypes", "false", "nonInteractiveUser") };
         }
 
         return types.Contains("interactiveUser", StringComparer.OrdinalIgnoreCase)
-            ? new[] { new FieldValue("signInEventTypes", "true") }
+            ? new[] { new FieldValue("signInEventTypes", "true", "interactiveUser") }
             : Array.Empty<FieldValue>();
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using EntraStrongAuth.Core.Aadsts;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Core.Classification;
@@ -17,6 +16,8 @@ namespace EntraStrongAuth.Core.Classification;
 /// </summary>
 public sealed class StrongAuthAnalyzer
 {
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+
     private readonly StrongAuthAnalyzerOptions _options;
     private readonly StrongAuthClassifier _classifier;
     private readonly HashSet<int> _codes;
@@ -33,11 +34,11 @@ public sealed class StrongAuthAnalyzer
     public StrongAuthAnalyzer(StrongAuthAnalyzerOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        RequirePositive(options.ResolutionWindow, nameof(options.ResolutionWindow));
-        RequirePositive(options.SameFlowWindow, nameof(options.SameFlowWindow));
-        if (options.OrderTolerance < TimeSpan.Zero)
+        RequireWindow(options.ResolutionWindow, nameof(options.ResolutionWindow));
+        RequireWindow(options.SameFlowWindow, nameof(options.SameFlowWindow));
+        if (options.OrderTolerance < TimeSpan.Zero || options.OrderTolerance > MaxWindow)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.OrderTolerance, "OrderTolerance cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.OrderTolerance, "OrderTolerance must be between zero and 7 days.");
         }
 
         _classifier = options.Classifier ?? StrongAuthClassifier.Default;
@@ -117,11 +118,12 @@ public sealed class StrongAuthAnalyzer
         return output;
     }
 
-    private static void RequirePositive(TimeSpan value, string name)
+    /// <summary>A link window is positive and at most a week: sign-ins further apart are not one outcome, and the bound keeps tick arithmetic safe.</summary>
+    private static void RequireWindow(TimeSpan value, string name)
     {
-        if (value <= TimeSpan.Zero)
+        if (value <= TimeSpan.Zero || value > MaxWindow)
         {
-            throw new ArgumentOutOfRangeException(name, value, name + " must be positive.");
+            throw new ArgumentOutOfRangeException(name, value, name + " must be more than zero and at most 7 days.");
         }
     }
 }

@@ -217,5 +217,6 @@ public class AnalyzerStreamingTests
 
         Assert.Throws<InvalidOperationException>(() => analyzer.Observe(Failure(50076)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new StrongAuthAnalyzer(new StrongAuthAnalyzerOptions { ResolutionWindow = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StrongAuthAnalyzer(new StrongAuthAnalyzerOptions { SameFlowWindow = TimeSpan.MaxValue }));
     }
 }

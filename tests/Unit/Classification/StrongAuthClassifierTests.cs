@@ -21,12 +21,18 @@ public class StrongAuthClassifierTests
             FailureCause.PolicyStepUp, Confidence.High, "stepup-strength-challenge", StrengthResult, "singleChallengeRequired"),
         new("50074 sign-in frequency", () => Failure(50074).SessionLifetime("signInFrequencyPeriodicReauthentication"),
             FailureCause.StaleSessionClaims, Confidence.High, "stale-sign-in-frequency", "sessionLifetimePolicies[0].expirationRequirement", "signInFrequencyPeriodicReauthentication"),
+        new("50074 from curl on no device", () => Failure(50074).Deviceless().With(e => e.UserAgent = "curl/8.5.0"),
+            FailureCause.HeadlessUserAccount, Confidence.Medium, "headless-scripting-user-agent", "userAgent", "curl/8.5.0"),
+        new("50074 nothing known of the client, CA hidden", () => Failure(50074).NoConditionalAccessDetail().With(e => { e.IsInteractive = null; e.SignInEventTypes = System.Array.Empty<string>(); e.IncomingTokenType = null; }),
+            FailureCause.PolicyStepUp, Confidence.Low, "stepup-code-only", "appliedConditionalAccessPolicies", null),
         new("50074 NPS extension MFA", () => Failure(50074).With(e => e.TokenIssuerType = "NPSExtension"),
             FailureCause.ExternalOrFederatedMfa, Confidence.High, "federated-mfa-adapter", "tokenIssuerType", "NPSExtension"),
 
         // 50076: MFA required now. Interactive → step-up; silent → interactive fallback; script → headless.
         new("50076 interactive, strength multiple challenges", () => Failure(50076).Policy("Require MFA strength", "failure", null, "Multifactor authentication", "multipleChallengesRequired"),
             FailureCause.PolicyStepUp, Confidence.High, "stepup-strength-challenge", StrengthResult, "multipleChallengesRequired"),
+        new("50076 interactive, the record does not say what demanded MFA", () => Failure(50076),
+            FailureCause.PolicyStepUp, Confidence.Medium, "stepup-interactive", "authenticationRequirementPolicies", null),
         new("50076 per-user MFA", () => Failure(50076).RequiredBy("user"),
             FailureCause.PolicyStepUp, Confidence.High, "stepup-requirement-provider", "authenticationRequirementPolicies[0].requirementProvider", "user"),
         new("50076 security defaults", () => Failure(50076).RequiredBy("securityDefaults"),
@@ -77,6 +83,8 @@ public class StrongAuthClassifierTests
             FailureCause.IncompleteEnrollment, Confidence.Medium, "enrollment-blocked", "status.errorCode", "53004"),
         new("500121 user declined", () => Failure(500121).Step("Password", "Primary authentication", true, "Correct password").Step("Mobile app notification", "Multifactor authentication", false, "User declined the authentication"),
             FailureCause.MfaAttemptFailed, Confidence.High, "mfa-denied-detail", "authenticationDetails[1].authenticationStepResultDetail", "User declined the authentication"),
+        new("500121 without step details", () => Failure(500121),
+            FailureCause.MfaAttemptFailed, Confidence.High, "mfa-denied", "status.errorCode", "500121"),
         new("500121 no methods registered", () => Failure(500121).Step("Password", "Primary authentication", true, "Correct password").Step("Text message", "Multifactor authentication", false, "User doesn't have any verification methods registered"),
             FailureCause.IncompleteEnrollment, Confidence.High, "enrollment-no-methods-detail", "authenticationDetails[1].authenticationStepResultDetail", "User doesn't have any verification methods registered"),
         new("50087 MFA service transient", () => Failure(50087),
@@ -111,6 +119,16 @@ public class StrongAuthClassifierTests
         Assert.Contains(failure.Evidence, e => e.Field == c.Field && e.Value == c.Value);
         Assert.NotEmpty(failure.Remedy);
         Assert.Equal("status.errorCode", failure.Evidence[0].Field);
+    }
+
+    [Fact]
+    public void Every_deciding_rule_of_the_shipped_table_is_exercised_by_a_case()
+    {
+        // Rules whose id ends in -support only add evidence: an earlier rule of the same cause always matches first.
+        var deciding = ClassificationData.BuiltIn.Rules.Rules.Select(r => r.Id).Where(id => !id.EndsWith("-support", System.StringComparison.Ordinal));
+        var exercised = Cases().Cast<object[]>().Select(row => ((ClassifierCase)row[0]).Rule).Append("stale-session-codes");
+
+        Assert.Empty(deciding.Except(exercised));
     }
 
     [Theory]
@@ -204,7 +222,7 @@ public class StrongAuthClassifierTests
             Failure(50074).With(e => { e.IsInteractive = null; e.SignInEventTypes = new[] { "nonInteractiveUser" }; }));
 
         Assert.Equal(FailureCause.SilentAuthInteractionRequired, failure.Cause);
-        Assert.Contains(failure.Evidence, e => e.Field == "signInEventTypes" && e.Value == "false");
+        Assert.Contains(failure.Evidence, e => e.Field == "signInEventTypes" && e.Value == "nonInteractiveUser");
     }
 
     [Fact]
