@@ -45,6 +45,12 @@ public sealed class StrongAuthFailure
 
     public Confidence Confidence { get; }
 
+    /// <summary>The id of the cause-table rule that decided the cause; null for <see cref="FailureCause.Other"/>.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>The cause the classifier gave before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
+    public FailureCause? ReclassifiedFrom { get; init; }
+
     /// <summary>True for benign interrupts (hidden unless -IncludeBenign).</summary>
     public bool IsBenign => Cause == FailureCause.BenignInterrupt;
 
@@ -59,6 +65,9 @@ public sealed class StrongAuthFailure
 
     /// <summary>Which identifier linked the failure to its resolving success: correlationId, originalRequestId, sessionId or user+app.</summary>
     public string? ResolutionLink { get; set; }
+
+    /// <summary>From the failure to the resolving success.</summary>
+    public TimeSpan? TimeToResolve { get; set; }
 
     /// <summary>True when the event is younger than ~15 minutes: Entra may still be completing its details.</summary>
     public bool PossiblyIncomplete { get; set; }
@@ -83,6 +92,27 @@ public sealed class StrongAuthFailure
     public AadstsErrorInfo? CodeInfo { get; }
 
     public SignInEvent SignIn { get; }
+
+    /// <summary>
+    /// A copy under another cause (the cause is fixed at construction), keeping the sign-in, code, rule, resolution
+    /// and Conditional Access facts; <see cref="ReclassifiedFrom"/> records this failure's cause.
+    /// </summary>
+    internal StrongAuthFailure Reclassify(FailureCause cause, Confidence confidence, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> remedy) =>
+        new(SignIn, CodeInfo, cause, confidence, evidence, remedy)
+        {
+            RuleId = RuleId,
+            ReclassifiedFrom = Cause,
+            Resolution = Resolution,
+            ResolvedAt = ResolvedAt,
+            ResolvedBy = ResolvedBy,
+            ResolvedBySignInId = ResolvedBySignInId,
+            ResolutionLink = ResolutionLink,
+            TimeToResolve = TimeToResolve,
+            PossiblyIncomplete = PossiblyIncomplete,
+            ConditionalAccessPolicies = ConditionalAccessPolicies,
+            AuthenticationStrength = AuthenticationStrength,
+            AuthenticationStrengthResult = AuthenticationStrengthResult,
+        };
 
     public override string ToString() => CreatedDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " " + UserPrincipalName + " " + ErrorCode + " " + Cause;
 }

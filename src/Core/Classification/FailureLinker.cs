@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Core.Classification;
+
+/// <summary>
+/// Links each failure to the first success after it that shares its correlation id, else its original request id,
+/// else its session id (within the flow window), else its user and app (within the user+app window, and only a
+/// success that shows MFA). Works on a stream in any order: a success is offered to the failures already waiting,
+/// and a failure looks up the successes already indexed, so the link found is the same whatever the order.
+/// Memory stays bounded for sorted input: failures are released once final, successes forgotten once out of reach.
+/// </summary>
+internal sealed class FailureLinker
+{
+    private readonly long _flowWindow;
+    private readonly long _userAppWindow;
+    private readonly long _maxWindow;
+    private readonly StreamWatermark _watermark;
+    private readonly SuccessIndex _successes = new();
+    private readonly Dictionary<ulong, List<PendingFailure>> _pendingByKey = new();
+    private readonly Queue<PendingFailure> _pending = new();
+
+    public FailureLinker(TimeSpan flowWindow, TimeSpan userAppWindow, SignInOrder order, TimeSpan orderTolerance)
+    {
+        _flowWindow = flowWindow.Ticks;
+        _userAppWindow = userAppWindow.Ticks;
+        _maxWindow = Math.Max(_flowWindow, _userAppWindow);
+        _watermark = new StreamWatermark(order, orderTolerance);
+    }
+
+    /// <summary>Set when the input broke its declared order; see <see cref="StreamWatermark.Violation"/>.</summary>
+    public string? OrderWarning => _watermark.Violation;
+
+    /// <summary>Failures waiting for their outcome.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Success marks held (one per key).</summary>
+    public int SuccessMarkCount => _successes.Count;
+
+    public void ObserveSuccess(SignInEvent success, List<PendingFailure> final)
+    {
+        _watermark.See(success.CreatedDateTime, success.Id);
+        var keys = LinkKeys.OfSuccess(success);
+        var mark = _successes.Add(success.CreatedDateTime.UtcTicks, success.Id, SuccessProof.ResolvedBy(success), keys, _watermark.Order != SignInOrder.Unknown);
+        foreach (var (kind, key) in keys)
+        {
+            if (!_pendingByKey.TryGetValue(key, out var waiting))
+            {
+                continue;
+            }
+
+            foreach (var failure in waiting)
+            {
+                if (Reaches(kind, failure.Ticks, mark))
+                {
+                    failure.Offer(kind, mark);
+                }
+            }
+        }
+
+        Advance(final);
+    }
+
+    public void ObserveFailure(StrongAuthFailure failure, List<PendingFailure> final)
+    {
+        _watermark.See(failure.CreatedDateTime, failure.SignInId);
+        var pending = new PendingFailure(failure, LinkKeys.OfFailure(failure.SignIn));
+        foreach (var (kind, key) in pending.Keys)
+        {
+            if (_successes.TryBest(key, pending.Ticks, Window(kind), out var mark) && Reaches(kind, pending.Ticks, mark))
+            {
+                pending.Offer(kind, mark);
+            }
+
+            if (!_pendingByKey.TryGetValue(key, out var list))
+            {
+                list = new List<PendingFailure>(1);
+                _pendingByKey[key] = list;
+            }
+
+            list.Add(pending);
+        }
+
+        _pending.Enqueue(pending);
+        Advance(final);
+    }
+
+    /// <summary>A sign-in that is neither a success nor a failure of interest still moves the stream on.</summary>
+    public void ObserveOther(SignInEvent signIn, List<PendingFailure> final)
+    {
+        _watermark.See(signIn.CreatedDateTime, signIn.Id);
+        Advance(final);
+    }
+
+    /// <summary>Every failure still waiting, oldest first: the input has ended, so nothing more can resolve them.</summary>
+    public List<PendingFailure> Complete()
+    {
+        var rest = _pending.OrderBy(p => p.Ticks).ThenBy(p => p.Failure.SignInId, StringComparer.Ordinal).ToList();
+        _pending.Clear();
+        _pendingByKey.Clear();
+        return rest;
+    }
+
+    private long Window(LinkKind kind) => kind == LinkKind.UserAndApp ? _userAppWindow : _flowWindow;
+
+    /// <summary>After the failure and within the link's window; user+app also needs a success that shows MFA.</summary>
+    private bool Reaches(LinkKind kind, long failureTicks, SuccessMark mark) =>
+        mark.Ticks > failureTicks
+        && mark.Ticks - failureTicks <= Window(kind)
+        && (kind != LinkKind.UserAndApp || mark.ResolvedBy is not null);
+
+    private void Advance(List<PendingFailure> final)
+    {
+        while (_pending.Count > 0 && _watermark.IsFinal(_pending.Peek().Ticks, _maxWindow))
+        {
+            var done = _pending.Dequeue();
+            foreach (var (_, key) in done.Keys)
+            {
+                if (_pendingByKey.TryGetValue(key, out var list) && list.Remove(done) && list.Count == 0)
+                {
+                    _pendingByKey.Remove(key);
+                }
+            }
+
+            final.Add(done);
+        }
+
+        _successes.Evict(ticks => _watermark.CanForget(ticks, _maxWindow));
+    }
+}

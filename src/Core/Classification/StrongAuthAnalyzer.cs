@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Core.Classification;
+
+/// <summary>
+/// Turns a stream of sign-ins (successes and failures, in any order) into explained strong-auth failures: each
+/// failure of the chosen codes is classified, linked to the success that resolved it (if any), and returned once its
+/// outcome can no longer change. Successes only feed the link index; failures of other codes cost one set lookup.
+/// <code>
+/// foreach (var signIn in source) foreach (var failure in analyzer.Observe(signIn)) Write(failure);
+/// foreach (var failure in analyzer.Complete()) Write(failure);
+/// </code>
+/// </summary>
+public sealed class StrongAuthAnalyzer
+{
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
+
+    private readonly StrongAuthAnalyzerOptions _options;
+    private readonly StrongAuthClassifier _classifier;
+    private readonly HashSet<int> _codes;
+    private readonly FailureLinker _linker;
+    private readonly FailureOutcome _outcome;
+    private readonly List<PendingFailure> _final = new();
+    private bool _completed;
+
+    public StrongAuthAnalyzer()
+        : this(new StrongAuthAnalyzerOptions())
+    {
+    }
+
+    public StrongAuthAnalyzer(StrongAuthAnalyzerOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        RequireWindow(options.ResolutionWindow, nameof(options.ResolutionWindow));
+        RequireWindow(options.SameFlowWindow, nameof(options.SameFlowWindow));
+        if (options.OrderTolerance < TimeSpan.Zero || options.OrderTolerance > MaxWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.OrderTolerance, "OrderTolerance must be between zero and 7 days.");
+        }
+
+        _classifier = options.Classifier ?? StrongAuthClassifier.Default;
+        _codes = new HashSet<int>(options.ErrorCodes ?? StrongAuthAnalyzerOptions.DefaultErrorCodes(_classifier.Catalog));
+        _linker = new FailureLinker(options.SameFlowWindow, options.ResolutionWindow, options.InputOrder, options.OrderTolerance);
+        _outcome = new FailureOutcome(options, _classifier.Data.Rules);
+    }
+
+    /// <summary>The failure codes classified; other failures are skipped.</summary>
+    public IReadOnlyCollection<int> ErrorCodes => _codes;
+
+    /// <summary>Benign interrupts left out of the output (they are returned only with IncludeBenign).</summary>
+    public int BenignHidden { get; private set; }
+
+    /// <summary>Set when the input broke its declared <see cref="StrongAuthAnalyzerOptions.InputOrder"/>: say so to the user.</summary>
+    public string? OrderWarning => _linker.OrderWarning;
+
+    /// <summary>Failures waiting for their outcome, and success marks held: the analyzer's memory, for diagnostics and tests.</summary>
+    public (int PendingFailures, int SuccessMarks) Held => (_linker.PendingCount, _linker.SuccessMarkCount);
+
+    /// <summary>Takes one sign-in; returns the failures whose outcome became final (often none).</summary>
+    public IReadOnlyList<StrongAuthFailure> Observe(SignInEvent signIn)
+    {
+        if (signIn is null)
+        {
+            throw new ArgumentNullException(nameof(signIn));
+        }
+
+        if (_completed)
+        {
+            throw new InvalidOperationException("Complete() was called: this analyzer takes no more sign-ins.");
+        }
+
+        if (signIn.IsSuccess)
+        {
+            _linker.ObserveSuccess(signIn, _final);
+        }
+        else if (_codes.Contains(signIn.ErrorCode))
+        {
+            _linker.ObserveFailure(_classifier.Classify(signIn), _final);
+        }
+        else
+        {
+            _linker.ObserveOther(signIn, _final);
+        }
+
+        return Emit(_final);
+    }
+
+    /// <summary>The input has ended: returns every failure still waiting, oldest first.</summary>
+    public IReadOnlyList<StrongAuthFailure> Complete()
+    {
+        _completed = true;
+        return Emit(_linker.Complete());
+    }
+
+    private IReadOnlyList<StrongAuthFailure> Emit(List<PendingFailure> final)
+    {
+        if (final.Count == 0)
+        {
+            return Array.Empty<StrongAuthFailure>();
+        }
+
+        var output = new List<StrongAuthFailure>(final.Count);
+        foreach (var failure in final.Select(_outcome.Finish))
+        {
+            if (failure.IsBenign && !_options.IncludeBenign)
+            {
+                BenignHidden++;
+                continue;
+            }
+
+            output.Add(failure);
+        }
+
+        final.Clear();
+        return output;
+    }
+
+    /// <summary>A link window is positive and at most a week: sign-ins further apart are not one outcome, and the bound keeps tick arithmetic safe.</summary>
+    private static void RequireWindow(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero || value > MaxWindow)
+        {
+            throw new ArgumentOutOfRangeException(name, value, name + " must be more than zero and at most 7 days.");
+        }
+    }
+}
