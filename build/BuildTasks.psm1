@@ -48,7 +48,7 @@ function Invoke-CleanTask {
     foreach ($path in @($Context.Out) + @(if ($IncludeCache) { Join-Path $Context.Root '.cache' })) {
         if (Test-Path $path) { Remove-Item $path -Recurse -Force }
     }
-    Get-ChildItem (Join-Path $Context.Root 'src'), (Join-Path $Context.Root 'tests') -Directory -Recurse -Include bin, obj |
+    Get-ChildItem (Join-Path $Context.Root 'src'), (Join-Path $Context.Root 'tests'), (Join-Path $Context.Root 'tools') -Directory -Recurse -Include bin, obj |
         Remove-Item -Recurse -Force
 }
 

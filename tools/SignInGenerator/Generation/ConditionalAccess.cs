@@ -1,0 +1,139 @@
+namespace EntraStrongAuth.SignInGenerator.Generation;
+
+/// <summary>What the sign-in proved beyond the first factor, which decides each MFA or strength grant.</summary>
+internal enum MfaProof
+{
+    None,
+    Mfa,
+    PhishingResistant,
+}
+
+/// <summary>
+/// Evaluates the tenant's policies for a sign-in and fills appliedConditionalAccessPolicies, conditionalAccessStatus,
+/// authenticationRequirement and its policies. One evaluator for every persona keeps the CA fields consistent: a
+/// failing policy is there because the user's proof really fell short of it, not because a persona said so.
+/// </summary>
+internal static class ConditionalAccess
+{
+    public static readonly RequirementPolicy ByConditionalAccess = new("multiConditionalAccess", "Conditional Access");
+
+    public static void Evaluate(Tenant tenant, SignIn signIn, MfaProof proof)
+    {
+        bool anyFailure = false, anySuccess = false, mfaRequired = false;
+        foreach (CaPolicy policy in tenant.Policies)
+        {
+            var (satisfied, notSatisfied) = Match(policy, signIn);
+            bool enforced = policy.EnforcedFrom is null || signIn.CreatedDateTime >= policy.EnforcedFrom;
+            if (notSatisfied != ConditionFlags.None)
+            {
+                signIn.AppliedPolicies.Add(new(policy, enforced ? "notApplied" : "reportOnlyNotApplied", null, satisfied, notSatisfied));
+                continue;
+            }
+
+            var (granted, strengthResult) = Grant(policy, signIn.User, proof);
+            string result = (enforced, granted) switch
+            {
+                (true, true) => "success",
+                (true, false) => "failure",
+                (false, true) => "reportOnlySuccess",
+                (false, false) => "reportOnlyInterrupted",
+            };
+            signIn.AppliedPolicies.Add(new(policy, result, strengthResult, satisfied, ConditionFlags.None));
+            if (!enforced)
+            {
+                continue;
+            }
+
+            anyFailure |= !granted;
+            anySuccess |= granted;
+            mfaRequired |= policy.Grant is GrantKind.Mfa or GrantKind.Strength;
+        }
+
+        signIn.ConditionalAccessStatus = anyFailure ? "failure" : anySuccess ? "success" : "notApplied";
+        if (mfaRequired)
+        {
+            signIn.AuthenticationRequirement = "multiFactorAuthentication";
+            if (!signIn.RequirementPolicies.Contains(ByConditionalAccess))
+            {
+                signIn.RequirementPolicies.Add(ByConditionalAccess);
+            }
+        }
+    }
+
+    /// <summary>Whether the tenant would demand MFA of this sign-in at all (so a persona knows whether to prompt).</summary>
+    public static bool RequiresMfa(Tenant tenant, SignIn signIn) =>
+        tenant.Policies.Any(p => p.Grant is GrantKind.Mfa or GrantKind.Strength
+            && (p.EnforcedFrom is null || signIn.CreatedDateTime >= p.EnforcedFrom)
+            && Match(p, signIn).NotSatisfied == ConditionFlags.None);
+
+    private static (ConditionFlags Satisfied, ConditionFlags NotSatisfied) Match(CaPolicy policy, SignIn signIn)
+    {
+        TenantUser user = signIn.User;
+        bool inScope = policy.Users switch
+        {
+            UserScope.AllMembers => user.UserType == "member",
+            UserScope.Guests => user.UserType == "guest",
+            UserScope.Admins => user.IsAdmin,
+            _ => true,
+        };
+        inScope &= !(policy.ExcludesServiceAccounts && user.IsServiceAccount) && !(policy.ExcludesBreakGlass && user.IsBreakGlass);
+        if (!inScope)
+        {
+            return (ConditionFlags.None, ConditionFlags.Users);
+        }
+
+        bool appTargeted = policy.TargetAppIds is null
+            || policy.TargetAppIds.Contains(signIn.Resource.Id) || policy.TargetAppIds.Contains(signIn.App.Id);
+        if (!appTargeted)
+        {
+            return (ConditionFlags.Users, ConditionFlags.Application);
+        }
+
+        var satisfied = ConditionFlags.Users | ConditionFlags.Application;
+        if (policy.ExcludesTrustedLocations)
+        {
+            if (signIn.Place.IsTrusted)
+            {
+                return (satisfied, ConditionFlags.Location);
+            }
+
+            satisfied |= ConditionFlags.Location;
+        }
+
+        return (satisfied, ConditionFlags.None);
+    }
+
+    // The authenticationStrengthResult values are the beta enum (mission anchors b2); a plain MFA grant has none.
+    private static (bool Granted, string? StrengthResult) Grant(CaPolicy policy, TenantUser user, MfaProof proof)
+    {
+        switch (policy.Grant)
+        {
+            case GrantKind.Mfa:
+                return (proof >= MfaProof.Mfa, null);
+            case GrantKind.Block:
+                return (false, null);
+            case GrantKind.Strength when policy.StrengthId == Strengths.PhishingResistantId:
+                if (proof == MfaProof.PhishingResistant)
+                {
+                    return (true, "satisfied");
+                }
+
+                return (false, user.PhishingResistantDisabled ? "cannotSatisfy"
+                    : user.HasPhishingResistantMethod ? "singleChallengeRequired" : "singleRegistrationRequired");
+            case GrantKind.Strength:
+                return proof >= MfaProof.Mfa ? (true, "satisfied")
+                    : (false, user.HasMfaMethod ? "singleChallengeRequired" : "singleRegistrationRequired");
+            default:
+                return (true, null);
+        }
+    }
+}
+
+/// <summary>The built-in authentication strengths the tenant uses (ids are fixed by Microsoft).</summary>
+internal static class Strengths
+{
+    public const string MultifactorId = "00000000-0000-0000-0000-000000000002";
+    public const string MultifactorName = "Multifactor authentication";
+    public const string PhishingResistantId = "00000000-0000-0000-0000-000000000004";
+    public const string PhishingResistantName = "Phishing-resistant MFA";
+}

@@ -1,0 +1,46 @@
+namespace EntraStrongAuth.SignInGenerator.Personas;
+
+/// <summary>
+/// Who is who in a tenant of 60: a fixed deck of slots, special personas first so that even a small tenant has one
+/// of each, then ordinary workers. Tenants larger than the deck repeat it, keeping the mix (and the failure ratio).
+/// </summary>
+internal static class PersonaDeck
+{
+    public const int Size = 60;
+
+    /// <summary>The slot of "Liam O'Neil", whose apostrophe must survive every format and every filter.</summary>
+    public const int ApostropheSlot = 4;
+
+    private static readonly Persona Worker = new OfficeWorker();
+
+    private static readonly Persona[] Special =
+    {
+        new StepUpUser(),
+        new SilentClient(desktop: false),
+        new RopcScript(powerShell: false),
+        new AzureAutomation(azurePowerShell: false),
+        new PolicyStepUpUser(),
+        new UnenrolledUser(),
+        new StrengthGapAdmin(),
+        new SignInFrequencyUser(),
+        new FederatedUser(mfaAdapter: false),
+        new GuestUser(notInvited: false),
+        new BreakGlassAccount(),
+        new MfaFatigueTarget(),
+        new KmsiUser(),
+        new RopcScript(powerShell: true),
+        new AzureAutomation(azurePowerShell: true),
+        new SilentClient(desktop: true),
+        new GuestUser(notInvited: true),
+        new FederatedUser(mfaAdapter: true),
+    };
+
+    /// <summary>Every distinct persona, in deck order (for personas.json and the tests).</summary>
+    public static IReadOnlyList<Persona> All { get; } = Special.Append(Worker).ToArray();
+
+    public static Persona ForSlot(int userIndex)
+    {
+        int slot = userIndex % Size;
+        return slot < Special.Length ? Special[slot] : Worker;
+    }
+}
