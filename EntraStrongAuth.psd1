@@ -14,6 +14,8 @@
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
         'Get-EntraStrongAuthContext'
+        'Get-StrongAuthFailure'
+        'Import-SignInLog'
         'Resolve-AadstsError'
     )
     FunctionsToExport      = @()

@@ -29,6 +29,7 @@ internal static class ErrorRecords
         FailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
         FailureKind.ConnectionError => ErrorCategory.ConnectionError,
         FailureKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        FailureKind.ReadError => ErrorCategory.ReadError,
         FailureKind.NotConnected => ErrorCategory.InvalidOperation,
         FailureKind.OperationStopped => ErrorCategory.OperationStopped,
         _ => ErrorCategory.NotSpecified,

@@ -8,8 +8,11 @@ namespace EntraStrongAuth.Core.Classification;
 /// <summary>Settings of a <see cref="StrongAuthAnalyzer"/> run.</summary>
 public sealed class StrongAuthAnalyzerOptions
 {
-    /// <summary>The codes outside the catalog's strong-auth set that the analyzer still reports by default: 500121 and 50158 (MFA failures) and 50140 / 50199 (the benign interrupts, so -IncludeBenign can show them).</summary>
-    private static readonly int[] AlsoReported = { 500121, 50158, 50140, 50199 };
+    /// <summary>The codes outside the catalog's strong-auth set that the analyzer still reports by default: 500121 and 50158
+    /// (MFA failures), 50140 / 50199 (the benign interrupts, so -IncludeBenign can show them), and the session codes that
+    /// end a strong-auth session and send the user back to MFA: 50058 (no session on a silent request), 50132 / 50133
+    /// (session invalid or revoked), 50173 (grant revoked), 700082 (refresh token expired by inactivity).</summary>
+    private static readonly int[] AlsoReported = { 500121, 50158, 50140, 50199, 50058, 50132, 50133, 50173, 700082 };
 
     /// <summary>The reference time for "too recent to be complete"; the current time unless set (tests and replays fix it).</summary>
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
@@ -41,7 +44,7 @@ public sealed class StrongAuthAnalyzerOptions
     /// <summary>The classifier to use; null: <see cref="StrongAuthClassifier.Default"/>.</summary>
     public StrongAuthClassifier? Classifier { get; set; }
 
-    /// <summary>The strong-authentication family: the catalog's strong-auth codes plus 500121, 50158, 50140 and 50199.</summary>
+    /// <summary>The strong-authentication family: the catalog's strong-auth codes plus the codes in AlsoReported.</summary>
     public static IReadOnlyCollection<int> DefaultErrorCodes(AadstsCatalog catalog) =>
         new HashSet<int>((catalog ?? throw new ArgumentNullException(nameof(catalog))).Entries.Where(e => e.IsStrongAuth).Select(e => e.Code).Concat(AlsoReported));
 }

@@ -18,9 +18,11 @@ public sealed class StrongAuthFailure
         CodeInfo = code;
         Cause = cause;
         Confidence = confidence;
-        Evidence = evidence ?? throw new ArgumentNullException(nameof(evidence));
-        Remedy = remedy ?? throw new ArgumentNullException(nameof(remedy));
+        Evidence = new TextList<Evidence>(evidence ?? throw new ArgumentNullException(nameof(evidence)));
+        Remedy = new TextList<string>(remedy ?? throw new ArgumentNullException(nameof(remedy)), " ");
     }
+
+    private IReadOnlyList<string> _conditionalAccessPolicies = new TextList<string>(Array.Empty<string>());
 
     public DateTimeOffset CreatedDateTime => SignIn.CreatedDateTime;
 
@@ -79,7 +81,11 @@ public sealed class StrongAuthFailure
     public string? SignInId => SignIn.Id;
 
     /// <summary>Names of the Conditional Access policies that applied (enforced or report-only).</summary>
-    public IReadOnlyList<string> ConditionalAccessPolicies { get; set; } = Array.Empty<string>();
+    public IReadOnlyList<string> ConditionalAccessPolicies
+    {
+        get => _conditionalAccessPolicies;
+        set => _conditionalAccessPolicies = new TextList<string>(value ?? Array.Empty<string>());
+    }
 
     public string? AuthenticationStrength { get; set; }
 

@@ -13,6 +13,7 @@ public enum FailureKind
     PermissionDenied,
     ConnectionError,
     ResourceUnavailable,
+    ReadError,
     NotConnected,
     OperationStopped,
     Unexpected,

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.SignIns;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Cmdlets.Commands;
+
+/// <summary>
+/// Explains every strong-authentication failure in sign-in logs: cause, confidence, evidence, remedy and whether a
+/// later success resolved it. Reading and classifying stay in the Engine and Core; only failures become output.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StrongAuthFailure", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(StrongAuthFailure), typeof(StrongAuthSummary))]
+public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
+{
+    private const string InputObjectSet = "InputObject";
+
+    private StrongAuthAnalyzer? _analyzer;
+    private StrongAuthSummaryBuilder? _summary;
+    private WildcardPattern[] _users = Array.Empty<WildcardPattern>();
+    private HashSet<string>? _apps;
+
+    /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(AadstsCodeCompleter))]
+    [ValidateRange(1, int.MaxValue)]
+    public int[]? ErrorCode { get; set; }
+
+    [Parameter]
+    public FailureCause[]? Cause { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [Alias("UPN")]
+    public string[]? UserPrincipalName { get; set; }
+
+    [Parameter]
+    public string[]? AppId { get; set; }
+
+    [Parameter]
+    public DateTime? StartTime { get; set; }
+
+    [Parameter]
+    public DateTime? EndTime { get; set; }
+
+    /// <summary>Also show benign interrupts (KMSI, redirect confirmation, step-ups satisfied moments later).</summary>
+    [Parameter]
+    public SwitchParameter IncludeBenign { get; set; }
+
+    /// <summary>How long after a failure a success of the same user and app still counts as resolving it.</summary>
+    [Parameter]
+    public TimeSpan ResolutionWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>One summary object (counts by cause, code, user, app and outcome) instead of one object per failure.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        _analyzer = new StrongAuthAnalyzer(new StrongAuthAnalyzerOptions
+        {
+            ErrorCodes = ErrorCode,
+            IncludeBenign = IncludeBenign || (Cause?.Contains(FailureCause.BenignInterrupt) ?? false),
+            ResolutionWindow = ResolutionWindow,
+        });
+        _summary = Summary ? new StrongAuthSummaryBuilder() : null;
+        _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
+        _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        if (ParameterSetName != InputObjectSet)
+        {
+            await ReadSignInsAsync(ObserveAsync, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (PSObjectSignInConverter.Convert(InputObject) is { } signIn)
+        {
+            await ObserveAsync(signIn).ConfigureAwait(false);
+            return;
+        }
+
+        var type = InputObject?.BaseObject.GetType().Name ?? "null";
+        await WriteErrorAsync(
+            new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + type + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
+            InputObject).ConfigureAwait(false);
+    }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        await EmitAsync(_analyzer!.Complete()).ConfigureAwait(false);
+        if (_analyzer.OrderWarning is { } warning)
+        {
+            await WriteVerboseAsync(warning).ConfigureAwait(false);
+        }
+
+        if (_analyzer.BenignHidden > 0)
+        {
+            await WriteVerboseAsync(_analyzer.BenignHidden + " benign interrupts hidden; use -IncludeBenign to see them.").ConfigureAwait(false);
+        }
+
+        if (_summary is not null)
+        {
+            await WriteObjectAsync(_summary.Build()).ConfigureAwait(false);
+        }
+    }
+
+    private Task ObserveAsync(SignInEvent signIn)
+    {
+        // User and app filters apply before linking: a failure's resolving success has the same user and app.
+        if (_users.Length > 0 && !_users.Any(p => p.IsMatch(signIn.UserPrincipalName ?? string.Empty)))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_apps is not null && !_apps.Contains(signIn.AppId ?? string.Empty))
+        {
+            return Task.CompletedTask;
+        }
+
+        var finalized = _analyzer!.Observe(signIn);
+        return finalized.Count == 0 ? Task.CompletedTask : EmitAsync(finalized);
+    }
+
+    private async Task EmitAsync(IReadOnlyList<StrongAuthFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            if (!Wanted(failure))
+            {
+                continue;
+            }
+
+            if (_summary is not null)
+            {
+                _summary.Add(failure);
+            }
+            else
+            {
+                await WriteObjectAsync(failure).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The time range applies to failures only, so a success just after -EndTime can still resolve one inside it.
+    private bool Wanted(StrongAuthFailure failure) =>
+        (Cause is null || Cause.Contains(failure.Cause))
+        && (StartTime is null || failure.CreatedDateTime >= ToUtc(StartTime.Value))
+        && (EndTime is null || failure.CreatedDateTime <= ToUtc(EndTime.Value));
+
+    private static DateTimeOffset ToUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(time, TimeSpan.Zero) : new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero);
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+
+namespace EntraStrongAuth.Core.Classification;
+
+/// <summary>
+/// A read-only list whose ToString joins its items, so Export-Csv and Format-Table show "a; b; c" instead of the
+/// list's type name.
+/// </summary>
+public sealed class TextList<T> : ReadOnlyCollection<T>
+{
+    private readonly string _separator;
+
+    public TextList(IEnumerable<T> items, string separator = "; ")
+        : base(items.ToList())
+    {
+        _separator = separator;
+    }
+
+    public override string ToString() => string.Join(_separator, this.Select(item => item?.ToString()));
+}
