@@ -91,8 +91,10 @@ public class StrongAuthClassifierTests
             FailureCause.MfaAttemptFailed, Confidence.Medium, "mfa-service-transient", "status.errorCode", "50087"),
         new("50158 external security challenge", () => Failure(50158),
             FailureCause.ExternalOrFederatedMfa, Confidence.High, "external-security-challenge", "status.errorCode", "50158"),
-        new("90072 guest cannot satisfy MFA", () => Failure(90072).With(e => e.UserType = "guest"),
-            FailureCause.ExternalOrFederatedMfa, Confidence.Medium, "b2b-mfa-trust", "status.errorCode", "90072"),
+        // 90072 says the external account does not exist in the resource tenant (Microsoft's table; the real
+        // msticpy rows): an account problem, so the catalog entry explains it rather than an MFA cause.
+        new("90072 guest not in the tenant", () => Failure(90072).With(e => e.UserType = "guest"),
+            FailureCause.Other, Confidence.Medium, null, "status.errorCode", "90072"),
         new("50140 keep me signed in", () => Failure(50140),
             FailureCause.BenignInterrupt, Confidence.High, "benign-kmsi-cmsi", "status.errorCode", "50140"),
         new("50199 redirect confirmation", () => Failure(50199),
