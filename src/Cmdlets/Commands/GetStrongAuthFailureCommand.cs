@@ -67,6 +67,11 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
+        if (ResolutionWindow <= TimeSpan.Zero || ResolutionWindow > TimeSpan.FromDays(7))
+        {
+            throw new EntraStrongAuthException("InvalidResolutionWindow", FailureKind.InvalidArgument, "-ResolutionWindow must be more than zero and at most 7 days; got " + ResolutionWindow + ".", "Pass a window such as (New-TimeSpan -Minutes 10).");
+        }
+
         _analyzer = new StrongAuthAnalyzer(new StrongAuthAnalyzerOptions
         {
             ErrorCodes = ErrorCode,
@@ -84,6 +89,13 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
         if (ParameterSetName != InputObjectSet)
         {
             await ReadSignInsAsync(ObserveAsync, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Files and folders piped from Get-ChildItem are read like -LiteralPath.
+        if (InputObject?.BaseObject is System.IO.FileSystemInfo item)
+        {
+            await ReadSignInsAsync(new[] { item.FullName }, literal: true, ObserveAsync, cancellationToken).ConfigureAwait(false);
             return;
         }
 

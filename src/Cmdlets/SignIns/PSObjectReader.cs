@@ -16,12 +16,19 @@ internal readonly struct PSObjectReader
 
     public PSObjectReader(object? value)
     {
-        _object = Unwrap(value) is { } inner ? PSObject.AsPSObject(inner) : null;
+        // A PSCustomObject (ConvertFrom-Json, Import-Csv, [pscustomobject]) keeps its properties on the PSObject
+        // wrapper, not on the base object, so the wrapper must be kept; other objects are wrapped afresh.
+        _object = value switch
+        {
+            null => null,
+            PSObject { BaseObject: PSCustomObject } custom => custom,
+            _ => Unwrap(value) is { } inner ? PSObject.AsPSObject(inner) : null,
+        };
     }
 
     public bool Exists => _object is not null;
 
-    public object? Raw(string name) => Unwrap(_object?.Properties[name]?.Value);
+    public object? Raw(string name) => KeepCustom(_object?.Properties[name]?.Value);
 
     public PSObjectReader Child(string name) => new(Raw(name));
 
@@ -87,4 +94,6 @@ internal readonly struct PSObjectReader
     };
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    private static object? KeepCustom(object? value) => value is PSObject { BaseObject: PSCustomObject } ? value : Unwrap(value);
 }

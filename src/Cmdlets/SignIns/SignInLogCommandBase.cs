@@ -42,10 +42,15 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     public SwitchParameter Recurse { get; set; }
 
     /// <summary>Reads every file named by -Path/-LiteralPath and hands each sign-in to <paramref name="onSignIn"/>.</summary>
-    protected async Task ReadSignInsAsync(Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    protected Task ReadSignInsAsync(Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
         var literal = ParameterSetName == LiteralPathSet;
-        var paths = literal ? LiteralPath : Path;
+        return ReadSignInsAsync(literal ? LiteralPath : Path, literal, onSignIn, cancellationToken);
+    }
+
+    /// <summary>Reads the given paths (e.g. files piped in as FileInfo objects).</summary>
+    protected async Task ReadSignInsAsync(string[] paths, bool literal, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    {
         var (files, problems) = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, literal, Recurse)).ConfigureAwait(false);
         foreach (var problem in problems)
         {
