@@ -107,7 +107,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return;
         }
 
-        var type = InputObject?.BaseObject.GetType().Name ?? "null";
+        var type = PSObjectReader.TypeName(InputObject);
         await WriteErrorAsync(
             new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + type + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
             InputObject).ConfigureAwait(false);
@@ -201,9 +201,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     // The time range applies to failures only, so a success just after -EndTime can still resolve one inside it.
     private bool Wanted(StrongAuthFailure failure) =>
         (Cause is null || Cause.Contains(failure.Cause))
-        && (StartTime is null || failure.CreatedDateTime >= ToUtc(StartTime.Value))
-        && (EndTime is null || failure.CreatedDateTime <= ToUtc(EndTime.Value));
-
-    private static DateTimeOffset ToUtc(DateTime time) =>
-        time.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(time, TimeSpan.Zero) : new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero);
+        && (StartTime is null || failure.CreatedDateTime >= PSObjectReader.ToUtc(StartTime.Value))
+        && (EndTime is null || failure.CreatedDateTime <= PSObjectReader.ToUtc(EndTime.Value));
 }

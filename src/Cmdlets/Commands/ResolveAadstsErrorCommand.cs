@@ -132,7 +132,7 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
         var value = AadstsInput.ToText(input);
         if (value is null)
         {
-            var type = input is PSObject wrapped ? wrapped.BaseObject.GetType().Name : input?.GetType().Name ?? "null";
+            var type = SignIns.PSObjectReader.TypeName(input);
             await WriteErrorAsync(
                 new EntraStrongAuthException("InvalidAadstsCode", FailureKind.InvalidArgument, "The input (" + type + ") is not an AADSTS code and has no ErrorCode, Status.ErrorCode or ResultType property.", "Pass a code such as 50074, error text, or objects that carry an ErrorCode."),
                 input).ConfigureAwait(false);

@@ -58,7 +58,7 @@ internal readonly struct PSObjectReader
     {
         DateTimeOffset time => time,
         // Graph SDK models carry DateTimeOffset; ConvertFrom-Json turns ISO strings into local-kind DateTime.
-        DateTime time => time.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(time, TimeSpan.Zero) : new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero),
+        DateTime time => ToUtc(time),
         string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
         _ => null,
     };
@@ -92,6 +92,13 @@ internal readonly struct PSObjectReader
         IEnumerable sequence => sequence,
         var single => new[] { single },
     };
+
+    /// <summary>A DateTime as UTC: an unspecified kind is taken as UTC already (sign-in logs are UTC), local is converted.</summary>
+    public static DateTimeOffset ToUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(time, TimeSpan.Zero) : new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero);
+
+    /// <summary>The type name of what was piped in, for error messages (the wrapped object's, not PSObject's).</summary>
+    public static string TypeName(object? value) => Unwrap(value)?.GetType().Name ?? "null";
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
