@@ -1,40 +1,121 @@
 using System;
 using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Connection;
 using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
-/// <summary>Signs in to Microsoft Graph for the EntraStrongAuth commands. Parameter names follow Connect-MgGraph.</summary>
-[Cmdlet(VerbsCommunications.Connect, "EntraStrongAuth", DefaultParameterSetName = ClientSecretSet)]
+/// <summary>
+/// Signs in to Microsoft Graph for the EntraStrongAuth commands. Parameter names and set names follow
+/// Connect-MgGraph so its users need nothing new; workload identity federation and certificate files are additions.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "EntraStrongAuth", DefaultParameterSetName = UserSet)]
 [OutputType(typeof(EntraStrongAuthContext))]
 public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
 {
-    private const string AccessTokenSet = "AccessToken";
-    private const string ClientSecretSet = "ClientSecret";
+    private const string UserSet = "UserParameterSet";
+    private const string SecretSet = "AppSecretCredentialParameterSet";
+    private const string ThumbprintSet = "AppCertificateParameterSet";
+    private const string SubjectSet = "AppCertificateSubjectParameterSet";
+    private const string CertificateObjectSet = "AppCertificateObjectParameterSet";
+    private const string CertificateFileSet = "AppCertificateFileParameterSet";
+    private const string IdentitySet = "IdentityParameterSet";
+    private const string WorkloadIdentitySet = "WorkloadIdentityParameterSet";
+    private const string EnvironmentVariableSet = "EnvironmentVariableParameterSet";
+    private const string AccessTokenSet = "AccessTokenParameterSet";
 
-    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
-    public System.Security.SecureString? AccessToken { get; set; }
+    /// <summary>Delegated permissions to ask for; default AuditLog.Read.All and Policy.Read.All.</summary>
+    [Parameter(ParameterSetName = UserSet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Scopes { get; set; }
 
-    /// <summary>The app's client id as the user name and its client secret as the password.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
-    [Credential]
-    public PSCredential? ClientSecretCredential { get; set; }
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SubjectSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateObjectSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateFileSet)]
+    [Parameter(ParameterSetName = IdentitySet)]
+    [Parameter(ParameterSetName = WorkloadIdentitySet)]
+    [Alias("AppId", "ApplicationId")]
+    [ValidateNotNullOrEmpty]
+    public string? ClientId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [Parameter(ParameterSetName = UserSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SubjectSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateObjectSet)]
+    [Parameter(Mandatory = true, ParameterSetName = CertificateFileSet)]
+    [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
+    [Parameter(ParameterSetName = WorkloadIdentitySet)]
     [Parameter(ParameterSetName = AccessTokenSet)]
     [Alias("Tenant")]
     [ValidateNotNullOrEmpty]
     public string? TenantId { get; set; }
 
+    [Parameter(ParameterSetName = UserSet)]
+    [Alias("UseDeviceAuthentication", "DeviceCode")]
+    public SwitchParameter UseDeviceCode { get; set; }
+
+    [Parameter(ParameterSetName = UserSet)]
+    [ValidateNotNullOrEmpty]
+    public string? LoginHint { get; set; }
+
+    /// <summary>The app's client id as the user name and its client secret as the password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
+    [Credential]
+    public PSCredential? ClientSecretCredential { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = SubjectSet)]
+    [Alias("CertificateSubject")]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateSubjectName { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = CertificateObjectSet)]
+    [ValidateNotNull]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>A PFX (PKCS#12) or PEM file holding the certificate and its private key.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CertificateFileSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificatePath { get; set; }
+
+    [Parameter(ParameterSetName = CertificateFileSet)]
+    public SecureString? CertificatePassword { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = IdentitySet)]
+    [Alias("ManagedIdentity", "MI")]
+    public SwitchParameter Identity { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = WorkloadIdentitySet)]
+    public SwitchParameter WorkloadIdentity { get; set; }
+
+    /// <summary>The other issuer's token; default $env:AZURE_FEDERATED_TOKEN_FILE.</summary>
+    [Parameter(ParameterSetName = WorkloadIdentitySet)]
+    [ValidateNotNullOrEmpty]
+    public string? FederatedTokenFile { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = EnvironmentVariableSet)]
+    [Alias("EnvironmentVariables")]
+    public SwitchParameter EnvironmentVariable { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    public SecureString? AccessToken { get; set; }
+
     [Parameter]
     [ValidateSet("Global", "USGov", "USGovDoD", "China")]
     public string Environment { get; set; } = "Global";
 
-    /// <summary>A private cloud or test endpoint; requires -AuthorityHost and replaces -Environment.</summary>
+    /// <summary>A private cloud or test endpoint; replaces -Environment's Graph endpoint.</summary>
     [Parameter]
     public Uri? GraphEndpoint { get; set; }
 
@@ -46,58 +127,78 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        var options = BuildOptions();
-        await WriteVerboseAsync("Connecting to " + options.Environment.GraphEndpoint + " (" + options.Environment.Name + ") with " + options.Kind + ".").ConfigureAwait(false);
+        // Paths resolve against the session's current location and the host is asked about itself: pipeline thread only.
+        var options = await InvokeOnPipelineAsync(BuildOptions).ConfigureAwait(false);
+        await WriteVerboseAsync("Connecting to " + options.Environment.GraphEndpoint + " (" + options.Environment.Name + ") with " + options.Kind
+            + (options.Source is null ? string.Empty : " from " + options.Source) + ".").ConfigureAwait(false);
         var connection = await GraphConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         ConnectionStore.Set(connection);
-        await WriteVerboseAsync("Connected to tenant " + (connection.Context.TenantDisplayName ?? connection.Context.TenantId) + ".").ConfigureAwait(false);
+        var context = connection.Context;
+        await WriteVerboseAsync("Connected to tenant " + (context.TenantDisplayName ?? context.TenantId)
+            + (context.Account is null ? string.Empty : " as " + context.Account)
+            + "; permissions: " + string.Join(", ", context.Scopes) + ".").ConfigureAwait(false);
         if (PassThru)
         {
-            await WriteObjectAsync(connection.Context).ConfigureAwait(false);
+            await WriteObjectAsync(context).ConfigureAwait(false);
         }
     }
 
     private ConnectionOptions BuildOptions()
     {
-        var environment = ResolveEnvironment();
-        return ParameterSetName == AccessTokenSet
-            ? new ConnectionOptions(CredentialKind.AccessToken, environment) { Secret = AccessToken, TenantId = TenantId }
-            : new ConnectionOptions(CredentialKind.ClientSecret, environment)
+        var kind = KindOfParameterSet();
+        var environment = CloudEnvironmentResolver.Resolve(Environment, GraphEndpoint, AuthorityHost, kind);
+        return ParameterSetName switch
+        {
+            EnvironmentVariableSet => EnvironmentVariableConnection.Resolve(environment, System.Environment.GetEnvironmentVariable),
+            SecretSet => new ConnectionOptions(kind, environment)
             {
                 TenantId = TenantId,
                 ClientId = ClientSecretCredential?.UserName,
                 Secret = ClientSecretCredential?.Password,
-            };
+            },
+            WorkloadIdentitySet => new ConnectionOptions(kind, environment)
+            {
+                // AKS workload identity and CI runners inject these; parameters win.
+                TenantId = TenantId ?? System.Environment.GetEnvironmentVariable("AZURE_TENANT_ID"),
+                ClientId = ClientId ?? System.Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
+                FederatedTokenFile = FederatedTokenFile is null
+                    ? System.Environment.GetEnvironmentVariable("AZURE_FEDERATED_TOKEN_FILE")
+                    : SessionState.Path.GetUnresolvedProviderPathFromPSPath(FederatedTokenFile),
+            },
+            _ => new ConnectionOptions(kind, environment)
+            {
+                TenantId = TenantId,
+                ClientId = ClientId,
+                Secret = AccessToken,
+                Certificate = CertificateOfParameterSet(),
+                LoginHint = LoginHint,
+                Scopes = Scopes ?? Array.Empty<string>(),
+                DeviceCodePrompt = kind == CredentialKind.DeviceCode ? (message, _) => WriteHostAsync(message) : null,
+            },
+        };
     }
 
-    private CloudEnvironment ResolveEnvironment()
+    private CredentialKind KindOfParameterSet() => ParameterSetName switch
     {
-        if (GraphEndpoint is null && AuthorityHost is null)
-        {
-            return CloudEnvironment.Get(Environment);
-        }
+        UserSet => UseDeviceCode || !BrowserAvailability.CanOpen(System.Environment.GetEnvironmentVariable, System.Environment.UserInteractive && Host.Name != "ServerRemoteHost")
+            ? CredentialKind.DeviceCode
+            : CredentialKind.InteractiveBrowser,
+        SecretSet => CredentialKind.ClientSecret,
+        ThumbprintSet or SubjectSet or CertificateObjectSet or CertificateFileSet => CredentialKind.Certificate,
+        IdentitySet => CredentialKind.ManagedIdentity,
+        WorkloadIdentitySet => CredentialKind.WorkloadIdentity,
+        AccessTokenSet => CredentialKind.AccessToken,
 
-        if (GraphEndpoint is null || AuthorityHost is null || !GraphEndpoint.IsAbsoluteUri || !AuthorityHost.IsAbsoluteUri)
-        {
-            throw new TerminatingErrorException(ErrorRecords.Create(
-                "IncompleteCustomEnvironment",
-                Core.Errors.FailureKind.InvalidArgument,
-                "A custom environment needs both -GraphEndpoint and -AuthorityHost as absolute URLs.",
-                null,
-                "Pass both, e.g. -GraphEndpoint https://graph.contoso.example -AuthorityHost https://login.contoso.example."));
-        }
+        // Resolved from the variables themselves; the kind only decides whether an authority host is needed.
+        _ => CredentialKind.ClientSecret,
+    };
 
-        // Azure.Identity only talks to a TLS-protected authority; say so before it fails with a generic error.
-        if (AuthorityHost.Scheme != Uri.UriSchemeHttps)
-        {
-            throw new TerminatingErrorException(ErrorRecords.Create(
-                "InvalidAuthorityHost",
-                Core.Errors.FailureKind.InvalidArgument,
-                "-AuthorityHost must be an https:// URL; got '" + AuthorityHost + "'.",
-                AuthorityHost,
-                "Pass the sign-in endpoint of the cloud over https, e.g. https://login.contoso.example/."));
-        }
-
-        return CloudEnvironment.Custom(AuthorityHost, GraphEndpoint);
-    }
+    private CertificateSource? CertificateOfParameterSet() => ParameterSetName switch
+    {
+        ThumbprintSet => CertificateSource.FromThumbprint(CertificateThumbprint!),
+        SubjectSet => CertificateSource.FromSubjectName(CertificateSubjectName!),
+        CertificateObjectSet => CertificateSource.FromCertificate(Certificate!),
+        CertificateFileSet => CertificateSource.FromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath), CertificatePassword),
+        _ => null,
+    };
 }

@@ -27,6 +27,8 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     /// <summary>How many writes the worker may queue before it waits for the pipeline.</summary>
     protected virtual int OutputCapacity => 256;
 
+    private static readonly string[] HostTags = { "PSHOST" };
+
     /// <summary>Cancelled when the user presses Ctrl+C or a downstream command stops the pipeline.</summary>
     protected CancellationToken PipelineStopToken => _stop.Token;
 
@@ -60,6 +62,10 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     protected Task WriteDebugAsync(string text) => Post(cmdlet => cmdlet.WriteDebug(text));
 
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
+
+    /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
+    protected Task WriteHostAsync(string text) =>
+        Post(cmdlet => cmdlet.WriteInformation(new HostInformationMessage { Message = text }, HostTags));
 
     /// <summary>
     /// Runs <paramref name="function"/> on the pipeline thread and returns its result: for anything that touches

@@ -6,14 +6,24 @@ namespace EntraStrongAuth.Core.Connection;
 /// <summary>What Get-EntraStrongAuthContext shows about the current connection. Holds no token or secret.</summary>
 public sealed class EntraStrongAuthContext
 {
-    public EntraStrongAuthContext(CredentialKind authType, CloudEnvironment environment, string? tenantId, string? tenantDisplayName, string? clientId, IReadOnlyList<string> scopes, DateTimeOffset connectedAt)
+    public EntraStrongAuthContext(ConnectionOptions options, string? tenantId, string? tenantDisplayName, TokenIdentity? identity, IReadOnlyList<string> requestedScopes, DateTimeOffset connectedAt)
     {
-        AuthType = authType;
-        EnvironmentDetails = environment;
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        AuthType = options.Kind;
+        Source = options.Source;
+        EnvironmentDetails = options.Environment;
         TenantId = tenantId;
         TenantDisplayName = tenantDisplayName;
-        ClientId = clientId;
-        Scopes = scopes;
+        ClientId = options.ClientId ?? identity?.AppId;
+        Account = identity?.Account;
+        RequestedScopes = requestedScopes;
+
+        // What the token actually grants is what matters when a request is denied; fall back to what was asked.
+        Scopes = identity is { Permissions.Count: > 0 } ? identity.Permissions : requestedScopes;
         ConnectedAt = connectedAt;
     }
 
@@ -23,7 +33,13 @@ public sealed class EntraStrongAuthContext
 
     public string? ClientId { get; }
 
+    /// <summary>The signed-in user for delegated sign-ins; null for app-only ones.</summary>
+    public string? Account { get; }
+
     public CredentialKind AuthType { get; }
+
+    /// <summary>Where the credential came from when not from parameters, e.g. "EnvironmentVariables".</summary>
+    public string? Source { get; }
 
     public string Environment => EnvironmentDetails.Name;
 
@@ -31,9 +47,31 @@ public sealed class EntraStrongAuthContext
 
     public Uri AuthorityHost => EnvironmentDetails.AuthorityHost;
 
+    /// <summary>The permissions the token grants (delegated scopes or application roles), when the token says.</summary>
     public IReadOnlyList<string> Scopes { get; }
+
+    public IReadOnlyList<string> RequestedScopes { get; }
 
     public DateTimeOffset ConnectedAt { get; }
 
     internal CloudEnvironment EnvironmentDetails { get; }
+
+    /// <summary>True when the token's permissions are known and include <paramref name="permission"/>.</summary>
+    public bool? HasPermission(string permission)
+    {
+        if (ReferenceEquals(Scopes, RequestedScopes))
+        {
+            return null;
+        }
+
+        foreach (var granted in Scopes)
+        {
+            if (string.Equals(granted, permission, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,7 +1,10 @@
 using System;
 using System.Net;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using EntraStrongAuth.Core.Connection;
 using EntraStrongAuth.Core.Errors;
@@ -11,15 +14,22 @@ namespace EntraStrongAuth.Engine.Connection;
 /// <summary>Maps the module's connection options to an Azure.Identity credential. No SDK type leaves the Engine.</summary>
 internal static class AzureCredentialFactory
 {
+    /// <summary>
+    /// The public client Connect-MgGraph uses ("Microsoft Graph Command Line Tools"), so interactive sign-in works
+    /// in tenants that already consented to it. -ClientId replaces it with the organization's own registration.
+    /// </summary>
+    public const string DefaultPublicClientId = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+
     /// <param name="options">What the user asked for.</param>
     /// <param name="transport">Tests only: replaces the HTTP transport so token requests can be observed.</param>
-    public static TokenCredential Create(ConnectionOptions options, Azure.Core.Pipeline.HttpPipelineTransport? transport = null)
+    public static TokenCredential Create(ConnectionOptions options, HttpPipelineTransport? transport = null)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
+        var environment = options.Environment;
         return options.Kind switch
         {
             CredentialKind.AccessToken => new StaticAccessTokenCredential(Reveal(options.Secret, "AccessToken")),
@@ -27,12 +37,74 @@ internal static class AzureCredentialFactory
                 Require(options.TenantId, "TenantId"),
                 Require(options.ClientId, "ClientId"),
                 Reveal(options.Secret, "ClientSecretCredential"),
-                Configure(new ClientSecretCredentialOptions(), options.Environment, transport)),
+                Configure(new ClientSecretCredentialOptions(), environment, transport)),
+            CredentialKind.Certificate => CreateCertificateCredential(options, transport),
+            CredentialKind.InteractiveBrowser => new InteractiveBrowserCredential(Configure(
+                new InteractiveBrowserCredentialOptions
+                {
+                    TenantId = options.TenantId,
+                    ClientId = options.ClientId ?? DefaultPublicClientId,
+                    LoginHint = options.LoginHint,
+                },
+                environment,
+                transport)),
+            CredentialKind.DeviceCode => new DeviceCodeCredential(Configure(
+                new DeviceCodeCredentialOptions
+                {
+                    TenantId = options.TenantId,
+                    ClientId = options.ClientId ?? DefaultPublicClientId,
+                    DeviceCodeCallback = DeviceCodeCallback(options),
+                },
+                environment,
+                transport)),
+            CredentialKind.ManagedIdentity => new ManagedIdentityCredential(Configure(
+                new ManagedIdentityCredentialOptions(string.IsNullOrWhiteSpace(options.ClientId)
+                    ? ManagedIdentityId.SystemAssigned
+                    : ManagedIdentityId.FromUserAssignedClientId(options.ClientId)),
+                environment,
+                transport)),
+            CredentialKind.WorkloadIdentity => new WorkloadIdentityCredential(Configure(
+                new WorkloadIdentityCredentialOptions
+                {
+                    TenantId = Require(options.TenantId, "TenantId"),
+                    ClientId = Require(options.ClientId, "ClientId"),
+                    TokenFilePath = FederatedTokenFile.Check(options.FederatedTokenFile),
+                },
+                environment,
+                transport)),
             _ => throw new EntraStrongAuthException("UnsupportedCredential", FailureKind.InvalidArgument, "Credential kind '" + options.Kind + "' is not supported."),
         };
     }
 
-    private static TOptions Configure<TOptions>(TOptions credentialOptions, CloudEnvironment environment, Azure.Core.Pipeline.HttpPipelineTransport? transport)
+    private static ClientCertificateCredential CreateCertificateCredential(ConnectionOptions options, HttpPipelineTransport? transport)
+    {
+        var tenantId = Require(options.TenantId, "TenantId");
+        var clientId = Require(options.ClientId, "ClientId");
+        var source = options.Certificate ?? throw new EntraStrongAuthException(
+            "MissingConnectionParameter",
+            FailureKind.InvalidArgument,
+            "A certificate sign-in needs -CertificateThumbprint, -CertificateSubjectName, -Certificate or -CertificatePath.",
+            "Pass one of them.");
+        var credentialOptions = Configure(new ClientCertificateCredentialOptions(), options.Environment, transport);
+        var loaded = CertificateLoader.Load(source);
+        return loaded.Certificate is not null
+            ? new ClientCertificateCredential(tenantId, clientId, loaded.Certificate, credentialOptions)
+            : new ClientCertificateCredential(tenantId, clientId, loaded.PemPath!, credentialOptions);
+    }
+
+    private static Func<DeviceCodeInfo, CancellationToken, Task> DeviceCodeCallback(ConnectionOptions options)
+    {
+        var prompt = options.DeviceCodePrompt ?? throw new EntraStrongAuthException(
+            "DeviceCodeNeedsHost",
+            FailureKind.InvalidArgument,
+            "Device code sign-in needs a place to show the code.",
+            "Run Connect-EntraStrongAuth -UseDeviceCode in an interactive PowerShell session.");
+
+        // The message holds the verification URL and the user code, which the user must see; it holds no token.
+        return (info, cancellationToken) => prompt(info.Message, cancellationToken);
+    }
+
+    private static TOptions Configure<TOptions>(TOptions credentialOptions, CloudEnvironment environment, HttpPipelineTransport? transport)
         where TOptions : TokenCredentialOptions
     {
         credentialOptions.AuthorityHost = environment.AuthorityHost;
@@ -42,15 +114,20 @@ internal static class AzureCredentialFactory
         }
 
         // A custom environment (private cloud, test double) has no instance-discovery endpoint to ask.
-        if (credentialOptions is ClientSecretCredentialOptions secretOptions)
+        var custom = environment.Name == CloudEnvironment.CustomName;
+        switch (credentialOptions)
         {
-            secretOptions.DisableInstanceDiscovery = environment.Name == CloudEnvironment.CustomName;
+            case ClientSecretCredentialOptions secret: secret.DisableInstanceDiscovery = custom; break;
+            case ClientCertificateCredentialOptions certificate: certificate.DisableInstanceDiscovery = custom; break;
+            case InteractiveBrowserCredentialOptions browser: browser.DisableInstanceDiscovery = custom; break;
+            case DeviceCodeCredentialOptions deviceCode: deviceCode.DisableInstanceDiscovery = custom; break;
+            case WorkloadIdentityCredentialOptions workload: workload.DisableInstanceDiscovery = custom; break;
         }
 
         return credentialOptions;
     }
 
-    private static string Require(string? value, string parameter) =>
+    internal static string Require(string? value, string parameter) =>
         string.IsNullOrWhiteSpace(value)
             ? throw new EntraStrongAuthException("MissingConnectionParameter", FailureKind.InvalidArgument, "-" + parameter + " is required for this kind of sign-in.", "Pass -" + parameter + ".")
             : value!;

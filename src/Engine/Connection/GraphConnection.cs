@@ -26,10 +26,12 @@ public sealed class GraphConnection : IDisposable
 
     private readonly HttpClient _httpClient;
 
-    private GraphConnection(GraphServiceClient client, HttpClient httpClient, EntraStrongAuthContext context)
+    private GraphConnection(GraphServiceClient client, HttpClient httpClient, TokenCredential credential, IReadOnlyList<string> scopes, EntraStrongAuthContext context)
     {
         Client = client;
         _httpClient = httpClient;
+        Credential = credential;
+        Scopes = scopes;
         Context = context;
     }
 
@@ -37,29 +39,38 @@ public sealed class GraphConnection : IDisposable
 
     internal GraphServiceClient Client { get; }
 
+    /// <summary>The credential the retrieval engine asks for tokens; it never leaves the Engine.</summary>
+    internal TokenCredential Credential { get; }
+
+    internal IReadOnlyList<string> Scopes { get; }
+
     /// <summary>Builds the credential and client, then proves them with one small Graph call (the tenant's organization).</summary>
-    public static async Task<GraphConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
+    public static Task<GraphConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken) =>
+        ConnectAsync(options, transport: null, cancellationToken);
+
+    /// <summary>As <see cref="ConnectAsync(ConnectionOptions, CancellationToken)"/>; <paramref name="transport"/> carries the token requests (tests only).</summary>
+    internal static async Task<GraphConnection> ConnectAsync(ConnectionOptions options, Azure.Core.Pipeline.HttpPipelineTransport? transport, CancellationToken cancellationToken)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        var credential = AzureCredentialFactory.Create(options);
-        var scopes = ScopesFor(options);
+        var credential = AzureCredentialFactory.Create(options, transport);
+        var scopes = GraphScopes.For(options);
         var (client, httpClient) = CreateClient(credential, options.Environment, scopes);
         try
         {
-            var organization = await FetchOrganizationAsync(client, cancellationToken).ConfigureAwait(false);
+            var organization = await FetchOrganizationAsync(client, options.Kind, cancellationToken).ConfigureAwait(false);
+            var identity = await ReadIdentityAsync(credential, scopes, cancellationToken).ConfigureAwait(false);
             var context = new EntraStrongAuthContext(
-                options.Kind,
-                options.Environment,
-                options.TenantId ?? organization?.Id,
+                options,
+                organization?.Id ?? identity?.TenantId ?? options.TenantId,
                 organization?.DisplayName,
-                options.ClientId,
+                identity,
                 scopes,
                 DateTimeOffset.UtcNow);
-            return new GraphConnection(client, httpClient, context);
+            return new GraphConnection(client, httpClient, credential, scopes, context);
         }
         catch
         {
@@ -70,10 +81,20 @@ public sealed class GraphConnection : IDisposable
 
     public void Dispose() => _httpClient.Dispose();
 
-    internal static IReadOnlyList<string> ScopesFor(ConnectionOptions options) =>
-        options.Kind == CredentialKind.ClientSecret || options.Scopes.Count == 0
-            ? new[] { options.Environment.DefaultScope }
-            : options.Scopes.ToArray();
+    /// <summary>The token is already cached by the credential after the organization call; only its claims are kept.</summary>
+    private static async Task<TokenIdentity?> ReadIdentityAsync(TokenCredential credential, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var token = await credential.GetTokenAsync(new TokenRequestContext(scopes.ToArray()), cancellationToken).ConfigureAwait(false);
+            return TokenIdentityReader.TryRead(token.Token);
+        }
+        catch (AuthenticationFailedException)
+        {
+            // The context is informative; the connection itself was already proven by the organization call.
+            return null;
+        }
+    }
 
     internal static (GraphServiceClient Client, HttpClient HttpClient) CreateClient(TokenCredential credential, CloudEnvironment environment, IReadOnlyList<string> scopes)
     {
@@ -90,7 +111,7 @@ public sealed class GraphConnection : IDisposable
         return (new GraphServiceClient(httpClient, authProvider, baseUrl), httpClient);
     }
 
-    private static async Task<Microsoft.Graph.Models.Organization?> FetchOrganizationAsync(GraphServiceClient client, CancellationToken cancellationToken)
+    private static async Task<Microsoft.Graph.Models.Organization?> FetchOrganizationAsync(GraphServiceClient client, CredentialKind kind, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +126,7 @@ public sealed class GraphConnection : IDisposable
                 "AuthenticationFailed",
                 FailureKind.AuthenticationError,
                 "Sign-in failed: " + FirstLine(ex.Message),
-                "Check -TenantId, the client id and secret in -ClientSecretCredential, and that the authority host is reachable.",
+                SignInAdvice.For(kind),
                 ex);
         }
         catch (ODataError ex)

@@ -20,16 +20,7 @@ public class AzureCredentialFactoryTests
 {
     private static readonly string[] NoScopes = Array.Empty<string>();
 
-    private static System.Security.SecureString Secure(string text)
-    {
-        var secure = new System.Security.SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
+    private static System.Security.SecureString Secure(string text) => TestSecrets.Secure(text);
 
     [Theory]
     [InlineData("Global", "login.microsoftonline.com", "https://graph.microsoft.com/.default")]
@@ -44,7 +35,7 @@ public class AzureCredentialFactoryTests
             ClientId = "00000000-0000-0000-0000-0000000000aa",
             Secret = Secure("s3cret-value"),
         };
-        var transport = new RecordingTransport();
+        var transport = new RecordingTokenTransport();
         var credential = AzureCredentialFactory.Create(options, transport);
 
         var token = await credential.GetTokenAsync(new TokenRequestContext(new[] { environment.DefaultScope }), CancellationToken.None);
@@ -94,32 +85,6 @@ public class AzureCredentialFactoryTests
     {
         var options = new ConnectionOptions(CredentialKind.ClientSecret, CloudEnvironment.Get("USGovDoD")) { Scopes = new[] { "AuditLog.Read.All" } };
 
-        Assert.Equal(new[] { "https://dod-graph.microsoft.us/.default" }, GraphConnection.ScopesFor(options));
-    }
-
-    /// <summary>Answers every token request with a fixed token and records what was asked.</summary>
-    private sealed class RecordingTransport : HttpPipelineTransport
-    {
-        public List<(Uri Uri, string Body)> Requests { get; } = new();
-
-        public override Request CreateRequest() => new HttpClientTransport().CreateRequest();
-
-        public override void Process(HttpMessage message) => ProcessAsync(message).AsTask().GetAwaiter().GetResult();
-
-        public override async ValueTask ProcessAsync(HttpMessage message)
-        {
-            var body = string.Empty;
-            if (message.Request.Content is { } content)
-            {
-                using var buffer = new MemoryStream();
-                await content.WriteToAsync(buffer, CancellationToken.None);
-                body = Encoding.UTF8.GetString(buffer.ToArray());
-            }
-
-            Requests.Add((message.Request.Uri.ToUri(), body));
-            message.Response = new JsonResponse(
-                HttpStatusCode.OK,
-                """{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"token-from-test"}""");
-        }
+        Assert.Equal(new[] { "https://dod-graph.microsoft.us/.default" }, GraphScopes.For(options));
     }
 }

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Security;
+using EntraStrongAuth.Core.Errors;
+
+namespace EntraStrongAuth.Core.Connection;
+
+/// <summary>
+/// Connect-EntraStrongAuth -EnvironmentVariable: the Azure SDK's variable names (AZURE_TENANT_ID, AZURE_CLIENT_ID,
+/// then AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH [+ _PASSWORD] or AZURE_FEDERATED_TOKEN_FILE), resolved
+/// here so the error can name exactly which variable is missing. AZURE_USERNAME/AZURE_PASSWORD (a user's password
+/// in a script) is refused on purpose: it is the headless-user pattern that MFA enforcement breaks.
+/// </summary>
+public static class EnvironmentVariableConnection
+{
+    public const string Source = "EnvironmentVariables";
+
+    public static ConnectionOptions Resolve(CloudEnvironment environment, Func<string, string?> read)
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        var tenantId = Value(read, "AZURE_TENANT_ID");
+        var clientId = Value(read, "AZURE_CLIENT_ID");
+        var missing = new List<string>();
+        if (tenantId is null)
+        {
+            missing.Add("AZURE_TENANT_ID");
+        }
+
+        if (clientId is null)
+        {
+            missing.Add("AZURE_CLIENT_ID");
+        }
+
+        var secret = Value(read, "AZURE_CLIENT_SECRET");
+        var certificatePath = Value(read, "AZURE_CLIENT_CERTIFICATE_PATH");
+        var tokenFile = Value(read, "AZURE_FEDERATED_TOKEN_FILE");
+        if (secret is null && certificatePath is null && tokenFile is null)
+        {
+            if (Value(read, "AZURE_USERNAME") is not null)
+            {
+                throw new EntraStrongAuthException(
+                    "EnvironmentUserPasswordRefused",
+                    FailureKind.InvalidArgument,
+                    "AZURE_USERNAME/AZURE_PASSWORD sign a user in with a password, which fails as soon as MFA is required (AADSTS50076/50079).",
+                    "Give the automation a workload identity: set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE for an app registration, or use -Identity.");
+            }
+
+            missing.Add("one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new EntraStrongAuthException(
+                "EnvironmentVariableMissing",
+                FailureKind.InvalidArgument,
+                "-EnvironmentVariable needs these environment variables, which are not set: " + string.Join(", ", missing) + ".",
+                "Set them in the process environment (values are never shown), or pass the credential as parameters.");
+        }
+
+        if (secret is not null)
+        {
+            return new ConnectionOptions(CredentialKind.ClientSecret, environment) { TenantId = tenantId, ClientId = clientId, Secret = Secure(secret), Source = Source };
+        }
+
+        if (certificatePath is not null)
+        {
+            var password = Value(read, "AZURE_CLIENT_CERTIFICATE_PASSWORD");
+            var certificate = CertificateSource.FromFile(certificatePath, password is null ? null : Secure(password));
+            return new ConnectionOptions(CredentialKind.Certificate, environment) { TenantId = tenantId, ClientId = clientId, Certificate = certificate, Source = Source };
+        }
+
+        return new ConnectionOptions(CredentialKind.WorkloadIdentity, environment) { TenantId = tenantId, ClientId = clientId, FederatedTokenFile = tokenFile, Source = Source };
+    }
+
+    private static string? Value(Func<string, string?> read, string name)
+    {
+        var value = read(name);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text)
+        {
+            secure.AppendChar(c);
+        }
+
+        secure.MakeReadOnly();
+        return secure;
+    }
+}
