@@ -26,10 +26,11 @@ public sealed class GraphConnection : IDisposable
 
     private readonly HttpClient _httpClient;
 
-    private GraphConnection(GraphServiceClient client, HttpClient httpClient, TokenCredential credential, IReadOnlyList<string> scopes, EntraStrongAuthContext context)
+    private GraphConnection(GraphServiceClient client, HttpClient httpClient, TokenCredential credential, ConnectionOptions options, IReadOnlyList<string> scopes, EntraStrongAuthContext context)
     {
         Client = client;
         _httpClient = httpClient;
+        RawHttp = Retrieval.GraphHttpPipeline.Create(credential, options.Environment, scopes);
         Credential = credential;
         Scopes = scopes;
         Context = context;
@@ -43,6 +44,15 @@ public sealed class GraphConnection : IDisposable
     internal TokenCredential Credential { get; }
 
     internal IReadOnlyList<string> Scopes { get; }
+
+    /// <summary>The Graph SDK pipeline without its retry handler, for bulk reads under <see cref="Limiter"/>.</summary>
+    internal HttpClient RawHttp { get; }
+
+    /// <summary>Shared by every request of this connection, whichever command makes it.</summary>
+    internal Retrieval.RequestRateLimiter Limiter { get; private set; } = new(5, TimeSpan.FromSeconds(10));
+
+    /// <summary>Replaces the request budget (Connect-EntraStrongAuth -RequestsPerWindow/-ThrottleWindow).</summary>
+    public void SetRequestLimit(int requests, TimeSpan window) => Limiter = new Retrieval.RequestRateLimiter(requests, window);
 
     /// <summary>Builds the credential and client, then proves them with one small Graph call (the tenant's organization).</summary>
     public static Task<GraphConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken) =>
@@ -70,7 +80,7 @@ public sealed class GraphConnection : IDisposable
                 identity,
                 scopes,
                 DateTimeOffset.UtcNow);
-            return new GraphConnection(client, httpClient, credential, scopes, context);
+            return new GraphConnection(client, httpClient, credential, options, scopes, context);
         }
         catch
         {
@@ -79,7 +89,11 @@ public sealed class GraphConnection : IDisposable
         }
     }
 
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        RawHttp.Dispose();
+    }
 
     /// <summary>The token is already cached by the credential after the organization call; only its claims are kept.</summary>
     private static async Task<TokenIdentity?> ReadIdentityAsync(TokenCredential credential, IReadOnlyList<string> scopes, CancellationToken cancellationToken)

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace EntraStrongAuth.Core.Retrieval;
+
+/// <summary>What Get-SignInLog asks Graph for. Everything here that Graph can filter is pushed to the server.</summary>
+public sealed class SignInQuery
+{
+    public SignInQuery(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start)
+        {
+            throw new ArgumentException("The end of the time range must be after its start.", nameof(end));
+        }
+
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>Inclusive.</summary>
+    public DateTimeOffset Start { get; }
+
+    /// <summary>Exclusive.</summary>
+    public DateTimeOffset End { get; }
+
+    public IReadOnlyList<string> UserPrincipalNames { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> UserIds { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> AppIds { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<int> ErrorCodes { get; init; } = Array.Empty<int>();
+
+    public IReadOnlyList<SignInEventType> EventTypes { get; init; } = new[] { SignInEventType.Interactive, SignInEventType.NonInteractive };
+
+    /// <summary>An extra raw OData clause, and-ed with the rest (in parentheses).</summary>
+    public string? RawFilter { get; init; }
+
+    /// <summary>Stop after this many records (0: no limit).</summary>
+    public long First { get; init; }
+}

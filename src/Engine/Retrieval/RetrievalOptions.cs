@@ -1,0 +1,31 @@
+using System;
+
+namespace EntraStrongAuth.Engine.Retrieval;
+
+/// <summary>How hard retrieval pushes and how patiently it retries. Defaults suit Graph's reports service.</summary>
+public sealed class RetrievalOptions
+{
+    /// <summary>Request starts allowed per <see cref="ThrottleWindow"/> (Graph reports: about 5 per 10 s per app and tenant).</summary>
+    public int RequestsPerWindow { get; init; } = 5;
+
+    public TimeSpan ThrottleWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slices read at the same time; the limiter still decides when each request starts.</summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>Records per page; Graph's maximum for signIns is 1000.</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Consecutive failures of one slice (5xx, dropped connection, truncated body) before giving up.</summary>
+    public int MaxAttempts { get; init; } = 8;
+
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan BackoffMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When a 429 carries no Retry-After, wait this long (one throttle window).</summary>
+    public TimeSpan DefaultRetryAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A slice is not split below this span: splitting further only adds requests.</summary>
+    public TimeSpan MinimumSliceSpan { get; init; } = TimeSpan.FromMinutes(1);
+}
