@@ -63,6 +63,10 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
 
+    /// <summary>This cmdlet's writers as delegates, for helpers that report while they work.</summary>
+    private protected CmdletWriters CreateWriters() =>
+        new(WriteVerboseAsync, WriteWarningAsync, WriteProgressAsync, (failure, target) => WriteErrorAsync(failure, target));
+
     /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
     protected Task WriteHostAsync(string text) =>
         Post(cmdlet => cmdlet.WriteInformation(new HostInformationMessage { Message = text }, HostTags));

@@ -85,7 +85,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
             }
             else if (item.Problem is { } problem)
             {
-                await WriteErrorAsync(ToException(problem), problem).ConfigureAwait(false);
+                await WriteErrorAsync(SignInProblemErrors.ToException(problem), problem).ConfigureAwait(false);
             }
 
             if (clock.Elapsed - lastReport >= ProgressInterval)
@@ -98,14 +98,5 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         }
 
         await WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Read {0:N0} sign-ins from {1} in {2:N1} s.", records, file, clock.Elapsed.TotalSeconds)).ConfigureAwait(false);
-    }
-
-    private static EntraStrongAuthException ToException(SignInReadProblem problem)
-    {
-        var kind = problem.ErrorId == "SignInLogUnreadable" ? FailureKind.ReadError : FailureKind.InvalidData;
-        var advice = problem.ErrorId == "SignInLogFormatUnknown"
-            ? "Pass -Format to say what the file is, or check that it is a sign-in log export."
-            : "The other records are still read; fix or re-export the file to include this one.";
-        return new EntraStrongAuthException(problem.ErrorId, kind, problem.ToString(), advice);
     }
 }

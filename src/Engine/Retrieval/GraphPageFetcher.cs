@@ -45,11 +45,11 @@ internal sealed class GraphPageFetcher
             var waited = await _limiter.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             if (waited > TimeSpan.Zero)
             {
-                _events.Verbose?.Invoke("Waited " + Seconds(waited) + " for the request limit (" + _limiter.MaxRequests + " per " + Seconds(_limiter.Window) + ").");
+                await _events.VerboseAsync("Waited " + Seconds(waited) + " for the request limit (" + _limiter.MaxRequests + " per " + Seconds(_limiter.Window) + ").").ConfigureAwait(false);
             }
 
             _counters.AddRequest();
-            _events.Verbose?.Invoke("GET " + url);
+            await _events.VerboseAsync("GET " + url).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("Prefer", PreferUnknownEnums);
             HttpResponseMessage response;
@@ -69,7 +69,7 @@ internal sealed class GraphPageFetcher
                     var retryAfter = RetryAfter(response) ?? _options.DefaultRetryAfter;
                     _counters.AddThrottled();
                     _limiter.PauseUntil(_clock.UtcNow + retryAfter);
-                    _events.Verbose?.Invoke("Throttled by Graph (429); every request waits " + Seconds(retryAfter) + " (Retry-After).");
+                    await _events.VerboseAsync("Throttled by Graph (429); every request waits " + Seconds(retryAfter) + " (Retry-After).").ConfigureAwait(false);
                     continue;
                 }
 

@@ -1,16 +1,25 @@
 using System;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Retrieval;
 
 namespace EntraStrongAuth.Engine.Retrieval;
 
 /// <summary>
 /// What retrieval reports while it runs, for -Verbose, warnings and Write-Progress. Callbacks may come from several
-/// threads at once; the Cmdlets layer queues them to the pipeline thread. No message ever contains a token.
+/// threads at once and are awaited, so a slow pipeline slows retrieval instead of queueing without bound. No
+/// message ever contains a token.
 /// </summary>
 public sealed class RetrievalEvents
 {
-    public Action<string>? Verbose { get; init; }
+    public Func<string, Task>? Verbose { get; init; }
 
-    public Action<string>? Warning { get; init; }
+    public Func<string, Task>? Warning { get; init; }
 
-    public Action<Core.Retrieval.RetrievalProgress>? Progress { get; init; }
+    public Func<RetrievalProgress, Task>? Progress { get; init; }
+
+    internal Task VerboseAsync(string message) => Verbose?.Invoke(message) ?? Task.CompletedTask;
+
+    internal Task WarningAsync(string message) => Warning?.Invoke(message) ?? Task.CompletedTask;
+
+    internal Task ProgressAsync(RetrievalProgress progress) => Progress?.Invoke(progress) ?? Task.CompletedTask;
 }

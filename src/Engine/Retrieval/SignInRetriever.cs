@@ -55,6 +55,17 @@ public sealed class SignInRetriever
         Func<SignInEvent, Task> onRecord,
         Func<SignInReadProblem, Task> onProblem,
         RetrievalEvents events,
+        CancellationToken cancellationToken) =>
+        await RunAsync(query, onRecord, onProblem, events, resume: null, pageSink: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above; <paramref name="resume"/> continues an interrupted run, <paramref name="pageSink"/> sees each stored page.</summary>
+    internal async Task<RetrievalProgress> RunAsync(
+        SignInQuery query,
+        Func<SignInEvent, Task> onRecord,
+        Func<SignInReadProblem, Task> onProblem,
+        RetrievalEvents events,
+        RetrievalCheckpoint? resume,
+        IRetrievalPageSink? pageSink,
         CancellationToken cancellationToken)
     {
         if (query is null)
@@ -62,8 +73,8 @@ public sealed class SignInRetriever
             throw new ArgumentNullException(nameof(query));
         }
 
-        using var run = new Run(this, query, onRecord, onProblem, events ?? new RetrievalEvents(), cancellationToken);
-        return await run.ExecuteAsync().ConfigureAwait(false);
+        using var run = new Run(this, query, onRecord, onProblem, events ?? new RetrievalEvents(), pageSink, cancellationToken);
+        return await run.ExecuteAsync(resume).ConfigureAwait(false);
     }
 
     private sealed class Run : IDisposable
@@ -73,6 +84,7 @@ public sealed class SignInRetriever
         private readonly Func<SignInEvent, Task> _onRecord;
         private readonly Func<SignInReadProblem, Task> _onProblem;
         private readonly RetrievalEvents _events;
+        private readonly IRetrievalPageSink? _pageSink;
         private readonly CancellationToken _userToken;
         private readonly CancellationTokenSource _stop;
         private readonly RetrievalCounters _counters = new();
@@ -86,8 +98,9 @@ public sealed class SignInRetriever
         private int _busy;
         private bool _caHiddenWarned;
 
-        public Run(SignInRetriever owner, SignInQuery query, Func<SignInEvent, Task> onRecord, Func<SignInReadProblem, Task> onProblem, RetrievalEvents events, CancellationToken cancellationToken)
+        public Run(SignInRetriever owner, SignInQuery query, Func<SignInEvent, Task> onRecord, Func<SignInReadProblem, Task> onProblem, RetrievalEvents events, IRetrievalPageSink? pageSink, CancellationToken cancellationToken)
         {
+            _pageSink = pageSink;
             _owner = owner;
             _query = query;
             _onRecord = onRecord;
@@ -101,15 +114,24 @@ public sealed class SignInRetriever
 
         private bool LimitReached => _query.First > 0 && _counters.Records >= _query.First;
 
-        public async Task<RetrievalProgress> ExecuteAsync()
+        public async Task<RetrievalProgress> ExecuteAsync(RetrievalCheckpoint? resume)
         {
-            foreach (var cursor in InitialSlices())
+            var cursors = resume is null ? InitialSlices() : resume.Slices.Select(SliceCursor.FromState);
+            if (resume is not null)
             {
-                _all.Add(cursor);
-                _pending.Add(cursor);
+                _counters.AddRecords(checked((int)Math.Min(int.MaxValue, resume.Records)));
             }
 
-            _events.Verbose?.Invoke("Reading " + _all.Count + " slice(s) of " + Describe(_query.End - _query.Start) + " with up to " + _workers + " at a time.");
+            foreach (var cursor in cursors)
+            {
+                _all.Add(cursor);
+                if (!cursor.Done)
+                {
+                    _pending.Add(cursor);
+                }
+            }
+
+            await _events.VerboseAsync("Reading " + _all.Count + " slice(s) of " + Describe(_query.End - _query.Start) + " with up to " + _workers + " at a time.").ConfigureAwait(false);
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => WorkAsync())).ConfigureAwait(false);
@@ -120,7 +142,7 @@ public sealed class SignInRetriever
             }
 
             var progress = Snapshot();
-            _events.Progress?.Invoke(progress);
+            await _events.ProgressAsync(progress).ConfigureAwait(false);
             return progress;
         }
 
@@ -230,7 +252,7 @@ public sealed class SignInRetriever
                 }
 
                 OfferOlderHalf(cursor);
-                _events.Progress?.Invoke(Snapshot());
+                await _events.ProgressAsync(Snapshot()).ConfigureAwait(false);
             }
         }
 
@@ -258,8 +280,8 @@ public sealed class SignInRetriever
             }
 
             var delay = failure.ResumeImmediately ? TimeSpan.Zero : failure.RetryAfter ?? Backoff(cursor.Failures);
-            _events.Verbose?.Invoke("Retrying the " + SignInFilterBuilder.GraphName(cursor.EventType) + " slice from "
-                + (cursor.Oldest ?? cursor.To).ToString("u", CultureInfo.InvariantCulture) + " in " + Describe(delay) + ": " + failure.Message + ".");
+            await _events.VerboseAsync("Retrying the " + SignInFilterBuilder.GraphName(cursor.EventType) + " slice from "
+                + (cursor.Oldest ?? cursor.To).ToString("u", CultureInfo.InvariantCulture) + " in " + Describe(delay) + ": " + failure.Message + ".").ConfigureAwait(false);
             if (delay > TimeSpan.Zero)
             {
                 await _owner._clock.Delay(delay, _stop.Token).ConfigureAwait(false);
@@ -285,6 +307,7 @@ public sealed class SignInRetriever
             {
                 using var stream = page.OpenRead();
                 var source = "Graph " + url.AbsolutePath;
+                var newIds = _pageSink is null ? null : new HashSet<string>(StringComparer.Ordinal);
                 foreach (var item in SignInLogReader.ReadStream(stream, source, SignInLogFormat.GraphJson, _stop.Token))
                 {
                     if (item.Problem is { } problem)
@@ -299,9 +322,19 @@ public sealed class SignInRetriever
                         continue;
                     }
 
-                    WarnIfConditionalAccessHidden(record);
+                    await WarnIfConditionalAccessHiddenAsync(record).ConfigureAwait(false);
                     _counters.AddRecords(1);
+                    if (record.Id is { } id)
+                    {
+                        newIds?.Add(id);
+                    }
+
                     await _onRecord(record).ConfigureAwait(false);
+                }
+
+                if (_pageSink is not null)
+                {
+                    await _pageSink.PageDeliveredAsync(page.Memory, newIds!, Checkpoint(), _stop.Token).ConfigureAwait(false);
                 }
             }
             finally
@@ -333,7 +366,7 @@ public sealed class SignInRetriever
             }
         }
 
-        private void WarnIfConditionalAccessHidden(SignInEvent record)
+        private async Task WarnIfConditionalAccessHiddenAsync(SignInEvent record)
         {
             if (_caHiddenWarned || !ConditionalAccessVisibility.LooksHidden(record))
             {
@@ -341,8 +374,16 @@ public sealed class SignInRetriever
             }
 
             _caHiddenWarned = true;
-            _events.Warning?.Invoke("Graph returned sign-ins without their Conditional Access policies (e.g. " + record.Id
-                + "). The connection lacks Policy.Read.All, so policy and strength evidence is missing: connect with Policy.Read.All for full findings.");
+            await _events.WarningAsync("Graph returned sign-ins without their Conditional Access policies (e.g. " + record.Id
+                + "). The connection lacks Policy.Read.All, so policy and strength evidence is missing: connect with Policy.Read.All for full findings.").ConfigureAwait(false);
+        }
+
+        private RetrievalCheckpoint Checkpoint()
+        {
+            lock (_gate)
+            {
+                return new RetrievalCheckpoint(_query, _counters.Records, _all.Select(c => c.ToState()).ToArray());
+            }
         }
 
         private RetrievalProgress Snapshot()

@@ -23,6 +23,19 @@ internal sealed class SliceCursor
 
     public SignInEventType EventType { get; }
 
+    public static SliceCursor FromState(SliceState state)
+    {
+        var cursor = new SliceCursor(state.EventType, state.From, state.To) { Oldest = state.Oldest, Done = state.Done };
+        foreach (var id in state.IdsAtOldest)
+        {
+            cursor._idsAtOldest.Add(id);
+        }
+
+        return cursor;
+    }
+
+    public SliceState ToState() => new(EventType, From, To, Oldest, new List<string>(_idsAtOldest), Done);
+
     /// <summary>Inclusive start; moves forward when the older part is split off.</summary>
     public DateTimeOffset From { get; private set; }
 
