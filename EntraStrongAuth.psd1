@@ -14,6 +14,7 @@
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
         'Get-EntraStrongAuthContext'
+        'Get-SignInLog'
         'Get-StrongAuthFailure'
         'Import-SignInLog'
         'Resolve-AadstsError'
