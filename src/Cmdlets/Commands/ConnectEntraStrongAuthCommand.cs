@@ -122,6 +122,14 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
     [Parameter]
     public Uri? AuthorityHost { get; set; }
 
+    /// <summary>Requests any command of this connection may start per -ThrottleWindow (Graph reports: about 5 per 10 s).</summary>
+    [Parameter]
+    [ValidateRange(1, 10000)]
+    public int MaxRequestsPerWindow { get; set; } = 5;
+
+    [Parameter]
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -131,7 +139,18 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
         var options = await InvokeOnPipelineAsync(BuildOptions).ConfigureAwait(false);
         await WriteVerboseAsync("Connecting to " + options.Environment.GraphEndpoint + " (" + options.Environment.Name + ") with " + options.Kind
             + (options.Source is null ? string.Empty : " from " + options.Source) + ".").ConfigureAwait(false);
+        if (ThrottleWindow <= TimeSpan.Zero)
+        {
+            throw new TerminatingErrorException(ErrorRecords.Create(
+                "InvalidThrottleWindow",
+                Core.Errors.FailureKind.InvalidArgument,
+                "-ThrottleWindow must be positive; got " + ThrottleWindow + ".",
+                ThrottleWindow,
+                "Pass a window such as 00:00:10 (Graph's reporting service allows about 5 requests per 10 seconds)."));
+        }
+
         var connection = await GraphConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        connection.SetRequestLimit(MaxRequestsPerWindow, ThrottleWindow);
         ConnectionStore.Set(connection);
         var context = connection.Context;
         await WriteVerboseAsync("Connected to tenant " + (context.TenantDisplayName ?? context.TenantId)

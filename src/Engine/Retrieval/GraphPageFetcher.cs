@@ -49,7 +49,7 @@ internal sealed class GraphPageFetcher
             }
 
             _counters.AddRequest();
-            await _events.VerboseAsync("GET " + url).ConfigureAwait(false);
+            await _events.VerboseAsync("GET " + url.AbsoluteUri).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("Prefer", PreferUnknownEnums);
             HttpResponseMessage response;

@@ -155,18 +155,11 @@ public sealed class SignInRetriever
 
         private IEnumerable<SliceCursor> InitialSlices()
         {
-            // Enough slices to keep every worker busy from the start; splitting takes over from there.
-            var span = _query.End - _query.Start;
-            var perType = (int)Math.Max(1, Math.Min(_workers, span.Ticks / Math.Max(1, _owner._options.MinimumSliceSpan.Ticks)));
-            var step = TimeSpan.FromTicks(span.Ticks / perType);
-            for (var i = 0; i < perType; i++)
+            // One slice per kind of sign-in: a sparse range costs one request each. A slice that turns out to have
+            // more pages hands its older half to an idle worker (OfferOlderHalf), so dense ranges fan out on demand.
+            foreach (var type in _query.EventTypes.Distinct())
             {
-                var to = i == 0 ? _query.End : _query.End - TimeSpan.FromTicks(step.Ticks * i);
-                var from = i == perType - 1 ? _query.Start : _query.End - TimeSpan.FromTicks(step.Ticks * (i + 1));
-                foreach (var type in _query.EventTypes.Distinct())
-                {
-                    yield return new SliceCursor(type, from, to);
-                }
+                yield return new SliceCursor(type, _query.Start, _query.End);
             }
         }
 

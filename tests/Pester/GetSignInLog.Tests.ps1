@@ -1,0 +1,91 @@
+# Get-SignInLog end to end: the built module in a fresh pwsh against the Graph simulator serving the sample tenant
+# (seed 42, 60 users, 7 days: the same sign-ins as samples/signins), over real HTTP.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Support/GraphSimulator.psm1') -Force
+    # A roomier request budget on both sides keeps the suite quick; the limiter itself is tested in xUnit.
+    $script:sim = Start-GraphSimulator -Arguments @('--seed', '42', '--users', '60', '--days', '7', '--throttle', '50/10s')
+    $script:token = 'pester-token-must-never-be-shown'
+    $secure = ConvertTo-SecureString $token -AsPlainText -Force
+    Connect-EntraStrongAuth -AccessToken $secure -GraphEndpoint $sim.BaseUri -MaxRequestsPerWindow 50 -ErrorAction Stop
+    $script:expected = @(Import-SignInLog -Path (Join-Path $PSScriptRoot '../../samples/signins/signins.graph.json'))
+    $script:range = @{
+        StartTime = ($expected.CreatedDateTime | Measure-Object -Minimum).Minimum.UtcDateTime
+        EndTime   = ($expected.CreatedDateTime | Measure-Object -Maximum).Maximum.UtcDateTime.AddSeconds(1)
+    }
+}
+
+AfterAll {
+    Disconnect-EntraStrongAuth -ErrorAction SilentlyContinue
+    if ($sim) { Stop-GraphSimulator $sim }
+}
+
+Describe 'Get-SignInLog' {
+    It 'returns every interactive and non-interactive sign-in of the range, as the sample file has them' {
+        $live = @(Get-SignInLog @range)
+
+        $live[0].PSObject.TypeNames[0] | Should -Be 'EntraStrongAuth.Core.SignIns.SignInEvent'
+        ($live.Id | Sort-Object) | Should -Be ($expected.Id | Sort-Object)
+        ($live | Where-Object IsInteractive -eq $false).Count | Should -BeGreaterThan 0
+    }
+
+    It 'takes user names from the pipeline and returns only theirs' {
+        $users = @($expected.UserPrincipalName | Sort-Object -Unique | Select-Object -First 2)
+
+        $live = @($users | Get-SignInLog @range)
+
+        $live.Count | Should -Be @($expected | Where-Object UserPrincipalName -in $users).Count
+        $live.UserPrincipalName | Sort-Object -Unique | Should -Be $users
+    }
+
+    It 'escapes a quote in a user name instead of breaking the filter' {
+        $live = @(Get-SignInLog @range -UserPrincipalName "o'neil@contoso.com" -ErrorVariable errs)
+
+        $errs | Should -BeNullOrEmpty
+        $live.Count | Should -Be 0
+    }
+
+    It 'stops after -First records' {
+        @(Get-SignInLog @range -First 7).Count | Should -Be 7
+    }
+
+    It 'shows each request URL with -Verbose and never the token' {
+        $verbose = Get-SignInLog @range -ErrorCode 50076 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $text = $verbose.Message -join "`n"
+
+        $text | Should -Match ([regex]::Escape('GET ' + $sim.BaseUri + 'beta/auditLogs/signIns?$filter='))
+        $text | Should -Match 'status%2FerrorCode%20eq%2050076'
+        $text | Should -Match 'Read \d+ sign-ins in \d+ requests'
+        $text | Should -Not -Match $token
+    }
+
+    It 'saves a pull as NDJSON that Import-SignInLog reads back' {
+        $file = Join-Path $TestDrive 'pull.ndjson'
+
+        $result = Get-SignInLog @range -OutFile $file
+
+        $result.Records | Should -Be $expected.Count
+        $result.Path | Should -Be $file
+        (Import-SignInLog -Path $file).Id | Sort-Object | Should -Be ($expected.Id | Sort-Object)
+        Test-Path "$file.checkpoint.json" | Should -BeFalse
+        { Get-SignInLog @range -OutFile $file -ErrorAction Stop } | Should -Throw -ErrorId 'OutFileExists,*'
+        { Get-SignInLog -OutFile $file -Resume -ErrorAction Stop } | Should -Throw -ErrorId 'NothingToResume,*'
+    }
+
+    It 'refuses an end before the start' {
+        { Get-SignInLog -StartTime '2026-11-20' -EndTime '2026-11-19' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTimeRange,*'
+    }
+}
+
+Describe 'Get-SignInLog without a connection' {
+    It 'stops with NotConnected and says how to connect' {
+        Disconnect-EntraStrongAuth
+        try {
+            $err = { Get-SignInLog @range -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-EntraStrongAuth'
+        }
+        finally {
+            Connect-EntraStrongAuth -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -GraphEndpoint $sim.BaseUri -MaxRequestsPerWindow 50
+        }
+    }
+}
