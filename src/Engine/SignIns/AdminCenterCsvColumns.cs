@@ -36,6 +36,7 @@ internal static class AdminCenterCsvColumns
         ["Resource"] = SignInField.ResourceDisplayName,
         ["Resource ID"] = SignInField.ResourceId,
         ["Home tenant ID"] = SignInField.HomeTenantId,
+        ["Resource tenant ID"] = SignInField.ResourceTenantId,
         ["IP address"] = SignInField.IpAddress,
         ["Location"] = SignInField.LocationText,
 
