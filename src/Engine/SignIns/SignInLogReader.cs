@@ -182,6 +182,8 @@ public static class SignInLogReader
                 return Json(LogAnalyticsColumns.Table);
             case SignInLogFormat.DiagnosticArchive:
                 return Json(SignInJsonNames.DiagnosticEnvelope);
+            case SignInLogFormat.LogAnalyticsQueryResult:
+                return new LogAnalyticsQueryResultReader(content, source, cancellationToken);
             case SignInLogFormat.GraphJson:
                 return Json(SignInJsonNames.SignIn);
             default:
