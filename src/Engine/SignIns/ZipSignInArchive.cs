@@ -14,9 +14,9 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// </summary>
 internal static class ZipSignInArchive
 {
-    /// <summary>The local file header signature PK\x03\x04 every non-empty ZIP starts with.</summary>
+    /// <summary>The local file header signature PK\x03\x04 every non-empty ZIP starts with, or PK\x05\x06 (an empty archive is only its end record).</summary>
     public static bool IsZip(ReadOnlySpan<byte> prefix) =>
-        prefix.Length >= 4 && prefix[0] == (byte)'P' && prefix[1] == (byte)'K' && prefix[2] == 3 && prefix[3] == 4;
+        prefix.Length >= 4 && prefix[0] == (byte)'P' && prefix[1] == (byte)'K' && ((prefix[2] == 3 && prefix[3] == 4) || (prefix[2] == 5 && prefix[3] == 6));
 
     /// <summary>True when the stream starts with a ZIP signature; the position is restored (the stream must be seekable).</summary>
     public static bool StartsWithZip(Stream seekable)
