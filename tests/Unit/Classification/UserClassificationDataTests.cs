@@ -31,7 +31,7 @@ public sealed class UserClassificationDataTests : IDisposable
         var data = UserClassificationData.Combine(ClassificationData.BuiltIn, [file]);
         var after = new StrongAuthClassifier(data, AadstsCatalog.BuiltIn).Classify(signIn);
 
-        Assert.NotEqual(FailureCause.HeadlessUserAccount, before.Cause);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, before.Cause);
         Assert.Equal(FailureCause.HeadlessUserAccount, after.Cause);
         Assert.Contains(after.Evidence, e => e.Field == "appId" && e.ToString().Contains("Contoso payroll sync (InHouseJob)", StringComparison.Ordinal));
         Assert.Equal(ClassificationData.BuiltIn.AutomationApps.Count + 1, data.AutomationApps.Count);
