@@ -38,6 +38,7 @@ internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
 
     private Table? _table;
     private bool _inRows;
+    private bool _sawTables;
     private long _records;
 
     public LogAnalyticsQueryResultReader(Stream stream, string source, CancellationToken cancellationToken)
@@ -136,13 +137,23 @@ internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
             case JsonTokenType.StartArray when depth == 1:
                 return true;
             case JsonTokenType.EndArray when depth == 1:
+                return true;
             case JsonTokenType.EndObject when depth == 0:
-                _done = reader.TokenType == JsonTokenType.EndObject;
-                if (_done && _records == 0)
+                _done = true;
+                if (!_sawTables)
+                {
+                    NotAQueryResult("has no \"tables\" array");
+                }
+                else if (_records == 0)
                 {
                     _pending.Enqueue(SignInProblems.Create(SignInProblems.LogEmpty, _source, "The Log Analytics query result holds no rows: it holds no sign-ins."));
                 }
 
+                return true;
+            case not JsonTokenType.PropertyName when depth == 0:
+                // -Format LogAnalyticsQueryResult forced on something else, such as a JSON array of records.
+                _done = true;
+                NotAQueryResult("starts with " + reader.TokenType + " instead of an object");
                 return true;
             case JsonTokenType.StartObject when depth == 2:
                 _table = new Table(_source, _strings);
@@ -175,6 +186,7 @@ internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
 
         if (name == "tables" && reader.TokenType == JsonTokenType.StartArray)
         {
+            _sawTables = true;
             return true;
         }
 
@@ -277,6 +289,12 @@ internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
             _end += read;
         }
     }
+
+    private void NotAQueryResult(string what) =>
+        _pending.Enqueue(SignInProblems.Create(
+            SignInProblems.FormatUnknown,
+            _source,
+            "The input " + what + ", so it is not a Log Analytics query result ({\"tables\":[{\"name\":…,\"columns\":[…],\"rows\":[…]}]}). " + SignInFormatDetector.KnownFormats));
 
     /// <summary>The data ended before the root object closed.</summary>
     private void Truncated()

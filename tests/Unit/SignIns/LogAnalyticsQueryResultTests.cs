@@ -143,6 +143,19 @@ public class LogAnalyticsQueryResultTests
         Assert.Equal(("Seattle", "US", 8075L), (signIn.City, signIn.CountryOrRegion, signIn.AutonomousSystemNumber));
     }
 
+    [Theory]
+    [InlineData("graph-v1-page.json", "has no \"tables\" array")]
+    [InlineData("admin-center-signins.json", "starts with StartArray instead of an object")]
+    public void Forcing_the_format_on_another_kind_of_json_says_what_is_wrong(string fixture, string expected)
+    {
+        var items = ReadFixture(fixture, SignInLogFormat.LogAnalyticsQueryResult);
+
+        Assert.Empty(items.SignIns());
+        var problem = Assert.Single(items.Problems());
+        Assert.Equal("SignInLogFormatUnknown", problem.ErrorId);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
     private static string Key(SignInEvent s) =>
         string.Join("|", s.Id, s.CreatedDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), s.ErrorCode, s.UserPrincipalName, s.AppId, s.IsInteractive, s.AuthenticationRequirement, s.ConditionalAccessStatus, s.ResourceId);
 
