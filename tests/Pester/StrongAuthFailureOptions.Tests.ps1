@@ -121,7 +121,8 @@ Describe 'Get-StrongAuthFailure reading a Log Analytics query API result' {
             , @(foreach ($name in $names) { $v = $row.$name; if ($v -is [pscustomobject] -or $v -is [array]) { ConvertTo-Json $v -Depth 20 -Compress } else { $v } })
         }
         $file = Join-Path $TestDrive 'la-api.json'
-        ConvertTo-Json @{ tables = @(@{ name = 'PrimaryResult'; columns = @($columns); rows = @($tableRows) }) } -Depth 5 -Compress | Set-Content $file
+        # [ordered]: the API writes name, columns, then rows, and rows are read as they stream past, so the columns must come first.
+        ConvertTo-Json @{ tables = @([ordered]@{ name = 'PrimaryResult'; columns = @($columns); rows = @($tableRows) }) } -Depth 5 -Compress | Set-Content $file
 
         $expected = Get-StrongAuthFailure -Path (Join-Path $samples 'signins.la.json')
         $actual = Get-StrongAuthFailure -Path $file -ErrorVariable errs
