@@ -17,7 +17,8 @@ public static class SignInLogReader
 {
     /// <summary>
     /// The format of a file, from its content (gzip, byte order marks and leading whitespace are looked through).
-    /// Returns <see cref="SignInLogFormat.Auto"/> when the file is empty or matches no format.
+    /// Returns <see cref="SignInLogFormat.Auto"/> when the file is empty or matches no format, and for a ZIP archive,
+    /// whose entries each have their own format (<see cref="ReadFile(string, SignInLogFormat, CancellationToken)"/> reads them).
     /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static SignInLogFormat DetectFormat(string path)
