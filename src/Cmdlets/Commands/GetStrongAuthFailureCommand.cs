@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Classification;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Classification;
@@ -28,6 +29,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     private StrongAuthSummaryBuilder? _summary;
     private WildcardPattern[] _users = Array.Empty<WildcardPattern>();
     private HashSet<string>? _apps;
+    private SignInExclusions _exclusions = new(null, guests: false);
 
     /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
@@ -67,7 +69,22 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
-    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    /// <summary>Sign-ins of these accounts (wildcards, case-insensitive) are set aside and counted, e.g. break-glass accounts.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeUserPrincipalName { get; set; }
+
+    /// <summary>Sets aside guests (userType Guest, or a home tenant other than the resource tenant) and counts them.</summary>
+    [Parameter]
+    public SwitchParameter ExcludeGuest { get; set; }
+
+    /// <summary>User automation-apps / scripting-user-agents / cause-rules JSON files (or folders of them) combined with the built-in tables.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ClassificationDataPath { get; set; }
+
+    protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         if (ResolutionWindow <= TimeSpan.Zero || ResolutionWindow > TimeSpan.FromDays(7))
         {
@@ -80,10 +97,17 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             IncludeBenign = IncludeBenign || (Cause?.Contains(FailureCause.BenignInterrupt) ?? false),
             ResolutionWindow = ResolutionWindow,
         };
+        if (ClassificationDataPath is { } dataPaths)
+        {
+            var data = await InvokeOnPipelineAsync(() => ClassificationDataLoader.Load(this, dataPaths)).ConfigureAwait(false);
+            _options.Classifier = new StrongAuthClassifier(data, Core.Aadsts.AadstsCatalog.BuiltIn);
+            await WriteVerboseAsync("Classification data: " + data.AutomationApps.Count + " automation apps, " + data.ScriptingUserAgents.Count + " user-agent patterns, rules from " + data.Rules.Source + ".").ConfigureAwait(false);
+        }
+
+        _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
         _summary = Summary ? new StrongAuthSummaryBuilder() : null;
         _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
         _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
-        return Task.CompletedTask;
     }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
@@ -127,8 +151,14 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             await WriteVerboseAsync(_analyzer.BenignHidden + " benign interrupts hidden; use -IncludeBenign to see them.").ConfigureAwait(false);
         }
 
+        if (_exclusions.IsActive)
+        {
+            await WriteVerboseAsync(_exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
+        }
+
         if (_summary is not null)
         {
+            _summary.SetExcluded(_exclusions.SignIns, _exclusions.Failures);
             await WriteObjectAsync(_summary.Build()).ConfigureAwait(false);
         }
     }
@@ -142,6 +172,11 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
         }
 
         if (_apps is not null && !_apps.Contains(signIn.AppId ?? string.Empty))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_exclusions.Excludes(signIn))
         {
             return Task.CompletedTask;
         }

@@ -91,6 +91,7 @@ internal static class PSObjectSignInConverter
             ClientCredentialType = source.String("ClientCredentialType"),
             CrossTenantAccessType = source.String("CrossTenantAccessType"),
             HomeTenantId = source.String("HomeTenantId"),
+            ResourceTenantId = source.String("ResourceTenantId"),
             Source = "pipeline",
         };
     }

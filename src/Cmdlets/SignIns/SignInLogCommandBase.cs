@@ -76,7 +76,11 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         long records = 0;
-        foreach (var item in SignInLogReader.ReadFile(file, Format, cancellationToken))
+
+        // Inside a ZIP archive progress names the entry being read: archive.zip!entry.json.
+        var shown = System.IO.Path.GetFileName(file);
+        void OnEntry(string entry) => shown = System.IO.Path.GetFileName(file) + entry.Substring(file.Length);
+        foreach (var item in SignInLogReader.ReadFile(file, Format, OnEntry, cancellationToken))
         {
             if (item.SignIn is { } signIn)
             {
@@ -91,7 +95,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
             if (clock.Elapsed - lastReport >= ProgressInterval)
             {
                 lastReport = clock.Elapsed;
-                activity.StatusDescription = string.Format(CultureInfo.InvariantCulture, "File {0} of {1}: {2} — {3:N0} sign-ins", index + 1, count, System.IO.Path.GetFileName(file), records);
+                activity.StatusDescription = string.Format(CultureInfo.InvariantCulture, "File {0} of {1}: {2} — {3:N0} sign-ins", index + 1, count, shown, records);
                 activity.PercentComplete = (int)(100L * index / count);
                 await WriteProgressAsync(activity).ConfigureAwait(false);
             }

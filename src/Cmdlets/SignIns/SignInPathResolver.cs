@@ -15,7 +15,7 @@ internal static class SignInPathResolver
 {
     // Folders hold other files too (README, notes, truth tables): only these extensions are read from a folder.
     // A file named explicitly is always read, whatever its extension, and its format is detected from content.
-    private static readonly string[] FolderExtensions = { ".json", ".jsonl", ".ndjson", ".csv", ".gz", ".log" };
+    private static readonly string[] FolderExtensions = { ".json", ".jsonl", ".ndjson", ".csv", ".gz", ".log", ".zip" };
 
     public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, bool recurse)
     {

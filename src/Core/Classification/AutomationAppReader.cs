@@ -17,7 +17,8 @@ public static class AutomationAppReader
             var name = fields.RequiredString("name");
             var kind = fields.RequiredString("kind");
             var unattended = fields.OptionalBoolean("unattended");
-            if (unattended is null)
+            // Only when missing: a value of the wrong type is already reported by OptionalBoolean.
+            if (unattended is null && fields.Element("unattended") is null)
             {
                 fields.Fail("unattended", "expected true (run from scripts) or false (an interactive tool)");
             }

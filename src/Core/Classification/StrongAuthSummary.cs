@@ -56,4 +56,10 @@ public sealed class StrongAuthSummary
     public IReadOnlyList<StrongAuthCount> ByUser { get; }
 
     public IReadOnlyList<StrongAuthCount> ByApp { get; }
+
+    /// <summary>Sign-ins set aside by -ExcludeUserPrincipalName / -ExcludeGuest before analysis (successes included).</summary>
+    public long ExcludedSignIns { get; internal set; }
+
+    /// <summary>The excluded sign-ins that failed (any non-zero error code): not in <see cref="Total"/> or the breakdowns.</summary>
+    public long ExcludedFailures { get; internal set; }
 }

@@ -20,6 +20,8 @@ public sealed class StrongAuthSummaryBuilder
     private int _possiblyIncomplete;
     private DateTimeOffset? _first;
     private DateTimeOffset? _last;
+    private long _excludedSignIns;
+    private long _excludedFailures;
 
     public void Add(StrongAuthFailure failure)
     {
@@ -44,8 +46,19 @@ public sealed class StrongAuthSummaryBuilder
         _last = _last is null || failure.CreatedDateTime > _last ? failure.CreatedDateTime : _last;
     }
 
+    /// <summary>How many sign-ins (and of those, failures) the caller excluded before analysis; reported, not counted in the totals.</summary>
+    public void SetExcluded(long signIns, long failures)
+    {
+        _excludedSignIns = signIns;
+        _excludedFailures = failures;
+    }
+
     public StrongAuthSummary Build() =>
-        new(_total.Copy(), _benign, _possiblyIncomplete, _first, _last, Ranked(_byCause), Ranked(_byCode), Ranked(_byUser), Ranked(_byApp));
+        new(_total.Copy(), _benign, _possiblyIncomplete, _first, _last, Ranked(_byCause), Ranked(_byCode), Ranked(_byUser), Ranked(_byApp))
+        {
+            ExcludedSignIns = _excludedSignIns,
+            ExcludedFailures = _excludedFailures,
+        };
 
     private static void Tally(Dictionary<string, StrongAuthCount> counts, string key, string? name, ResolutionState state)
     {

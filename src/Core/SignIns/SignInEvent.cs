@@ -136,6 +136,9 @@ public sealed class SignInEvent
 
     public string? HomeTenantId { get; set; }
 
+    /// <summary>The tenant the user signed in to; differs from <see cref="HomeTenantId"/> for guests and other external users.</summary>
+    public string? ResourceTenantId { get; set; }
+
     /// <summary>Where the record came from: "file:line" or "file#record", or the Graph request; for error messages and evidence.</summary>
     public string? Source { get; set; }
 

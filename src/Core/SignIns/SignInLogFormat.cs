@@ -18,6 +18,9 @@ public enum SignInLogFormat
     /// <summary>Log Analytics / Sentinel export as CSV (dynamic columns hold JSON text).</summary>
     LogAnalyticsCsv,
 
+    /// <summary>The Log Analytics query API result (<c>{"tables":[{"name":"PrimaryResult","columns":[…],"rows":[[…]]}]}</c>): REST API, <c>az rest</c>, raw SDK responses.</summary>
+    LogAnalyticsQueryResult,
+
     /// <summary>Diagnostic-settings archive (storage account / Event Hub): one record per line with time, category, resultType, properties.</summary>
     DiagnosticArchive,
 }

@@ -36,6 +36,7 @@ internal static class AdminCenterCsvColumns
         ["Resource"] = SignInField.ResourceDisplayName,
         ["Resource ID"] = SignInField.ResourceId,
         ["Home tenant ID"] = SignInField.HomeTenantId,
+        ["Resource tenant ID"] = SignInField.ResourceTenantId,
         ["IP address"] = SignInField.IpAddress,
         ["Location"] = SignInField.LocationText,
 
@@ -79,6 +80,15 @@ internal static class AdminCenterCsvColumns
         [SignInField.ClientCredentialType] = ["none", "clientSecret", "clientAssertion", "federatedIdentityCredential", "managedIdentity", "certificate"],
         [SignInField.CrossTenantAccessType] = ["none", "b2bCollaboration", "b2bDirectConnect", "microsoftSupport", "serviceProvider", "passthrough"],
         [SignInField.UserType] = ["member", "guest"],
+    };
+
+    /// <summary>
+    /// Display strings whose letters and digits differ from the member's: the portal writes the protocol version out
+    /// ("OAuth 2.0"), while the member is "oAuth2".
+    /// </summary>
+    private static readonly Dictionary<SignInField, (string Display, string Member)[]> DisplayAliases = new()
+    {
+        [SignInField.AuthenticationProtocol] = [("OAuth 2.0", "oAuth2")],
     };
 
     private static readonly Dictionary<SignInField, Dictionary<string, string>> EnumByKey = BuildEnumKeys();
@@ -190,6 +200,11 @@ internal static class AdminCenterCsvColumns
             foreach (var member in pair.Value)
             {
                 byKey[Key(member)] = member;
+            }
+
+            foreach (var (display, member) in DisplayAliases.TryGetValue(pair.Key, out var aliases) ? aliases : [])
+            {
+                byKey[Key(display)] = member;
             }
 
             result[pair.Key] = byKey;

@@ -66,6 +66,7 @@ internal static class LogAnalyticsColumns
         ["ClientCredentialType"] = SignInField.ClientCredentialType,
         ["CrossTenantAccessType"] = SignInField.CrossTenantAccessType,
         ["HomeTenantId"] = SignInField.HomeTenantId,
+        ["ResourceTenantId"] = SignInField.ResourceTenantId,
     });
 
     /// <summary>

@@ -42,6 +42,7 @@ internal enum SignInField
     ClientCredentialType,
     CrossTenantAccessType,
     HomeTenantId,
+    ResourceTenantId,
 
     // Typed scalars.
     CreatedDateTime,

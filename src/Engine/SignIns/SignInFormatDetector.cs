@@ -37,6 +37,7 @@ internal static class SignInFormatDetector
         "Known formats: GraphJson (Graph pages {\"value\":[…]} or an array of signIn objects, as the admin center's JSON download), "
         + "AdminCenterCsv (the admin center's CSV download: \"Date (UTC)\", \"Request ID\", …), "
         + "LogAnalyticsJson and LogAnalyticsCsv (SigninLogs / AADNonInteractiveUserSignInLogs rows: TimeGenerated, ResultType, …), "
+        + "LogAnalyticsQueryResult (the query API's {\"tables\":[{\"columns\":[…],\"rows\":[…]}]}), "
         + "DiagnosticArchive (storage account / Event Hub: {\"time\":…,\"category\":…,\"properties\":{…}} per line or in {\"records\":[…]}); "
         + "each may be gzip-compressed.";
 
@@ -67,7 +68,7 @@ internal static class SignInFormatDetector
         var content = prefix.Slice(start);
         if (content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4)
         {
-            return Unknown("The input is a ZIP archive (the admin center's download is one): extract it and read the CSV or JSON file inside.");
+            return Unknown("The input is a ZIP archive: files are read entry by entry, but a ZIP passed as a stream is not; save it to a file or extract it.");
         }
 
         if (content.IndexOf((byte)0) >= 0)
@@ -101,6 +102,12 @@ internal static class SignInFormatDetector
             return names.Contains("records", StringComparer.OrdinalIgnoreCase)
                 ? new FormatGuess(SignInLogFormat.DiagnosticArchive, "a {\"records\":[…]} wrapper")
                 : new FormatGuess(SignInLogFormat.GraphJson, "a Graph page {\"value\":[…]}");
+        }
+
+        // The query API's envelope: {"tables":[{"name":"PrimaryResult","columns":[…],"rows":[…]}]}, maybe with "error" or "statistics".
+        if (names.Contains("tables", StringComparer.Ordinal) && names.All(n => n is "tables" or "error" or "statistics" or "render"))
+        {
+            return new FormatGuess(SignInLogFormat.LogAnalyticsQueryResult, "a Log Analytics query result {\"tables\":[…]}");
         }
 
         if (names.Contains("properties", StringComparer.OrdinalIgnoreCase) && names.Any(DiagnosticEnvelope.Contains))

@@ -93,6 +93,7 @@ internal static class SignInJsonNames
         ["clientCredentialType"] = SignInField.ClientCredentialType,
         ["crossTenantAccessType"] = SignInField.CrossTenantAccessType,
         ["homeTenantId"] = SignInField.HomeTenantId,
+        ["resourceTenantId"] = SignInField.ResourceTenantId,
     });
 
     public static readonly Utf8NameTable<NestedName> Nested = new(new Dictionary<string, NestedName>

@@ -17,7 +17,8 @@ public static class SignInLogReader
 {
     /// <summary>
     /// The format of a file, from its content (gzip, byte order marks and leading whitespace are looked through).
-    /// Returns <see cref="SignInLogFormat.Auto"/> when the file is empty or matches no format.
+    /// Returns <see cref="SignInLogFormat.Auto"/> when the file is empty or matches no format, and for a ZIP archive,
+    /// whose entries each have their own format (<see cref="ReadFile(string, SignInLogFormat, CancellationToken)"/> reads them).
     /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static SignInLogFormat DetectFormat(string path)
@@ -32,14 +33,21 @@ public static class SignInLogReader
     }
 
     /// <summary>Reads a file (any format, gzip or not); <see cref="SignInLogFormat.Auto"/> detects the format.</summary>
-    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken) =>
+        ReadFile(path, format, onEntry: null, cancellationToken);
+
+    /// <summary>
+    /// Reads a file; a ZIP archive is read entry by entry, and <paramref name="onEntry"/> is told each entry's name
+    /// (<c>archive.zip!entry.json</c>) before its items, for progress.
+    /// </summary>
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, Action<string>? onEntry, CancellationToken cancellationToken)
     {
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
         }
 
-        return ReadFileCore(path, format, cancellationToken);
+        return ReadFileCore(path, format, onEntry, cancellationToken);
     }
 
     /// <summary>
@@ -58,25 +66,31 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(sourceName));
         }
 
-        return Read(stream, sourceName, format, leaveOpen: true, cancellationToken);
+        return Read(stream, sourceName, format, leaveOpen: true, onEntry: null, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, Action<string>? onEntry, CancellationToken cancellationToken)
     {
-        Stream file;
+        Stream? file = null;
+        bool isZip;
         try
         {
             file = OpenFile(path);
+            isZip = ZipSignInArchive.StartsWithZip(file);
         }
         catch (Exception ex) when (IsOpenFailure(ex))
         {
+            file?.Dispose();
             return [SignInProblems.UnreadableFile(path, ex)];
         }
 
-        return Read(file, path, format, leaveOpen: false, cancellationToken);
+        // A ZIP file is handed over seekable, so ZipArchive reads its directory in place instead of copying it to memory.
+        return isZip
+            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, leaveOpen: false, onEntry, cancellationToken), cancellationToken)
+            : Read(file, path, format, leaveOpen: false, onEntry, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, bool leaveOpen, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, bool leaveOpen, Action<string>? onEntry, CancellationToken cancellationToken)
     {
         CompressedInput? input = null;
         SignInReadItem? failure = null;
@@ -101,6 +115,17 @@ public static class SignInLogReader
 
         using (input)
         {
+            // A ZIP inside gzip, inside another ZIP, or from a stream: ZipArchive buffers it (its directory is at the end).
+            if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span))
+            {
+                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, leaveOpen: false, onEntry, cancellationToken), cancellationToken))
+                {
+                    yield return item;
+                }
+
+                yield break;
+            }
+
             var guess = SignInFormatDetector.Detect(input!.Prefix.Span);
             if (guess.IsEmpty)
             {
@@ -158,6 +183,8 @@ public static class SignInLogReader
                 return Json(LogAnalyticsColumns.Table);
             case SignInLogFormat.DiagnosticArchive:
                 return Json(SignInJsonNames.DiagnosticEnvelope);
+            case SignInLogFormat.LogAnalyticsQueryResult:
+                return new LogAnalyticsQueryResultReader(content, source, cancellationToken);
             case SignInLogFormat.GraphJson:
                 return Json(SignInJsonNames.SignIn);
             default:

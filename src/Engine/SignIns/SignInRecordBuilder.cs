@@ -162,6 +162,7 @@ internal sealed class SignInRecordBuilder
             case SignInField.ClientCredentialType: e.ClientCredentialType = value; break;
             case SignInField.CrossTenantAccessType: e.CrossTenantAccessType = value; break;
             case SignInField.HomeTenantId: e.HomeTenantId = value; break;
+            case SignInField.ResourceTenantId: e.ResourceTenantId = value; break;
             case SignInField.FailureReason: e.FailureReason = value; break;
             case SignInField.AdditionalDetails: e.AdditionalDetails = value; break;
             case SignInField.City: e.City = value; break;

@@ -16,6 +16,7 @@ public class CrossFormatTests
         "la-signinlogs-nested.json",
         "la-signinlogs-strings.ndjson",
         "la-signinlogs-portal.csv",
+        "la-query-result.json",
         "diagnostic-archive.ndjson",
         "diagnostic-archive.ndjson.gz",
         "diagnostic-archive-records.json",
