@@ -89,3 +89,28 @@ Describe 'Get-SignInLog without a connection' {
         }
     }
 }
+
+Describe 'Get-StrongAuthFailure live' {
+    It 'gives the same findings from the tenant as from the same sign-ins in a file' {
+        $file = Join-Path $PSScriptRoot '../../samples/signins/signins.graph.json'
+        $offline = @(Get-StrongAuthFailure -Path $file -IncludeBenign @range | Sort-Object SignInId)
+
+        $live = @(Get-StrongAuthFailure -IncludeBenign @range -Verbose 4>$null | Sort-Object SignInId)
+
+        $offline.Count | Should -BeGreaterThan 20
+        $live.SignInId | Should -Be $offline.SignInId
+        $live.Cause | Should -Be $offline.Cause
+        $live.Resolution | Should -Be $offline.Resolution
+        $live.ResolvedBySignInId | Should -Be $offline.ResolvedBySignInId
+    }
+
+    It 'asks Graph only for failures, then only for the successes of the users who failed' {
+        $verbose = Get-StrongAuthFailure @range -UserPrincipalName $expected[0].UserPrincipalName -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $gets = @($verbose.Message | Where-Object { $_ -like 'GET *' })
+
+        $gets.Count | Should -BeGreaterThan 0
+        $gets | ForEach-Object { $_ | Should -Match 'status%2FerrorCode%20eq%20' }
+        $gets | ForEach-Object { $_ | Should -Match ([regex]::Escape([uri]::EscapeDataString("userPrincipalName eq '$($expected[0].UserPrincipalName)'"))) }
+    }
+}

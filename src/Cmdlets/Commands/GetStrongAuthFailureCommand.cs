@@ -17,11 +17,14 @@ namespace EntraStrongAuth.Cmdlets.Commands;
 /// Explains every strong-authentication failure in sign-in logs: cause, confidence, evidence, remedy and whether a
 /// later success resolved it. Reading and classifying stay in the Engine and Core; only failures become output.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StrongAuthFailure", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "StrongAuthFailure", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(StrongAuthFailure), typeof(StrongAuthSummary))]
 public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 {
     private const string InputObjectSet = "InputObject";
+
+    // No -Path and no input: read the connected tenant through Graph.
+    private const string LiveSet = "Live";
 
     private readonly SignInOrderProbe _probe = new();
     private StrongAuthAnalyzerOptions? _options;
@@ -139,6 +142,11 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
+        if (ParameterSetName == LiveSet)
+        {
+            await ReadLiveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await StartAnalyzerAsync().ConfigureAwait(false);
         await EmitAsync(_analyzer!.Complete()).ConfigureAwait(false);
         if (_analyzer.OrderWarning is { } warning)
@@ -161,6 +169,22 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             _summary.SetExcluded(_exclusions.SignIns, _exclusions.Failures);
             await WriteObjectAsync(_summary.Build()).ConfigureAwait(false);
         }
+    }
+
+    private async Task ReadLiveAsync(CancellationToken cancellationToken)
+    {
+        var end = EndTime is { } e ? PSObjectReader.ToUtc(e) : DateTimeOffset.UtcNow;
+        var start = StartTime is { } s ? PSObjectReader.ToUtc(s) : end.AddDays(-1);
+        var query = new Core.Retrieval.SignInQuery(start, end)
+        {
+            // Exact names go to the server; wildcard patterns are matched here, on the failures that come back.
+            UserPrincipalNames = UserPrincipalName is { } names && !names.Any(WildcardPattern.ContainsWildcardCharacters) ? names : Array.Empty<string>(),
+            AppIds = AppId ?? Array.Empty<string>(),
+            ErrorCodes = (_options!.ErrorCodes ?? StrongAuthAnalyzerOptions.DefaultErrorCodes(Core.Aadsts.AadstsCatalog.BuiltIn)).ToArray(),
+        };
+        var linkWindow = new[] { _options.ResolutionWindow, _options.SameFlowWindow, _options.BenignWindow }.Max();
+        var source = new LiveFailureSource(new LiveSignInReader(CreateWriters(), 1, "Reading strong-authentication failures from Microsoft Graph"), WriteVerboseAsync);
+        await source.ReadAsync(query, linkWindow, ObserveAsync, cancellationToken).ConfigureAwait(false);
     }
 
     private Task ObserveAsync(SignInEvent signIn)
