@@ -95,12 +95,12 @@ public sealed class GraphConnection : IDisposable
         RawHttp.Dispose();
     }
 
-    /// <summary>The token is already cached by the credential after the organization call; only its claims are kept.</summary>
+    /// <summary>The token is already cached by the credential after the organization call (the Graph client asks with CAE on, so must this); only its claims are kept.</summary>
     private static async Task<TokenIdentity?> ReadIdentityAsync(TokenCredential credential, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         try
         {
-            var token = await credential.GetTokenAsync(new TokenRequestContext(scopes.ToArray()), cancellationToken).ConfigureAwait(false);
+            var token = await credential.GetTokenAsync(new TokenRequestContext(scopes.ToArray(), isCaeEnabled: true), cancellationToken).ConfigureAwait(false);
             return TokenIdentityReader.TryRead(token.Token);
         }
         catch (AuthenticationFailedException)
