@@ -66,7 +66,10 @@ Describe 'Connection cmdlets' {
 
     It 'rejects a half-specified custom environment' {
         $token = ConvertTo-SecureString 'x' -AsPlainText -Force
-        { Connect-EntraStrongAuth -AccessToken $token -GraphEndpoint 'https://graph.contoso.test/' } |
+        $credential = [pscredential]::new('00000000-0000-0000-0000-0000000000aa', $token)
+        { Connect-EntraStrongAuth -ClientSecretCredential $credential -TenantId contoso -GraphEndpoint 'https://graph.contoso.test/' } |
+            Should -Throw -ErrorId 'IncompleteCustomEnvironment,*'
+        { Connect-EntraStrongAuth -AccessToken $token -AuthorityHost 'https://login.contoso.test/' } |
             Should -Throw -ErrorId 'IncompleteCustomEnvironment,*'
     }
 
