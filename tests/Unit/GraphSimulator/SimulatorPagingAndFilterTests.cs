@@ -23,7 +23,7 @@ public class SimulatorPagingAndFilterTests
         await using var sim = await GraphSimulatorHost.StartAsync(NoThrottle, tenant);
         using var client = new SimClient(sim);
 
-        var (ids, pages) = await client.GetAllIdsAsync(SimClient.SignIns(filter: BothUserKinds, top: 500));
+        var (ids, pages) = await client.GetAllIdsAsync(SimClient.SignIns(filter: BothUserKinds, top: 50));
 
         var expected = tenant.SignIns.Select(s => s.Id).ToList();
         Assert.Equal(expected, ids);
