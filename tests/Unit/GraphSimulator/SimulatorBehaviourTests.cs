@@ -57,7 +57,7 @@ public class SimulatorBehaviourTests
         var throttled = await client.GetAsync(SimClient.SignIns(top: 1));
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.Status);
         double wait = double.Parse(throttled.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
-        Assert.InRange(wait, 0.05, 0.4);
+        Assert.InRange(wait, 0.05, 0.45);
 
         await Task.Delay(TimeSpan.FromSeconds(wait + 0.05));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SimClient.SignIns(top: 1))).Status);
