@@ -503,12 +503,15 @@ internal sealed class SimulatorService
         public void Abort()
         {
             status = 0;
+            Log();
             Context.Abort();
         }
 
         private void Prepare(int statusCode)
         {
             status = statusCode;
+            // Logged before the first body byte leaves, so a client that has its response also finds it in the log.
+            Log();
             var response = Context.Response;
             response.StatusCode = statusCode;
             response.ContentType = JsonContentType;
@@ -516,8 +519,16 @@ internal sealed class SimulatorService
             response.Headers["client-request-id"] = ClientRequestId;
         }
 
+        private bool logged;
+
         public void Log()
         {
+            if (logged)
+            {
+                return;
+            }
+
+            logged = true;
             var request = Context.Request;
             var duration = service.Time.GetElapsedTime(started);
             service.Requests.Add(new LoggedRequest(arrived, request.Method, (request.Path + request.QueryString).ToString(), Request.Filter,

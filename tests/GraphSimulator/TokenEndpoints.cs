@@ -57,9 +57,12 @@ internal static class TokenEndpoints
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         string? clientId = form?["client_id"].ToString();
         bool hasCredential = form is not null && (form["client_secret"].Count > 0 || form["client_assertion"].Count > 0);
-        if (string.IsNullOrEmpty(clientId) || !hasCredential || form!["grant_type"] != "client_credentials")
+        bool valid = !string.IsNullOrEmpty(clientId) && hasCredential && form!["grant_type"] == "client_credentials";
+        status = valid ? 200 : 400;
+        service.Requests.Add(new LoggedRequest(arrived, "POST", (context.Request.Path + context.Request.QueryString).ToString(), null, null, false,
+            null, context.Request.Headers.Authorization.Count > 0, clientId, status, null, 0, null, service.Time.GetElapsedTime(started)));
+        if (!valid)
         {
-            status = 400;
             await WriteJsonAsync(context, status, w =>
             {
                 w.WriteString("error", "invalid_request");
@@ -68,8 +71,7 @@ internal static class TokenEndpoints
         }
         else
         {
-            status = 200;
-            string token = CreateAccessToken(clientId, tenant, service.Time);
+            string token = CreateAccessToken(clientId!, tenant, service.Time);
             await WriteJsonAsync(context, status, w =>
             {
                 w.WriteString("token_type", "Bearer");
@@ -78,9 +80,6 @@ internal static class TokenEndpoints
                 w.WriteString("access_token", token);
             });
         }
-
-        service.Requests.Add(new LoggedRequest(arrived, "POST", (context.Request.Path + context.Request.QueryString).ToString(), null, null, false,
-            null, context.Request.Headers.Authorization.Count > 0, clientId, status, null, 0, null, service.Time.GetElapsedTime(started)));
     }
 
     private static Task OpenIdConfigurationAsync(HttpContext context, SimulatorService service, string tenant)
