@@ -141,7 +141,7 @@ public class SignInRetrieverTests
     [Fact]
     public async Task Hidden_conditional_access_details_are_warned_about_once()
     {
-        await using var graph = await SimulatedGraph.StartAsync(new GraphSimulatorOptions { ConditionalAccess = GraphSimulator.ConditionalAccessVisibility.Null });
+        await using var graph = await SimulatedGraph.StartAsync(new GraphSimulatorOptions { ConditionalAccess = EntraStrongAuth.GraphSimulator.ConditionalAccessVisibility.Null });
 
         var (records, _, warnings) = await graph.ReadAsync(graph.WholeRange());
 
