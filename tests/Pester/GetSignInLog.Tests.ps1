@@ -71,6 +71,18 @@ Describe 'Get-SignInLog' {
         { Get-SignInLog -OutFile $file -Resume -ErrorAction Stop } | Should -Throw -ErrorId 'NothingToResume,*'
     }
 
+    It 'completes -AppId with the clients scripts use, by name' {
+        $line = 'Get-SignInLog -AppId cli'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+
+        $completion.CompletionMatches.CompletionText | Should -Contain '04b07795-8ddb-461a-bbee-02f9e1bf7b46'
+    }
+
+    It 'completes -EventType with the sign-in kinds' {
+        $line = 'Get-SignInLog -EventType Non'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'NonInteractive'
+    }
+
     It 'refuses an end before the start' {
         { Get-SignInLog -StartTime '2026-11-20' -EndTime '2026-11-19' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTimeRange,*'
     }

@@ -42,6 +42,7 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
     public string[]? UserPrincipalName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? AppId { get; set; }
 
