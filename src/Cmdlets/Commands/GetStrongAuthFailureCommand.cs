@@ -22,8 +22,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 {
     private const string InputObjectSet = "InputObject";
 
-    private readonly SignInOrderProbe _probe = new();
-    private StrongAuthAnalyzerOptions? _options;
     private StrongAuthAnalyzer? _analyzer;
     private StrongAuthSummaryBuilder? _summary;
     private WildcardPattern[] _users = Array.Empty<WildcardPattern>();
@@ -74,12 +72,13 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             throw new EntraStrongAuthException("InvalidResolutionWindow", FailureKind.InvalidArgument, "-ResolutionWindow must be more than zero and at most 7 days; got " + ResolutionWindow + ".", "Pass a window such as (New-TimeSpan -Minutes 10).");
         }
 
-        _options = new StrongAuthAnalyzerOptions
+        // The analyzer detects the input order itself (InputOrder defaults to Detect).
+        _analyzer = new StrongAuthAnalyzer(new StrongAuthAnalyzerOptions
         {
             ErrorCodes = ErrorCode,
             IncludeBenign = IncludeBenign || (Cause?.Contains(FailureCause.BenignInterrupt) ?? false),
             ResolutionWindow = ResolutionWindow,
-        };
+        });
         _summary = Summary ? new StrongAuthSummaryBuilder() : null;
         _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
         _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
@@ -115,8 +114,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        await StartAnalyzerAsync().ConfigureAwait(false);
         await EmitAsync(_analyzer!.Complete()).ConfigureAwait(false);
+        await WriteVerboseAsync("Input order: " + _analyzer.InputOrder + ".").ConfigureAwait(false);
         if (_analyzer.OrderWarning is { } warning)
         {
             await WriteVerboseAsync(warning).ConfigureAwait(false);
@@ -146,36 +145,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return Task.CompletedTask;
         }
 
-        if (_analyzer is null)
-        {
-            return _probe.Add(signIn) ? StartAnalyzerAsync() : Task.CompletedTask;
-        }
-
-        var finalized = _analyzer.Observe(signIn);
+        var finalized = _analyzer!.Observe(signIn);
         return finalized.Count == 0 ? Task.CompletedTask : EmitAsync(finalized);
-    }
-
-    /// <summary>Creates the analyzer for the input order the first sign-ins show, and replays them.</summary>
-    private async Task StartAnalyzerAsync()
-    {
-        if (_analyzer is not null)
-        {
-            return;
-        }
-
-        _options!.InputOrder = _probe.Order();
-        _analyzer = new StrongAuthAnalyzer(_options);
-        await WriteVerboseAsync("Input order: " + _options.InputOrder + ".").ConfigureAwait(false);
-        foreach (var held in _probe.Held)
-        {
-            var finalized = _analyzer.Observe(held);
-            if (finalized.Count > 0)
-            {
-                await EmitAsync(finalized).ConfigureAwait(false);
-            }
-        }
-
-        _probe.Clear();
     }
 
     private async Task EmitAsync(IReadOnlyList<StrongAuthFailure> failures)
