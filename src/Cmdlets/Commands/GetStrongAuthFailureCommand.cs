@@ -65,6 +65,9 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
+    /// <summary>Only the failures the analyzer classifies are read whole; successes and other codes only link and order.</summary>
+    protected override IEnumerable<int>? WholeRecordCodes => _analyzer?.ErrorCodes;
+
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         if (ResolutionWindow <= TimeSpan.Zero || ResolutionWindow > TimeSpan.FromDays(7))

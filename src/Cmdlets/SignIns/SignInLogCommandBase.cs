@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -41,6 +42,12 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     [Parameter]
     public SwitchParameter Recurse { get; set; }
 
+    /// <summary>
+    /// The error codes of the records a command needs whole; null (the default): every record. Others are read with
+    /// only the fields that order and link them (see SignInLogReader.ReadFile).
+    /// </summary>
+    protected virtual IEnumerable<int>? WholeRecordCodes => null;
+
     /// <summary>Reads every file named by -Path/-LiteralPath and hands each sign-in to <paramref name="onSignIn"/>.</summary>
     protected Task ReadSignInsAsync(Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
@@ -76,7 +83,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         long records = 0;
-        foreach (var item in SignInLogReader.ReadFile(file, Format, cancellationToken))
+        foreach (var item in SignInLogReader.ReadFile(file, Format, WholeRecordCodes, cancellationToken))
         {
             if (item.SignIn is { } signIn)
             {

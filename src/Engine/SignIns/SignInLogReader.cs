@@ -32,14 +32,23 @@ public static class SignInLogReader
     }
 
     /// <summary>Reads a file (any format, gzip or not); <see cref="SignInLogFormat.Auto"/> detects the format.</summary>
-    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken) =>
+        ReadFile(path, format, wholeRecordCodes: null, cancellationToken);
+
+    /// <summary>
+    /// Reads a file for failure analysis: only the records whose error code is in <paramref name="wholeRecordCodes"/>
+    /// (the failures to classify) are filled whole; the others (successes, other failures) carry only what orders and
+    /// links them: time, error code, ids, user, app, and the MFA evidence (authenticationDetails, additionalDetails,
+    /// authenticationRequirement, tokenIssuerType), and report no problems in the fields they skip. Null: all whole.
+    /// </summary>
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, IEnumerable<int>? wholeRecordCodes, CancellationToken cancellationToken)
     {
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
         }
 
-        return ReadFileCore(path, format, cancellationToken);
+        return ReadFileCore(path, format, RecordScope.For(wholeRecordCodes), cancellationToken);
     }
 
     /// <summary>
@@ -58,10 +67,10 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(sourceName));
         }
 
-        return Read(stream, sourceName, format, leaveOpen: true, cancellationToken);
+        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
         Stream file;
         try
@@ -73,10 +82,10 @@ public static class SignInLogReader
             return [SignInProblems.UnreadableFile(path, ex)];
         }
 
-        return Read(file, path, format, leaveOpen: false, cancellationToken);
+        return Read(file, path, format, scope, leaveOpen: false, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, bool leaveOpen, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, CancellationToken cancellationToken)
     {
         CompressedInput? input = null;
         SignInReadItem? failure = null;
@@ -119,7 +128,7 @@ public static class SignInLogReader
                 format = guess.Format;
             }
 
-            using var records = Open(input.Content, source, format, cancellationToken);
+            using var records = Open(input.Content, source, format, scope, cancellationToken);
             while (true)
             {
                 SignInReadItem item;
@@ -146,14 +155,14 @@ public static class SignInLogReader
         }
     }
 
-    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, CancellationToken cancellationToken)
+    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case SignInLogFormat.AdminCenterCsv:
             case SignInLogFormat.LogAnalyticsCsv:
                 var text = new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
-                return new CsvSignInReader(text, source, format, cancellationToken);
+                return new CsvSignInReader(text, source, format, scope, cancellationToken);
             case SignInLogFormat.LogAnalyticsJson:
                 return Json(LogAnalyticsColumns.Table);
             case SignInLogFormat.DiagnosticArchive:
@@ -165,7 +174,7 @@ public static class SignInLogReader
         }
 
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
-            new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), cancellationToken);
+            new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
 
     private static FileStream OpenFile(string path) =>
