@@ -23,7 +23,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 {
     private const string InputObjectSet = "InputObject";
 
-    private readonly SignInOrderProbe _probe = new();
     private StrongAuthAnalyzerOptions? _options;
     private StrongAuthAnalyzer? _analyzer;
     private StrongAuthSummaryBuilder? _summary;
@@ -84,6 +83,9 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? ClassificationDataPath { get; set; }
 
+    /// <summary>Only the failures the analyzer classifies are read whole; successes and other codes only link and order.</summary>
+    protected override IEnumerable<int>? WholeRecordCodes => _analyzer?.ErrorCodes;
+
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         if (ResolutionWindow <= TimeSpan.Zero || ResolutionWindow > TimeSpan.FromDays(7))
@@ -104,6 +106,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             await WriteVerboseAsync("Classification data: " + data.AutomationApps.Count + " automation apps, " + data.ScriptingUserAgents.Count + " user-agent patterns, rules from " + data.Rules.Source + ".").ConfigureAwait(false);
         }
 
+        // The analyzer detects the input order itself (InputOrder defaults to Detect).
+        _analyzer = new StrongAuthAnalyzer(_options);
         _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
         _summary = Summary ? new StrongAuthSummaryBuilder() : null;
         _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
@@ -139,8 +143,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        await StartAnalyzerAsync().ConfigureAwait(false);
         await EmitAsync(_analyzer!.Complete()).ConfigureAwait(false);
+        await WriteVerboseAsync("Input order: " + _analyzer.InputOrder + ".").ConfigureAwait(false);
         if (_analyzer.OrderWarning is { } warning)
         {
             await WriteVerboseAsync(warning).ConfigureAwait(false);
@@ -181,36 +185,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return Task.CompletedTask;
         }
 
-        if (_analyzer is null)
-        {
-            return _probe.Add(signIn) ? StartAnalyzerAsync() : Task.CompletedTask;
-        }
-
-        var finalized = _analyzer.Observe(signIn);
+        var finalized = _analyzer!.Observe(signIn);
         return finalized.Count == 0 ? Task.CompletedTask : EmitAsync(finalized);
-    }
-
-    /// <summary>Creates the analyzer for the input order the first sign-ins show, and replays them.</summary>
-    private async Task StartAnalyzerAsync()
-    {
-        if (_analyzer is not null)
-        {
-            return;
-        }
-
-        _options!.InputOrder = _probe.Order();
-        _analyzer = new StrongAuthAnalyzer(_options);
-        await WriteVerboseAsync("Input order: " + _options.InputOrder + ".").ConfigureAwait(false);
-        foreach (var held in _probe.Held)
-        {
-            var finalized = _analyzer.Observe(held);
-            if (finalized.Count > 0)
-            {
-                await EmitAsync(finalized).ConfigureAwait(false);
-            }
-        }
-
-        _probe.Clear();
     }
 
     private async Task EmitAsync(IReadOnlyList<StrongAuthFailure> failures)
