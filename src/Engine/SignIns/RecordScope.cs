@@ -38,7 +38,8 @@ internal sealed class RecordScope
 
     /// <summary>
     /// What FailureLinker, LinkKeys and SuccessProof read of a success or a failure of another code, and what the
-    /// record's time and code come from in every format; the user and app also serve the cmdlet's filters.
+    /// record's time and code come from in every format; the user and app also serve the cmdlet's filters, and the
+    /// user type and tenants serve -ExcludeGuest, which sets aside (and counts) a guest's successes too.
     /// </summary>
     private static bool[] LinkFieldTable()
     {
@@ -51,6 +52,7 @@ internal sealed class RecordScope
             SignInField.Status, SignInField.NestedSignIn,
             SignInField.AuthenticationDetails, SignInField.AdditionalDetails, SignInField.AuthenticationRequirement,
             SignInField.TokenIssuerType, SignInField.MfaResult, SignInField.MfaMethod, SignInField.MfaDetail,
+            SignInField.UserType, SignInField.HomeTenantId, SignInField.ResourceTenantId,
         })
         {
             table[(int)field] = true;
