@@ -26,7 +26,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     // No -Path and no input: read the connected tenant through Graph.
     private const string LiveSet = "Live";
 
-    private readonly SignInOrderProbe _probe = new();
     private StrongAuthAnalyzerOptions? _options;
     private StrongAuthAnalyzer? _analyzer;
     private StrongAuthSummaryBuilder? _summary;
@@ -52,6 +51,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     public string[]? UserPrincipalName { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
     public string[]? AppId { get; set; }
 
     [Parameter]
@@ -87,6 +87,9 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? ClassificationDataPath { get; set; }
 
+    /// <summary>Only the failures the analyzer classifies are read whole; successes and other codes only link and order.</summary>
+    protected override IEnumerable<int>? WholeRecordCodes => _analyzer?.ErrorCodes;
+
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         if (ResolutionWindow <= TimeSpan.Zero || ResolutionWindow > TimeSpan.FromDays(7))
@@ -107,6 +110,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             await WriteVerboseAsync("Classification data: " + data.AutomationApps.Count + " automation apps, " + data.ScriptingUserAgents.Count + " user-agent patterns, rules from " + data.Rules.Source + ".").ConfigureAwait(false);
         }
 
+        // The analyzer detects the input order itself (InputOrder defaults to Detect).
+        _analyzer = new StrongAuthAnalyzer(_options);
         _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
         _summary = Summary ? new StrongAuthSummaryBuilder() : null;
         _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
@@ -147,8 +152,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             await ReadLiveAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await StartAnalyzerAsync().ConfigureAwait(false);
         await EmitAsync(_analyzer!.Complete()).ConfigureAwait(false);
+        await WriteVerboseAsync("Input order: " + _analyzer.InputOrder + ".").ConfigureAwait(false);
         if (_analyzer.OrderWarning is { } warning)
         {
             await WriteVerboseAsync(warning).ConfigureAwait(false);
@@ -180,9 +185,9 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             // Exact names go to the server; wildcard patterns are matched here, on the failures that come back.
             UserPrincipalNames = UserPrincipalName is { } names && !names.Any(WildcardPattern.ContainsWildcardCharacters) ? names : Array.Empty<string>(),
             AppIds = AppId ?? Array.Empty<string>(),
-            ErrorCodes = (_options!.ErrorCodes ?? StrongAuthAnalyzerOptions.DefaultErrorCodes(Core.Aadsts.AadstsCatalog.BuiltIn)).ToArray(),
+            ErrorCodes = _analyzer!.ErrorCodes.ToArray(),
         };
-        var linkWindow = new[] { _options.ResolutionWindow, _options.SameFlowWindow, _options.BenignWindow }.Max();
+        var linkWindow = new[] { _options!.ResolutionWindow, _options.SameFlowWindow, _options.BenignWindow }.Max();
         var source = new LiveFailureSource(new LiveSignInReader(CreateWriters(), 1, "Reading strong-authentication failures from Microsoft Graph"), WriteVerboseAsync);
         await source.ReadAsync(query, linkWindow, ObserveAsync, cancellationToken).ConfigureAwait(false);
     }
@@ -205,36 +210,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return Task.CompletedTask;
         }
 
-        if (_analyzer is null)
-        {
-            return _probe.Add(signIn) ? StartAnalyzerAsync() : Task.CompletedTask;
-        }
-
-        var finalized = _analyzer.Observe(signIn);
+        var finalized = _analyzer!.Observe(signIn);
         return finalized.Count == 0 ? Task.CompletedTask : EmitAsync(finalized);
-    }
-
-    /// <summary>Creates the analyzer for the input order the first sign-ins show, and replays them.</summary>
-    private async Task StartAnalyzerAsync()
-    {
-        if (_analyzer is not null)
-        {
-            return;
-        }
-
-        _options!.InputOrder = _probe.Order();
-        _analyzer = new StrongAuthAnalyzer(_options);
-        await WriteVerboseAsync("Input order: " + _options.InputOrder + ".").ConfigureAwait(false);
-        foreach (var held in _probe.Held)
-        {
-            var finalized = _analyzer.Observe(held);
-            if (finalized.Count > 0)
-            {
-                await EmitAsync(finalized).ConfigureAwait(false);
-            }
-        }
-
-        _probe.Clear();
     }
 
     private async Task EmitAsync(IReadOnlyList<StrongAuthFailure> failures)

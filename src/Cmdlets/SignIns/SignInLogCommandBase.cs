@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -41,6 +42,12 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     [Parameter]
     public SwitchParameter Recurse { get; set; }
 
+    /// <summary>
+    /// The error codes of the records a command needs whole; null (the default): every record. Others are read with
+    /// only the fields that order and link them (see SignInLogReader.ReadFile).
+    /// </summary>
+    protected virtual IEnumerable<int>? WholeRecordCodes => null;
+
     /// <summary>Reads every file named by -Path/-LiteralPath and hands each sign-in to <paramref name="onSignIn"/>.</summary>
     protected Task ReadSignInsAsync(Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
@@ -80,7 +87,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         // Inside a ZIP archive progress names the entry being read: archive.zip!entry.json.
         var shown = System.IO.Path.GetFileName(file);
         void OnEntry(string entry) => shown = System.IO.Path.GetFileName(file) + entry.Substring(file.Length);
-        foreach (var item in SignInLogReader.ReadFile(file, Format, OnEntry, cancellationToken))
+        foreach (var item in SignInLogReader.ReadFile(file, Format, OnEntry, WholeRecordCodes, cancellationToken))
         {
             if (item.SignIn is { } signIn)
             {

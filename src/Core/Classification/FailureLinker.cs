@@ -21,6 +21,8 @@ internal sealed class FailureLinker
     private readonly SuccessIndex _successes = new();
     private readonly Dictionary<ulong, List<PendingFailure>> _pendingByKey = new();
     private readonly Queue<PendingFailure> _pending = new();
+    private readonly List<(LinkKind Kind, ulong Key)> _successKeys = new(5);
+    private readonly Func<long, bool> _canForget;
 
     public FailureLinker(TimeSpan flowWindow, TimeSpan userAppWindow, SignInOrder order, TimeSpan orderTolerance)
     {
@@ -28,6 +30,7 @@ internal sealed class FailureLinker
         _userAppWindow = userAppWindow.Ticks;
         _maxWindow = Math.Max(_flowWindow, _userAppWindow);
         _watermark = new StreamWatermark(order, orderTolerance);
+        _canForget = ticks => _watermark.CanForget(ticks, _maxWindow);
     }
 
     /// <summary>Set when the input broke its declared order; see <see cref="StreamWatermark.Violation"/>.</summary>
@@ -42,7 +45,9 @@ internal sealed class FailureLinker
     public void ObserveSuccess(SignInEvent success, List<PendingFailure> final)
     {
         _watermark.See(success.CreatedDateTime, success.Id);
-        var keys = LinkKeys.OfSuccess(success);
+        // One key list for every success: the index copies the keys, and successes are most of the input.
+        var keys = _successKeys;
+        LinkKeys.OfSuccess(success, keys);
         var mark = _successes.Add(success.CreatedDateTime.UtcTicks, success.Id, SuccessProof.ResolvedBy(success), keys, _watermark.Order != SignInOrder.Unknown);
         foreach (var (kind, key) in keys)
         {
@@ -127,6 +132,6 @@ internal sealed class FailureLinker
             final.Add(done);
         }
 
-        _successes.Evict(ticks => _watermark.CanForget(ticks, _maxWindow));
+        _successes.Evict(_canForget);
     }
 }

@@ -13,13 +13,12 @@ internal static class LinkKeys
     private const ulong OffsetBasis = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
-    /// <summary>The keys of a success: what a later failure's outcome can be found by.</summary>
-    public static List<(LinkKind Kind, ulong Key)> OfSuccess(SignInEvent signIn)
+    /// <summary>The keys of a success: what a later failure's outcome can be found by. Fills <paramref name="keys"/> (cleared first).</summary>
+    public static void OfSuccess(SignInEvent signIn, List<(LinkKind Kind, ulong Key)> keys)
     {
-        var keys = new List<(LinkKind, ulong)>(5);
+        keys.Clear();
         AddFlowKeys(signIn, keys);
         AddUserAppKeys(signIn, keys);
-        return keys;
     }
 
     /// <summary>
@@ -32,7 +31,7 @@ internal static class LinkKeys
         AddFlowKeys(signIn, keys);
         if (!string.IsNullOrWhiteSpace(signIn.Id) && !Same(signIn.Id, signIn.OriginalRequestId))
         {
-            keys.Add((LinkKind.OriginalRequestId, Hash(LinkKind.OriginalRequestId, signIn.Id!, null)));
+            Add(keys, LinkKind.OriginalRequestId, null, signIn.Id, null);
         }
 
         AddUserAppKeys(signIn, keys);
@@ -41,9 +40,9 @@ internal static class LinkKeys
 
     private static void AddFlowKeys(SignInEvent signIn, List<(LinkKind, ulong)> keys)
     {
-        Add(keys, LinkKind.CorrelationId, signIn.CorrelationId, null);
-        Add(keys, LinkKind.OriginalRequestId, signIn.OriginalRequestId, null);
-        Add(keys, LinkKind.SessionId, signIn.SessionId, null);
+        Add(keys, LinkKind.CorrelationId, null, signIn.CorrelationId, null);
+        Add(keys, LinkKind.OriginalRequestId, null, signIn.OriginalRequestId, null);
+        Add(keys, LinkKind.SessionId, null, signIn.SessionId, null);
     }
 
     /// <summary>By user id and by UPN: sources differ in which they carry, and a failure from one may meet a success from another.</summary>
@@ -54,40 +53,57 @@ internal static class LinkKeys
             return;
         }
 
-        Add(keys, LinkKind.UserAndApp, Prefixed("id:", signIn.UserId), signIn.AppId);
-        Add(keys, LinkKind.UserAndApp, Prefixed("upn:", signIn.UserPrincipalName), signIn.AppId);
+        Add(keys, LinkKind.UserAndApp, "id:", signIn.UserId, signIn.AppId);
+        Add(keys, LinkKind.UserAndApp, "upn:", signIn.UserPrincipalName, signIn.AppId);
     }
 
-    private static string? Prefixed(string prefix, string? value) => string.IsNullOrWhiteSpace(value) ? null : prefix + value!.Trim();
-
-    private static void Add(List<(LinkKind, ulong)> keys, LinkKind kind, string? value, string? second)
+    /// <summary>A key of <paramref name="value"/> (trimmed, after <paramref name="prefix"/>), and <paramref name="second"/> if given; none for a blank value.</summary>
+    private static void Add(List<(LinkKind, ulong)> keys, LinkKind kind, string? prefix, string? value, string? second)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value))
         {
-            keys.Add((kind, Hash(kind, value!, second)));
+            return;
         }
+
+        // Hashed in place, trimmed by index: one key per success and link kind must not cost a string each.
+        var hash = (OffsetBasis ^ (ulong)kind) * Prime;
+        if (prefix is not null)
+        {
+            hash = Mix(hash, prefix);
+        }
+
+        hash = Mix(hash, value!);
+        if (second is not null)
+        {
+            hash = (hash ^ '\n') * Prime;
+            hash = Mix(hash, second);
+        }
+
+        keys.Add((kind, hash));
     }
 
     private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), System.StringComparison.OrdinalIgnoreCase);
 
-    private static ulong Hash(LinkKind kind, string value, string? second)
-    {
-        var hash = (OffsetBasis ^ (ulong)kind) * Prime;
-        hash = Mix(hash, value.Trim());
-        if (second is not null)
-        {
-            hash = (hash ^ '\n') * Prime;
-            hash = Mix(hash, second.Trim());
-        }
-
-        return hash;
-    }
-
+    /// <summary>Mixes the text without its leading and trailing white space, ignoring case (ASCII without a table lookup).</summary>
     private static ulong Mix(ulong hash, string text)
     {
-        foreach (var c in text)
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
         {
-            hash = (hash ^ char.ToUpperInvariant(c)) * Prime;
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            var upper = c < 0x80 ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
+            hash = (hash ^ upper) * Prime;
         }
 
         return hash;

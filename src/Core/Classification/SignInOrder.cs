@@ -11,4 +11,8 @@ public enum SignInOrder
 
     /// <summary>Oldest first, as most exports are: a failure's outcome is known once the stream passes its window.</summary>
     OldestFirst,
+
+    /// <summary>Not known in advance: the analyzer holds the first 64 sign-ins back, takes the order they show
+    /// (Unknown when they show none), and falls back to Unknown if the input breaks it later.</summary>
+    Detect,
 }

@@ -35,8 +35,11 @@ public sealed class StrongAuthAnalyzerOptions
     /// <summary>Also return benign interrupts (hidden by default).</summary>
     public bool IncludeBenign { get; set; }
 
-    /// <summary>The order the caller will observe sign-ins in; sorted input lets outcomes be returned as soon as they are final.</summary>
-    public SignInOrder InputOrder { get; set; } = SignInOrder.Unknown;
+    /// <summary>
+    /// The order the caller will observe sign-ins in; sorted input lets outcomes be returned as soon as they are final
+    /// and keeps memory bounded. Default <see cref="SignInOrder.Detect"/>: taken from the first sign-ins.
+    /// </summary>
+    public SignInOrder InputOrder { get; set; } = SignInOrder.Detect;
 
     /// <summary>How far a sorted input may stray from its order (e.g. sources sorted only to the second) without counting as unordered.</summary>
     public TimeSpan OrderTolerance { get; set; } = TimeSpan.Zero;

@@ -9,7 +9,8 @@ namespace EntraStrongAuth.Core.Classification;
 /// </summary>
 internal sealed class SuccessIndex
 {
-    private readonly Dictionary<ulong, List<SuccessMark>> _marks = new();
+    // Most keys (correlation, request and session ids) have one success: it is held inline, a list only for more.
+    private readonly Dictionary<ulong, Marks> _marks = new();
     private readonly Queue<(long Ticks, ulong Key)> _arrivals = new();
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
 
@@ -31,13 +32,7 @@ internal sealed class SuccessIndex
                 continue;
             }
 
-            if (!_marks.TryGetValue(key, out var list))
-            {
-                list = new List<SuccessMark>(1);
-                _marks[key] = list;
-            }
-
-            list.Add(mark);
+            _marks[key] = _marks.TryGetValue(key, out var held) ? held.With(mark) : new Marks(mark);
             Count++;
             if (evictable)
             {
@@ -53,14 +48,17 @@ internal sealed class SuccessIndex
     {
         best = default;
         var found = false;
-        if (_marks.TryGetValue(key, out var list))
+        if (_marks.TryGetValue(key, out var held))
         {
-            foreach (var mark in list)
+            if (held.More is null)
             {
-                if (mark.Ticks > failureTicks && mark.Ticks - failureTicks <= windowTicks && (!found || mark.IsBetterThan(best)))
+                Consider(held.First, failureTicks, windowTicks, ref best, ref found);
+            }
+            else
+            {
+                foreach (var mark in held.More)
                 {
-                    best = mark;
-                    found = true;
+                    Consider(mark, failureTicks, windowTicks, ref best, ref found);
                 }
             }
         }
@@ -74,14 +72,40 @@ internal sealed class SuccessIndex
         while (_arrivals.Count > 0 && canForget(_arrivals.Peek().Ticks))
         {
             var key = _arrivals.Dequeue().Key;
-            if (_marks.TryGetValue(key, out var list))
+            if (!_marks.TryGetValue(key, out var held))
             {
-                Count -= list.RemoveAll(m => canForget(m.Ticks));
-                if (list.Count == 0)
+                continue;
+            }
+
+            if (held.More is null)
+            {
+                if (canForget(held.First.Ticks))
                 {
                     _marks.Remove(key);
+                    Count--;
                 }
+
+                continue;
             }
+
+            Count -= held.More.RemoveAll(m => canForget(m.Ticks));
+            if (held.More.Count == 0)
+            {
+                _marks.Remove(key);
+            }
+            else
+            {
+                _marks[key] = new Marks(held.More);
+            }
+        }
+    }
+
+    private static void Consider(SuccessMark mark, long failureTicks, long windowTicks, ref SuccessMark best, ref bool found)
+    {
+        if (mark.Ticks > failureTicks && mark.Ticks - failureTicks <= windowTicks && (!found || mark.IsBetterThan(best)))
+        {
+            best = mark;
+            found = true;
         }
     }
 
@@ -100,5 +124,36 @@ internal sealed class SuccessIndex
         }
 
         return shared;
+    }
+
+    /// <summary>The marks under one key: the first inline; with more than one, all of them in <see cref="More"/>.</summary>
+    private readonly struct Marks
+    {
+        public Marks(SuccessMark first)
+        {
+            First = first;
+            More = null;
+        }
+
+        public Marks(List<SuccessMark> all)
+        {
+            First = all[0];
+            More = all;
+        }
+
+        public SuccessMark First { get; }
+
+        public List<SuccessMark>? More { get; }
+
+        public Marks With(SuccessMark mark)
+        {
+            if (More is null)
+            {
+                return new Marks(new List<SuccessMark>(2) { First, mark });
+            }
+
+            More.Add(mark);
+            return this;
+        }
     }
 }

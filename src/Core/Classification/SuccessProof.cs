@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Core.Classification;
@@ -16,10 +15,13 @@ internal static class SuccessProof
     /// <summary>How the success satisfied MFA, or null when it shows no MFA.</summary>
     public static string? ResolvedBy(SignInEvent success)
     {
-        var step = success.AuthenticationDetails.FirstOrDefault(d => d.Succeeded == true && IsMfaStep(d) && !string.IsNullOrWhiteSpace(d.AuthenticationMethod));
-        if (step is not null)
+        // A loop, not LINQ: this runs for every success of the input.
+        foreach (var step in success.AuthenticationDetails)
         {
-            return step.AuthenticationMethod!.Trim();
+            if (step.Succeeded == true && IsMfaStep(step) && !string.IsNullOrWhiteSpace(step.AuthenticationMethod))
+            {
+                return step.AuthenticationMethod!.Trim();
+            }
         }
 
         if (Contains(success.AdditionalDetails, "satisfied by claim in the token"))

@@ -19,6 +19,7 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
     private readonly CsvRecordReader _csv;
     private readonly string _source;
     private readonly SignInLogFormat _format;
+    private readonly RecordScope _scope;
     private readonly CancellationToken _cancellationToken;
     private readonly Queue<SignInReadItem> _pending = new();
     private readonly Dictionary<SignInField, string> _headerOf = [];
@@ -28,8 +29,9 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
     private long _records;
     private bool _done;
 
-    public CsvSignInReader(TextReader text, string source, SignInLogFormat format, CancellationToken cancellationToken)
+    public CsvSignInReader(TextReader text, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
+        _scope = scope;
         _text = text;
         _csv = new CsvRecordReader(text);
         _source = source;
@@ -146,12 +148,30 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
                 _records));
         }
 
-        builder.Begin(_records, 0, this);
+        builder.Begin(_records, 0, this, _scope.IsLean);
+        MapCells(builder, cells);
+        if (builder.NeedsWhole(_scope))
+        {
+            // A failure the caller classifies: the row's cells are still at hand, convert all of them.
+            builder.Begin(_records, 0, this);
+            MapCells(builder, cells);
+        }
+
+        if (_format == SignInLogFormat.AdminCenterCsv)
+        {
+            AdminCenterCsvColumns.ToGraphValues(builder.Event);
+        }
+
+        builder.Complete(_pending);
+    }
+
+    private void MapCells(SignInRecordBuilder builder, int cells)
+    {
         var count = Math.Min(cells, _fields.Length);
         for (var i = 0; i < count; i++)
         {
             var field = _fields[i];
-            if (field == SignInField.None)
+            if (field == SignInField.None || builder.Skips(field))
             {
                 continue;
             }
@@ -164,13 +184,6 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
 
             builder.SetText(field, cell);
         }
-
-        if (_format == SignInLogFormat.AdminCenterCsv)
-        {
-            AdminCenterCsvColumns.ToGraphValues(builder.Event);
-        }
-
-        builder.Complete(_pending);
     }
 
     public long? LineOf(int recordPosition) => _csv.Line;

@@ -34,6 +34,7 @@ internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
     private readonly string _source;
     private readonly Utf8NameTable<SignInField> _recordNames;
     private readonly SignInRecordBuilder _builder;
+    private readonly RecordScope _scope;
     private readonly CancellationToken _cancellationToken;
     private readonly Queue<SignInReadItem> _pending = new();
     private readonly Utf8LineCounter _lines = new();
@@ -48,8 +49,9 @@ internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
     private JsonReaderState _state = new(SignInJsonFieldMapper.ReaderOptions);
     private long _records;
 
-    public JsonRecordStream(Stream stream, string source, Utf8NameTable<SignInField> recordNames, Func<SignInField, string> fieldName, CancellationToken cancellationToken)
+    public JsonRecordStream(Stream stream, string source, Utf8NameTable<SignInField> recordNames, Func<SignInField, string> fieldName, RecordScope scope, CancellationToken cancellationToken)
     {
+        _scope = scope;
         _stream = stream;
         _source = source;
         _recordNames = recordNames;
@@ -301,10 +303,19 @@ internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
     private Step MapRecord(ref Utf8JsonReader reader, int origin)
     {
         var position = origin + (int)reader.TokenStartIndex;
-        _builder.Begin(_records + 1, position, this);
+        var recordStart = reader;
+        _builder.Begin(_records + 1, position, this, _scope.IsLean);
         if (!SignInJsonFieldMapper.ReadObject(ref reader, _recordNames, _builder))
         {
             return Step.NeedMore;
+        }
+
+        if (_builder.NeedsWhole(_scope))
+        {
+            // A failure the caller classifies: read it again whole. It is all in the buffer, so this cannot run out.
+            reader = recordStart;
+            _builder.Begin(_records + 1, position, this);
+            SignInJsonFieldMapper.ReadObject(ref reader, _recordNames, _builder);
         }
 
         _records++;

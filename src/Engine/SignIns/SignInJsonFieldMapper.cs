@@ -46,7 +46,7 @@ internal static partial class SignInJsonFieldMapper
                 return false;
             }
 
-            if (!(field == SignInField.None ? reader.TrySkip() : ReadField(field, ref reader, b)))
+            if (!(field == SignInField.None || b.Skips(field) ? reader.TrySkip() : ReadField(field, ref reader, b)))
             {
                 return false;
             }

@@ -34,20 +34,33 @@ public static class SignInLogReader
 
     /// <summary>Reads a file (any format, gzip or not); <see cref="SignInLogFormat.Auto"/> detects the format.</summary>
     public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, CancellationToken cancellationToken) =>
-        ReadFile(path, format, onEntry: null, cancellationToken);
+        ReadFile(path, format, onEntry: null, wholeRecordCodes: null, cancellationToken);
 
     /// <summary>
     /// Reads a file; a ZIP archive is read entry by entry, and <paramref name="onEntry"/> is told each entry's name
     /// (<c>archive.zip!entry.json</c>) before its items, for progress.
     /// </summary>
-    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, Action<string>? onEntry, CancellationToken cancellationToken)
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, Action<string>? onEntry, CancellationToken cancellationToken) =>
+        ReadFile(path, format, onEntry, wholeRecordCodes: null, cancellationToken);
+
+    /// <summary>
+    /// Reads a file for failure analysis: only the records whose error code is in <paramref name="wholeRecordCodes"/>
+    /// (the failures to classify) are filled whole; the others (successes, other failures) carry only what orders and
+    /// links them: time, error code, ids, user, app, and the MFA evidence (authenticationDetails, additionalDetails,
+    /// authenticationRequirement, tokenIssuerType), and report no problems in the fields they skip. Null: all whole.
+    /// </summary>
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, IEnumerable<int>? wholeRecordCodes, CancellationToken cancellationToken) =>
+        ReadFile(path, format, onEntry: null, wholeRecordCodes, cancellationToken);
+
+    /// <summary>Both of the above: ZIP entries reported to <paramref name="onEntry"/>, and lean records outside <paramref name="wholeRecordCodes"/>.</summary>
+    public static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, Action<string>? onEntry, IEnumerable<int>? wholeRecordCodes, CancellationToken cancellationToken)
     {
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
         }
 
-        return ReadFileCore(path, format, onEntry, cancellationToken);
+        return ReadFileCore(path, format, RecordScope.For(wholeRecordCodes), onEntry, cancellationToken);
     }
 
     /// <summary>
@@ -66,10 +79,10 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(sourceName));
         }
 
-        return Read(stream, sourceName, format, leaveOpen: true, onEntry: null, cancellationToken);
+        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, Action<string>? onEntry, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
     {
         Stream? file = null;
         bool isZip;
@@ -86,11 +99,11 @@ public static class SignInLogReader
 
         // A ZIP file is handed over seekable, so ZipArchive reads its directory in place instead of copying it to memory.
         return isZip
-            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, leaveOpen: false, onEntry, cancellationToken), cancellationToken)
-            : Read(file, path, format, leaveOpen: false, onEntry, cancellationToken);
+            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken)
+            : Read(file, path, format, scope, leaveOpen: false, onEntry, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, bool leaveOpen, Action<string>? onEntry, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, Action<string>? onEntry, CancellationToken cancellationToken)
     {
         CompressedInput? input = null;
         SignInReadItem? failure = null;
@@ -118,7 +131,7 @@ public static class SignInLogReader
             // A ZIP inside gzip, inside another ZIP, or from a stream: ZipArchive buffers it (its directory is at the end).
             if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span))
             {
-                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, leaveOpen: false, onEntry, cancellationToken), cancellationToken))
+                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken))
                 {
                     yield return item;
                 }
@@ -144,7 +157,7 @@ public static class SignInLogReader
                 format = guess.Format;
             }
 
-            using var records = Open(input.Content, source, format, cancellationToken);
+            using var records = Open(input.Content, source, format, scope, cancellationToken);
             while (true)
             {
                 SignInReadItem item;
@@ -171,14 +184,14 @@ public static class SignInLogReader
         }
     }
 
-    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, CancellationToken cancellationToken)
+    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case SignInLogFormat.AdminCenterCsv:
             case SignInLogFormat.LogAnalyticsCsv:
                 var text = new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
-                return new CsvSignInReader(text, source, format, cancellationToken);
+                return new CsvSignInReader(text, source, format, scope, cancellationToken);
             case SignInLogFormat.LogAnalyticsJson:
                 return Json(LogAnalyticsColumns.Table);
             case SignInLogFormat.DiagnosticArchive:
@@ -192,7 +205,7 @@ public static class SignInLogReader
         }
 
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
-            new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), cancellationToken);
+            new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
 
     private static FileStream OpenFile(string path) =>

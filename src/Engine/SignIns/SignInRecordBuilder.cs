@@ -29,6 +29,7 @@ internal sealed class SignInRecordBuilder
     private readonly Func<SignInField, string> _fieldName;
     private readonly List<KeyValuePair<string, string>> _fieldProblems = [];
     private SignInEvent _event = new();
+    private bool _lean;
     private long _record;
     private int _position;
     private IRecordLocator? _locator;
@@ -67,9 +68,14 @@ internal sealed class SignInRecordBuilder
 
     public string Source => _source;
 
-    public void Begin(long record, int position, IRecordLocator? locator)
+    /// <summary>
+    /// Starts a record. <paramref name="lean"/>: only <see cref="RecordScope.IsLinkField"/> fields are taken (the
+    /// readers skip the others, see <see cref="Skips"/>); check <see cref="NeedsWhole"/> before <see cref="Complete"/>.
+    /// </summary>
+    public void Begin(long record, int position, IRecordLocator? locator, bool lean = false)
     {
         _event = new SignInEvent();
+        _lean = lean;
         _record = record;
         _position = position;
         _locator = locator;
@@ -83,6 +89,12 @@ internal sealed class SignInRecordBuilder
     }
 
     public string NameOf(SignInField field) => _fieldName(field);
+
+    /// <summary>A lean record leaves this field out: the reader should skip its value.</summary>
+    public bool Skips(SignInField field) => _lean && !RecordScope.IsLinkField(field);
+
+    /// <summary>After a lean read: the record's error code is one <paramref name="scope"/> wants whole, so read it again whole.</summary>
+    public bool NeedsWhole(RecordScope scope) => _lean && (_errorCode ?? _resultTypeCode) is { } code && scope.NeedsWhole(code);
 
     /// <summary>A wrong value in a field that is not essential: reported, and the field stays empty.</summary>
     public void InvalidValue(string field, string? shown, string expected)

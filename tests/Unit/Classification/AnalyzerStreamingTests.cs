@@ -118,9 +118,11 @@ public class AnalyzerStreamingTests
     }
 
     [Theory]
-    [InlineData(SignInOrder.OldestFirst)]
-    [InlineData(SignInOrder.NewestFirst)]
-    public void Sorted_input_keeps_memory_bounded(SignInOrder order)
+    [InlineData(SignInOrder.OldestFirst, SignInOrder.OldestFirst)]
+    [InlineData(SignInOrder.NewestFirst, SignInOrder.NewestFirst)]
+    [InlineData(SignInOrder.OldestFirst, SignInOrder.Detect)]
+    [InlineData(SignInOrder.NewestFirst, SignInOrder.Detect)]
+    public void Sorted_input_keeps_memory_bounded(SignInOrder order, SignInOrder declared)
     {
         // A day of background refreshes every 30 s (2,880 successes) around a failure every 10 minutes.
         var events = new List<SignInEvent>();
@@ -134,8 +136,9 @@ public class AnalyzerStreamingTests
         }
 
         var sorted = order == SignInOrder.OldestFirst ? events.OrderBy(e => e.CreatedDateTime).ToList() : events.OrderByDescending(e => e.CreatedDateTime).ToList();
-        var run = new AnalyzerRun(sorted, AnalyzerRun.Options(order));
+        var run = new AnalyzerRun(sorted, AnalyzerRun.Options(declared));
 
+        Assert.Equal(order, run.Analyzer.InputOrder);
         Assert.Equal(144, run.All.Count);
         Assert.All(run.All, f => Assert.Equal(ResolutionState.Resolved, f.Resolution));
 

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.SignIns;
 
-namespace EntraStrongAuth.Cmdlets.SignIns;
+namespace EntraStrongAuth.Core.Classification;
 
 /// <summary>
 /// Holds the first sign-ins of an input back until their order is clear. Sorted input (Graph and its exports are
@@ -11,10 +10,11 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// and keep only an hour of successes; unsorted input must keep every success until the end (measured on 1 GB of
 /// Graph JSON: 67 MB instead of 354 MB peak, and 35 % less time). If sorted input later breaks its order, the
 /// analyzer notices and falls back to the unordered mode (see StrongAuthAnalyzer.OrderWarning).
+/// Used by <see cref="StrongAuthAnalyzer"/> when its options say <see cref="SignInOrder.Detect"/>.
 /// </summary>
 internal sealed class SignInOrderProbe
 {
-    private const int SampleSize = 64;
+    public const int SampleSize = 64;
     private readonly List<SignInEvent> _held = new(SampleSize);
 
     /// <summary>True once enough sign-ins were seen to decide; <see cref="Held"/> must then be replayed.</summary>

@@ -1,11 +1,10 @@
 using System;
 using System.Linq;
-using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.SignIns;
 using Xunit;
 
-namespace EntraStrongAuth.Tests.Cmdlets;
+namespace EntraStrongAuth.Tests.Classification;
 
 public class SignInOrderProbeTests
 {
