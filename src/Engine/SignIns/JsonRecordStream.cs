@@ -28,7 +28,6 @@ internal interface ISignInRecordSource : IDisposable
 internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
 {
     private const int InitialBufferSize = 128 * 1024;
-    private const int MaxRecordBytes = 64 * 1024 * 1024;
 
     private readonly Stream _stream;
     private readonly string _source;
@@ -374,46 +373,25 @@ internal sealed class JsonRecordStream : ISignInRecordSource, IRecordLocator
     /// <summary>Keeps the bytes from the checkpoint on, and reads more behind them (growing for a record larger than the buffer).</summary>
     private void Refill()
     {
+        // Line numbers follow the bytes that move to the front of the buffer.
         if (_start > 0)
         {
             _lines.Shift(_buffer, _start);
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
         }
 
-        if (_end == _buffer.Length)
+        if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
         {
-            if (_buffer.Length >= MaxRecordBytes)
-            {
-                _pending.Enqueue(SignInProblems.Create(
-                    SignInProblems.RecordInvalid,
-                    _source,
-                    "Record " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.",
-                    LineOf(0),
-                    _records + 1));
-                _done = true;
-                return;
-            }
-
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            _pending.Enqueue(SignInProblems.Create(
+                SignInProblems.RecordInvalid,
+                _source,
+                "Record " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.",
+                LineOf(0),
+                _records + 1));
+            _done = true;
+            return;
         }
 
-        // Fill the free space: fewer, larger reads mean fewer records cut at the buffer end.
-        while (_end < _buffer.Length)
-        {
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _endOfStream = true;
-                break;
-            }
-
-            _end += read;
-        }
+        _endOfStream |= endOfStream;
     }
 
     /// <summary>The data ended while the reader wanted more: the end of the input, or a cut-off file.</summary>

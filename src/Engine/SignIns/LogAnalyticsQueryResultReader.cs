@@ -22,7 +22,6 @@ namespace EntraStrongAuth.Engine.SignIns;
 internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
 {
     private const int InitialBuffer = 64 * 1024;
-    private const int MaxValueBytes = 64 * 1024 * 1024;
 
     private readonly Stream _stream;
     private readonly string _source;
@@ -255,39 +254,14 @@ internal sealed class LogAnalyticsQueryResultReader : ISignInRecordSource
 
     private void Refill()
     {
-        if (_start > 0)
+        if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
         {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
+            _pending.Enqueue(SignInProblems.Create(SignInProblems.RecordInvalid, _source, "Row " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.", record: _records + 1));
+            _done = true;
+            return;
         }
 
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= MaxValueBytes)
-            {
-                _pending.Enqueue(SignInProblems.Create(SignInProblems.RecordInvalid, _source, "Row " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.", record: _records + 1));
-                _done = true;
-                return;
-            }
-
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        while (_end < _buffer.Length)
-        {
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _endOfStream = true;
-                break;
-            }
-
-            _end += read;
-        }
+        _endOfStream |= endOfStream;
     }
 
     private void NotAQueryResult(string what) =>
