@@ -8,7 +8,7 @@ namespace EntraStrongAuth.Core.Strength;
 /// <summary>
 /// The tables the strength evaluator works from: the built-in strengths and the method-to-mode mapping. Both are
 /// data files embedded in Core, read once; user files override them (DESIGN §3): a strength with the same id
-/// replaces the built-in one, a method row replaces the built-in row that has any of its keys.
+/// replaces the built-in one, a method row takes over its keys from the built-in rows (which keep their other keys).
 /// </summary>
 public sealed class StrengthData
 {
@@ -83,9 +83,9 @@ public sealed class StrengthData
             }
             else if (text.Contains("\"methods\""))
             {
-                var user = StrengthDataReader.ReadMethodModes(stream, file);
-                var userKeys = new HashSet<string>(user.SelectMany(e => e.Keys), StringComparer.OrdinalIgnoreCase);
-                methods = user.Concat(methods.Where(e => !e.Keys.Any(userKeys.Contains))).ToList();
+                // User rows go first: the first row with a key wins, and earlier rows are preferred as suggestions.
+                // Built-in rows stay for the keys the user rows do not name.
+                methods = StrengthDataReader.ReadMethodModes(stream, file).Concat(methods).ToList();
             }
             else
             {
