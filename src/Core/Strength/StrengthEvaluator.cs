@@ -49,6 +49,14 @@ public static class StrengthEvaluator
             uncertainties.Add("Whether SMS sign-in is allowed for the user was not given; it was assumed allowed.");
         }
 
+        if (combinations.Any(c => c.Any(s => s.Mode == "deviceBasedPush"))
+            && methods.Any(m => m.Kind == "microsoftAuthenticatorAuthenticationMethod")
+            && !methods.Any(m => data.FindMethod(KeyOf(m, policy))?.Provides.Any(g => g.Mode == "deviceBasedPush") == true))
+        {
+            // users/{id}/authentication/methods does not say whether phone sign-in is on in the app; the report does.
+            uncertainties.Add("Whether phone sign-in (deviceBasedPush) is enabled in the user's Microsoft Authenticator is not in Graph's methods list; it was not counted. The registration report lists it as microsoftAuthenticatorPasswordless.");
+        }
+
         var findings = new Dictionary<RegisteredMethod, MethodFinding>();
         var denials = new Dictionary<RegisteredMethod, List<Denial>>();
         var capabilities = Capabilities(methods, policy, user, data, enforcePolicy: true, findings, denials, uncertainties);
@@ -141,7 +149,7 @@ public static class StrengthEvaluator
     private static List<RegisteredMethod> WithAssumedPassword(List<RegisteredMethod> methods, StrengthUser user, List<string> uncertainties)
     {
         var listed = methods.Any(m => m.Kind is "passwordAuthenticationMethod" or "password");
-        var hasPassword = user.HasPassword ?? !user.IsGuest;
+        var hasPassword = user.HasPassword ?? true;
         if (!listed && hasPassword)
         {
             methods.Add(new RegisteredMethod("passwordAuthenticationMethod") { IsAssumed = true, DisplayName = "password" });
@@ -154,7 +162,7 @@ public static class StrengthEvaluator
 
         if (user.IsGuest && user.HasPassword is null)
         {
-            uncertainties.Add("A guest signs in at their home organization: no password was counted here.");
+            uncertainties.Add("A guest's first factor happens at their home organization; it was counted as the password step. MFA done at home counts only when cross-tenant access settings trust it, which was not evaluated.");
         }
 
         foreach (var mode in user.FederatedModes)

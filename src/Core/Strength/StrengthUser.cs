@@ -13,8 +13,8 @@ public sealed class StrengthUser
     public bool IsGuest { get; init; }
 
     /// <summary>
-    /// Whether the user has a password. Null: assumed for members (the methods endpoint lists it, the registration
-    /// report never does), not for guests (they sign in at home).
+    /// Whether the user has a password. Null: assumed (the methods endpoint lists it, the registration report never
+    /// does); for a guest the home organization's first factor stands in for it.
     /// </summary>
     public bool? HasPassword { get; init; }
 

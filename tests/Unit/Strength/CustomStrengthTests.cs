@@ -280,6 +280,28 @@ public class CustomStrengthTests
     }
 
     [Fact]
+    public void Guest_with_authenticator_push_satisfies_mfa_after_the_home_sign_in()
+    {
+        var guest = new StrengthUser { IsGuest = true };
+
+        var result = StrengthEvaluator.Evaluate(BuiltInStrengthTests.BuiltIn(2), new[] { Push }, AllEnabled, guest, StrengthData.BuiltIn);
+
+        Assert.Equal("password,microsoftAuthenticatorPush", Assert.Single(result.SatisfiableCombinations).Combination);
+        Assert.Contains(result.Uncertainties, u => u.Contains("cross-tenant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Authenticator_from_graph_says_phone_sign_in_is_unknown_for_passwordless()
+    {
+        var live = Evaluate(BuiltInStrengthTests.BuiltIn(3), AllEnabled, Push);
+        var report = Evaluate(BuiltInStrengthTests.BuiltIn(3), AllEnabled, new RegisteredMethod("microsoftAuthenticatorPush"), new RegisteredMethod("microsoftAuthenticatorPasswordless"));
+
+        Assert.Contains(live.Uncertainties, u => u.Contains("phone sign-in", StringComparison.Ordinal));
+        Assert.Equal("deviceBasedPush", Assert.Single(report.SatisfiableCombinations).Combination);
+        Assert.DoesNotContain(report.Uncertainties, u => u.Contains("phone sign-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Expired_temporary_access_pass_is_not_usable()
     {
         var expired = new RegisteredMethod("temporaryAccessPassAuthenticationMethod") { IsUsableOnce = true, IsUsable = false };
