@@ -51,7 +51,7 @@ public static class StrengthEvaluator
 
         if (combinations.Any(c => c.Any(s => s.Mode == "deviceBasedPush"))
             && methods.Any(m => m.Kind == "microsoftAuthenticatorAuthenticationMethod")
-            && !methods.Any(m => data.FindMethod(KeyOf(m, policy))?.Provides.Any(g => g.Mode == "deviceBasedPush") == true))
+            && !methods.Any(m => EntryOf(m, policy, data)?.Provides.Any(g => g.Mode == "deviceBasedPush") == true))
         {
             // users/{id}/authentication/methods does not say whether phone sign-in is on in the app; the report does.
             uncertainties.Add("Whether phone sign-in (deviceBasedPush) is enabled in the user's Microsoft Authenticator is not in Graph's methods list; it was not counted. The registration report lists it as microsoftAuthenticatorPasswordless.");
@@ -78,8 +78,8 @@ public static class StrengthEvaluator
         }
 
         var limitations = methods
-            .Where(m => used.Contains(m) && data.FindMethod(KeyOf(m, policy)) is { Limitation: not null })
-            .Select(m => Limitation(m, data.FindMethod(KeyOf(m, policy))!))
+            .Where(m => used.Contains(m) && EntryOf(m, policy, data) is { Limitation: not null })
+            .Select(m => Limitation(m, EntryOf(m, policy, data)!))
             .ToList();
         var notCounted = methods
             .Where(m => !m.IsAssumed && !used.Contains(m))
@@ -138,6 +138,10 @@ public static class StrengthEvaluator
         return variant is null ? method.Kind : method.Kind + "/" + variant;
     }
 
+    /// <summary>The method-modes row of a method: by kind and variant, else by kind alone (a variant the table does not list).</summary>
+    internal static MethodModeEntry? EntryOf(RegisteredMethod method, UserMethodsPolicy policy, StrengthData data) =>
+        data.FindMethod(KeyOf(method, policy)) ?? data.FindMethod(method.Kind);
+
     private static string CertificateBinding(RegisteredMethod method, UserMethodsPolicy policy)
     {
         var binding = method.CertificateBinding
@@ -193,7 +197,7 @@ public static class StrengthEvaluator
                 continue;
             }
 
-            var entry = data.FindMethod(KeyOf(method, policy)) ?? data.FindMethod(method.Kind);
+            var entry = EntryOf(method, policy, data);
             if (entry is null)
             {
                 findings[method] = new MethodFinding(method, MethodReason.UnknownMethodKind, "'" + method.Kind + "' is not in the method-modes table, so it was not counted.");

@@ -98,6 +98,24 @@ public class CustomStrengthTests
     }
 
     [Fact]
+    public void Sms_sign_in_setting_not_given_is_assumed_allowed_and_said_so()
+    {
+        var result = Evaluate(Custom("sms"), new UserMethodsPolicy(AllMethods), Mobile);
+
+        Assert.True(result.IsSatisfiable);
+        Assert.Contains(result.Uncertainties, u => u.Contains("SMS sign-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Phone_with_a_type_the_table_does_not_list_falls_back_to_voice_only()
+    {
+        var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, new RegisteredMethod("phoneAuthenticationMethod") { PhoneType = "satellite" });
+
+        Assert.Equal("password,voice", Assert.Single(result.SatisfiableCombinations).Combination);
+        Assert.Contains(result.Uncertainties, u => u.Contains("phone's type", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sms_sign_in_needs_a_number_that_is_ready_for_it()
     {
         var phone = new RegisteredMethod("phoneAuthenticationMethod") { PhoneType = "mobile", SmsSignInState = "notEnabled" };
