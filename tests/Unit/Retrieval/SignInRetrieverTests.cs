@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Retrieval;
+using EntraStrongAuth.Engine.Retrieval;
 using EntraStrongAuth.GraphSimulator;
 using Xunit;
 
@@ -147,6 +148,33 @@ public class SignInRetrieverTests
 
         Assert.NotEmpty(records);
         Assert.Contains("Policy.Read.All", Assert.Single(warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fractional_Retry_After_is_honoured_rather_than_the_default_wait()
+    {
+        // Graph's throttling guidance shows "Retry-After: 2.128"; HttpClient's typed header rejects fractions.
+        await using var graph = await SimulatedGraph.StartAsync(new GraphSimulatorOptions { RetryAfterFormat = RetryAfterFormat.Fractional });
+        graph.Host.Faults.Next(FaultKind.Throttled, retryAfter: TimeSpan.FromSeconds(25)); // 0.5 s at the tests' time scale
+        var query = graph.WholeRange();
+        var options = SimulatedGraph.FastRetries();
+        options = new RetrievalOptions
+        {
+            PageSize = options.PageSize,
+            BackoffBase = options.BackoffBase,
+            BackoffMax = options.BackoffMax,
+            MinimumSliceSpan = options.MinimumSliceSpan,
+            MaxAttempts = options.MaxAttempts,
+            DefaultRetryAfter = TimeSpan.FromSeconds(30),
+        };
+        var started = DateTime.UtcNow;
+
+        var (records, progress, _) = await graph.ReadAsync(query, options);
+
+        AssertExactlyOnce(graph.Truth(query), records);
+        Assert.Equal(1, progress.Throttled);
+        Assert.Contains(graph.Host.Requests.SignIns(), r => r.RetryAfter == "0.5");
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "took " + (DateTime.UtcNow - started) + ": the 30 s default was used");
     }
 
     [Fact]
