@@ -122,6 +122,20 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         }
 
         TokenEndpoints.Map(app, service);
+
+        // Counters for out-of-process callers (the live benchmark), which cannot read Requests; not itself logged.
+        app.MapGet("/_sim/stats", () =>
+        {
+            var signIns = service.Requests.SignIns();
+            return Results.Json(new
+            {
+                signInsRequests = signIns.Count,
+                throttled = signIns.Count(r => r.Status == 429),
+                errors = signIns.Count(r => r.Status >= 400 && r.Status != 429),
+                records = signIns.Sum(r => (long)r.Records),
+                totalSignIns = service.Tenant.SignIns.Count,
+            });
+        });
         app.MapFallback((HttpContext context) => service.NotFoundAsync(context));
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -38,7 +39,11 @@ internal sealed class GraphPageFetcher
     /// <summary>The permission named in a 403's advice.</summary>
     public string RequiredPermission { get; init; } = "AuditLog.Read.All";
 
-    public async Task<(PageBuffer Page, string? NextLink)> GetAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page; <c>Elapsed</c> is the time of the request that succeeded, from its start to its body read (without
+    /// limiter waits and earlier 429s), which is what the retriever uses to judge how many slices keep the limiter busy.
+    /// </summary>
+    public async Task<(PageBuffer Page, string? NextLink, TimeSpan Elapsed)> GetAsync(Uri url, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -50,6 +55,7 @@ internal sealed class GraphPageFetcher
 
             _counters.AddRequest();
             await _events.VerboseAsync("GET " + url.AbsoluteUri).ConfigureAwait(false);
+            var started = _clock.UtcNow;
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("Prefer", PreferUnknownEnums);
             HttpResponseMessage response;
@@ -78,7 +84,7 @@ internal sealed class GraphPageFetcher
                 {
                     if (PageScanner.TryScan(page.Memory.Span, out var nextLink))
                     {
-                        return (page, nextLink);
+                        return (page, nextLink, _clock.UtcNow - started);
                     }
 
                     page.Dispose();
@@ -132,6 +138,15 @@ internal sealed class GraphPageFetcher
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
+        // Graph's throttling guidance shows fractional seconds ("Retry-After: 2.128"), which HttpClient's typed header
+        // (whole delta-seconds or a date) rejects: read the raw value first.
+        if (response.Headers.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {

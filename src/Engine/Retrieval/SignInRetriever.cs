@@ -16,7 +16,8 @@ namespace EntraStrongAuth.Engine.Retrieval;
 /// <summary>
 /// Reads sign-ins from Graph's beta signIns endpoint: the time range is cut into slices per event type, read by a
 /// few workers under the connection's shared limiter; a worker that runs out of slices takes the older half of a
-/// busy one. Records are handed over page by page, one page at a time, as soon as each page is complete.
+/// busy one, but only while the slices already running cannot keep the limiter busy (each split costs a request).
+/// Records are handed over page by page, one page at a time, as soon as each page is complete.
 /// </summary>
 public sealed class SignInRetriever
 {
@@ -96,6 +97,7 @@ public sealed class SignInRetriever
         private readonly List<SliceCursor> _pending = new();
         private readonly int _workers;
         private int _busy;
+        private double _pageCycleSeconds = -1;
         private bool _caHiddenWarned;
 
         public Run(SignInRetriever owner, SignInQuery query, Func<SignInEvent, Task> onRecord, Func<SignInReadProblem, Task> onProblem, RetrievalEvents events, IRetrievalPageSink? pageSink, CancellationToken cancellationToken)
@@ -156,7 +158,8 @@ public sealed class SignInRetriever
         private IEnumerable<SliceCursor> InitialSlices()
         {
             // One slice per kind of sign-in: a sparse range costs one request each. A slice that turns out to have
-            // more pages hands its older half to an idle worker (OfferOlderHalf), so dense ranges fan out on demand.
+            // more pages hands its older half to an idle worker (OfferOlderHalf) when the running slices cannot keep
+            // the limiter busy (slow pages), so ranges fan out on demand and no further.
             foreach (var type in _query.EventTypes.Distinct())
             {
                 yield return new SliceCursor(type, _query.Start, _query.End);
@@ -220,9 +223,10 @@ public sealed class SignInRetriever
                 var url = cursor.NextLink is { } link ? new Uri(link) : FreshQuery(cursor);
                 PageBuffer page;
                 string? nextLink;
+                TimeSpan elapsed;
                 try
                 {
-                    (page, nextLink) = await _fetcher.GetAsync(url, _stop.Token).ConfigureAwait(false);
+                    (page, nextLink, elapsed) = await _fetcher.GetAsync(url, _stop.Token).ConfigureAwait(false);
                 }
                 catch (TransientRetrievalException ex)
                 {
@@ -230,10 +234,13 @@ public sealed class SignInRetriever
                     continue;
                 }
 
+                var received = _owner._clock.UtcNow;
                 using (page)
                 {
                     await DeliverAsync(cursor, page, url).ConfigureAwait(false);
                 }
+
+                RecordPageCycle(elapsed + (_owner._clock.UtcNow - received));
 
                 cursor.Failures = 0;
                 cursor.NextLink = nextLink;
@@ -336,6 +343,29 @@ public sealed class SignInRetriever
             }
         }
 
+        private void RecordPageCycle(TimeSpan cycle)
+        {
+            lock (_gate)
+            {
+                _pageCycleSeconds = _pageCycleSeconds < 0 ? cycle.TotalSeconds : (0.7 * _pageCycleSeconds) + (0.3 * cycle.TotalSeconds);
+            }
+        }
+
+        // How many slices read one after another keep the limiter busy: each makes one request per page cycle (request
+        // plus delivery), the limiter allows MaxRequests per Window. Every split costs a request (the new slice's last
+        // page is partial), so once the limiter is the bottleneck more slices only add requests. Called under _gate.
+        private int SlicesToFillLimiter()
+        {
+            if (_pageCycleSeconds < 0)
+            {
+                return _workers;
+            }
+
+            var limiter = _owner._limiter;
+            var needed = Math.Ceiling(limiter.MaxRequests * _pageCycleSeconds / limiter.Window.TotalSeconds);
+            return (int)Math.Max(1, Math.Min(_workers, needed));
+        }
+
         private void OfferOlderHalf(SliceCursor cursor)
         {
             if (cursor.Done)
@@ -345,7 +375,7 @@ public sealed class SignInRetriever
 
             lock (_gate)
             {
-                if (_pending.Count > 0 || _busy >= _workers)
+                if (_pending.Count > 0 || _busy >= Math.Min(_workers, SlicesToFillLimiter()))
                 {
                     return;
                 }
