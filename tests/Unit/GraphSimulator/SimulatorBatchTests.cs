@@ -126,6 +126,16 @@ public class SimulatorBatchTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("beta/policies/authenticationStrengthPolicies")).Status);
     }
 
+    [Fact]
+    public void Command_line_denies_and_aims_random_faults_at_named_endpoints()
+    {
+        var options = SimulatorCommandLine.Parse(new[] { "--deny", "authenticationMethodsPolicy", "--fault-endpoints", "SignIns,AuthenticationMethods" })!;
+        Assert.Equal(new[] { SimEndpoint.AuthenticationMethodsPolicy }, options.DeniedEndpoints);
+        Assert.Equal(new[] { SimEndpoint.SignIns, SimEndpoint.AuthenticationMethods }, options.RandomFaults.Endpoints!.Order());
+        Assert.Throws<ArgumentException>(() => SimulatorCommandLine.Parse(new[] { "--deny", "Unknown" }));
+        Assert.Throws<ArgumentException>(() => SimulatorCommandLine.Parse(new[] { "--deny", "policies" }));
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement[] Responses)> PostBatchAsync(SimClient client, string version, IReadOnlyList<string> urls)
     {
         var requests = urls.Select((url, i) => new { id = (i + 1).ToString(CultureInfo.InvariantCulture), method = "GET", url });
