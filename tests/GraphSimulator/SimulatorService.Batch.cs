@@ -11,8 +11,9 @@ namespace EntraStrongAuth.GraphSimulator;
 /// <summary>
 /// POST /{version}/$batch (JSON batching): up to 20 requests, each run through the same pipeline as a direct request
 /// (token, per-app throttle, faults, log), answered as <c>{"responses":[{"id","status","headers","body"}]}</c>. Each
-/// inner request costs a throttle token, so a batch is no way around the limit (json-batching: "Individual requests
-/// are evaluated against throttling limits"; throttling.md: a throttled request inside a batch gets its own 429).
+/// inner request costs a throttle token, so a batch is no way around the limit (json-batching, "Batch size
+/// limitations": requests in a batch are evaluated individually against the throttling limits and one that exceeds
+/// them fails with 429). Requests run in order; one whose dependsOn names a failed request gets 424.
 /// </summary>
 internal sealed partial class SimulatorService
 {
@@ -52,7 +53,10 @@ internal sealed partial class SimulatorService
             var responses = new List<InnerResponse>(requests.Count);
             foreach (var request in requests)
             {
-                responses.Add(await RunInnerAsync(context, version, request));
+                bool dependencyFailed = request.DependsOn.Any(d => responses.FirstOrDefault(r => r.Id == d) is not { Status: >= 200 and < 300 });
+                responses.Add(dependencyFailed
+                    ? new InnerResponse(request.Id, 424, JsonHeaders, ErrorBody(new GraphError(424, "FailedDependency", "A request this request depends on failed.")))
+                    : await RunInnerAsync(context, version, request));
             }
 
             exchange.Records = responses.Count;
@@ -113,7 +117,9 @@ internal sealed partial class SimulatorService
                     }
                 }
 
-                requests.Add(new InnerRequest(id, method, url, headers));
+                var dependsOn = item.TryGetProperty("dependsOn", out var d) && d.ValueKind == JsonValueKind.Array
+                    ? d.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : Array.Empty<string>();
+                requests.Add(new InnerRequest(id, method, url, headers, dependsOn));
             }
 
             return requests;
@@ -147,8 +153,9 @@ internal sealed partial class SimulatorService
         if (inner.Request.Method != "GET")
         {
             // The simulator is read-only: the batch says so for this request only, as Graph reports per-request errors.
-            return new InnerResponse(request.Id, 405, new Dictionary<string, string> { ["Content-Type"] = JsonContentType },
-                ErrorBody(new GraphError(405, "Request_BadRequest", "The simulator serves GET requests only.")));
+            // Graph's own 405 inside a batch (json-batching example response, request 4).
+            return new InnerResponse(request.Id, 405, JsonHeaders,
+                ErrorBody(new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.")));
         }
 
         await RouteAsync(inner);
@@ -166,14 +173,15 @@ internal sealed partial class SimulatorService
         // A connection fault has no meaning inside a batch; the inner request surfaces as a 503 for the client to retry.
         if (inner.Items.ContainsKey(AbortedItem))
         {
-            return new InnerResponse(request.Id, 503, new Dictionary<string, string> { ["Content-Type"] = JsonContentType },
-                ErrorBody(GraphError.ServiceUnavailable));
+            return new InnerResponse(request.Id, 503, JsonHeaders, ErrorBody(GraphError.ServiceUnavailable));
         }
 
         return new InnerResponse(request.Id, status, headers, bytes);
     }
 
     internal const string AbortedItem = "sim.aborted";
+
+    private static readonly Dictionary<string, string> JsonHeaders = new(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = JsonContentType };
 
     private byte[] ErrorBody(GraphError error)
     {
@@ -222,7 +230,7 @@ internal sealed partial class SimulatorService
         writer.WriteEndObject();
     }
 
-    private sealed record InnerRequest(string Id, string Method, string Url, Dictionary<string, string> Headers);
+    private sealed record InnerRequest(string Id, string Method, string Url, Dictionary<string, string> Headers, string[] DependsOn);
 
     private sealed record InnerResponse(string Id, int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 

@@ -127,6 +127,26 @@ public class SimulatorBatchTests
     }
 
     [Fact]
+    public async Task A_request_depending_on_a_failed_one_gets_424_and_a_non_GET_gets_Graphs_405()
+    {
+        await using var sim = await GraphSimulatorHost.StartAsync(NoThrottle, tenant);
+        using var client = new SimClient(sim);
+        using var content = new StringContent("""
+            {"requests":[
+              {"id":"a","method":"GET","url":"/users/nobody@contoso.com/authentication/methods"},
+              {"id":"b","method":"GET","url":"/policies/authenticationMethodsPolicy","dependsOn":["a"]},
+              {"id":"c","method":"PATCH","url":"/policies/authenticationMethodsPolicy","body":{},"headers":{"Content-Type":"application/json"}}
+            ]}
+            """, Encoding.UTF8, "application/json");
+        using var response = await client.Http.PostAsync("v1.0/$batch", content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var responses = json.RootElement.GetProperty("responses").EnumerateArray().ToArray();
+        Assert.Equal(new[] { 404, 424, 405 }, responses.Select(r => r.GetProperty("status").GetInt32()));
+        Assert.Equal("Request_BadRequest", responses[2].GetProperty("body").GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(1, sim.Requests.Snapshot().Count(r => r.InBatch)); // neither b nor c reached an endpoint
+    }
+
+    [Fact]
     public void Command_line_denies_and_aims_random_faults_at_named_endpoints()
     {
         var options = SimulatorCommandLine.Parse(new[] { "--deny", "authenticationMethodsPolicy", "--fault-endpoints", "SignIns,AuthenticationMethods" })!;
