@@ -128,7 +128,10 @@ internal sealed partial class SimulatorService
 
     private Task RegistrationDetailsAsync(Exchange exchange, string version, SimDirectory directory) =>
         PagedAsync(exchange, version, "reports/authenticationMethods/userRegistrationDetails", directory.RegistrationDetails,
-            options.RegistrationPageSize, options.RegistrationPageSize, allowFilter: true);
+            options.RegistrationPageSize, options.RegistrationPageSize, allowFilter: true, Orderable);
+
+    // userRegistrationDetails: userPrincipalName and userDisplayName "Support … $orderby" (resource doc).
+    private static readonly string[] Orderable = { "userPrincipalName", "userDisplayName" };
 
     // The non-paged endpoints take no query options in the simulator; a client sending one finds out (400), not a silent ignore.
     private static async Task<bool> NoQueryAsync(Exchange exchange)
@@ -143,13 +146,14 @@ internal sealed partial class SimulatorService
     }
 
     private async Task PagedAsync(Exchange exchange, string version, string resource, IReadOnlyList<JsonElement> items, int defaultTop,
-        int maxTop, bool allowFilter)
+        int maxTop, bool allowFilter, string[]? orderable = null)
     {
         var query = exchange.Context.Request.Query;
         foreach (var key in query.Keys)
         {
             bool known = key.Equals("$top", StringComparison.OrdinalIgnoreCase) || key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase)
-                || (allowFilter && key.Equals("$filter", StringComparison.OrdinalIgnoreCase));
+                || (allowFilter && key.Equals("$filter", StringComparison.OrdinalIgnoreCase))
+                || (orderable is not null && key.Equals("$orderby", StringComparison.OrdinalIgnoreCase));
             if (key.StartsWith('$') && !known)
             {
                 await exchange.ErrorAsync(GraphError.BadQuery($"Query option '{key}' is not supported on {resource}."));
@@ -175,6 +179,21 @@ internal sealed partial class SimulatorService
         {
             await exchange.ErrorAsync(GraphError.InvalidFilter);
             return;
+        }
+
+        if (Single(query, "$orderby") is { } orderBy)
+        {
+            string[] parts = orderBy.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string? property = orderable!.FirstOrDefault(p => p.Equals(parts[0], StringComparison.OrdinalIgnoreCase));
+            bool descending = parts.Length == 2 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
+            if (property is null || parts.Length > 2 || (parts.Length == 2 && !descending && !parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase)))
+            {
+                await exchange.ErrorAsync(GraphError.BadQuery($"$orderby '{orderBy}' is not supported on {resource}."));
+                return;
+            }
+
+            string Key(JsonElement e) => e.GetProperty(property).GetString() ?? "";
+            items = descending ? items.OrderByDescending(Key, StringComparer.OrdinalIgnoreCase).ToArray() : items.OrderBy(Key, StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
         string queryKey = exchange.Request.Path + "|" + string.Join('&', query.Where(q => !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))

@@ -7,24 +7,24 @@ using System.Text.Json;
 namespace EntraStrongAuth.GraphSimulator.Filter;
 
 /// <summary>
-/// The $filter subset of reports/authenticationMethods/userRegistrationDetails, per its list doc: <c>eq</c> on the
-/// booleans (isAdmin, isMfaCapable, isMfaRegistered, isPasswordlessCapable, isSsprCapable, isSsprEnabled,
-/// isSsprRegistered, isSystemPreferredAuthenticationMethodEnabled) and on userType, defaultMfaMethod,
-/// userPreferredMethodForSecondaryAuthentication, id; <c>eq</c> and <c>startswith</c> on userPrincipalName and
-/// userDisplayName; <c>any(x: x eq '…')</c> on methodsRegistered and systemPreferredAuthenticationMethods; joined by
-/// <c>and</c>/<c>or</c> with parentheses. Strings compare case-insensitively. Anything else throws <see cref="FilterException"/>.
+/// The $filter subset of reports/authenticationMethods/userRegistrationDetails, exactly what the userRegistrationDetails
+/// resource marks "Supports $filter": <c>eq</c> on isMfaCapable, isMfaRegistered, isPasswordlessCapable, isSsprCapable,
+/// isSsprEnabled, isSsprRegistered, isSystemPreferredAuthenticationMethodEnabled; <c>eq</c> and <c>startswith</c> on
+/// userPrincipalName and userDisplayName (case-insensitive); <c>any(x: x eq '…')</c> on methodsRegistered and
+/// systemPreferredAuthenticationMethods; joined by <c>and</c>/<c>or</c> with parentheses. isAdmin and userType are not
+/// documented as filterable, so they throw <see cref="FilterException"/> like anything else.
 /// </summary>
 internal static class RegistrationFilter
 {
     private static readonly HashSet<string> Booleans = new(StringComparer.OrdinalIgnoreCase)
     {
-        "isAdmin", "isMfaCapable", "isMfaRegistered", "isPasswordlessCapable", "isSsprCapable", "isSsprEnabled", "isSsprRegistered",
+        "isMfaCapable", "isMfaRegistered", "isPasswordlessCapable", "isSsprCapable", "isSsprEnabled", "isSsprRegistered",
         "isSystemPreferredAuthenticationMethodEnabled",
     };
 
     private static readonly HashSet<string> Strings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "id", "userPrincipalName", "userDisplayName", "userType", "defaultMfaMethod", "userPreferredMethodForSecondaryAuthentication",
+        "userPrincipalName", "userDisplayName",
     };
 
     private static readonly HashSet<string> StartsWith = new(StringComparer.OrdinalIgnoreCase) { "userPrincipalName", "userDisplayName" };

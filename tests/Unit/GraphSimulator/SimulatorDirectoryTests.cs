@@ -39,14 +39,16 @@ public class SimulatorDirectoryTests
         var row = first.Values.Single(v => v.GetProperty("userPrincipalName").GetString() == StrengthGapAdmin);
         Assert.Equal(new[]
         {
-            "id", "userPrincipalName", "userDisplayName", "userType", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
-            "isMfaRegistered", "isMfaCapable", "isPasswordlessCapable", "isSystemPreferredAuthenticationMethodEnabled", "lastUpdatedDateTime",
-            "defaultMfaMethod", "methodsRegistered", "systemPreferredAuthenticationMethods", "userPreferredMethodForSecondaryAuthentication",
+            "id", "userPrincipalName", "userDisplayName", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
+            "isMfaRegistered", "isMfaCapable", "isPasswordlessCapable", "lastUpdatedDateTime", "methodsRegistered", "defaultMfaMethod",
+            "isSystemPreferredAuthenticationMethodEnabled", "systemPreferredAuthenticationMethods", "userPreferredMethodForSecondaryAuthentication", "userType",
         }, row.EnumerateObject().Select(p => p.Name));
         Assert.True(row.GetProperty("isAdmin").GetBoolean());
         Assert.False(row.GetProperty("isPasswordlessCapable").GetBoolean());
         Assert.Equal(new[] { "microsoftAuthenticatorPush", "mobilePhone" }, row.GetProperty("methodsRegistered").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("microsoftAuthenticatorPush", row.GetProperty("defaultMfaMethod").GetString());
+        Assert.Equal("push", row.GetProperty("systemPreferredAuthenticationMethods")[0].GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$", row.GetProperty("lastUpdatedDateTime").GetString());
 
         var (ids, pages) = await client.GetAllIdsAsync(Registrations + "?$top=25");
         Assert.Equal(3, pages);
@@ -57,8 +59,9 @@ public class SimulatorDirectoryTests
     [Theory]
     [InlineData("isMfaRegistered eq false", new[] { Unenrolled, Guest, "svc-opsrunbook@contoso.com" })]
     [InlineData("startswith(userPrincipalName,'svc-')", new[] { "svc-deploy@contoso.com", "svc-build@contoso.com", "svc-opsrunbook@contoso.com", "svc-azps@contoso.com" })]
-    [InlineData("isAdmin eq true and isPasswordlessCapable eq false", new[] { StrengthGapAdmin })]
-    [InlineData("userType eq 'guest' or userPrincipalName eq 'FATIMA.HADDAD@contoso.com'", new[] { Unenrolled, Guest })]
+    [InlineData("isMfaCapable eq true and isPasswordlessCapable eq false and startswith(userDisplayName,'Gareth')", new[] { StrengthGapAdmin })]
+    [InlineData("(isSsprEnabled eq false and isMfaRegistered eq false) or userPrincipalName eq 'FATIMA.HADDAD@contoso.com'", new[] { Unenrolled, Guest, "svc-opsrunbook@contoso.com" })]
+    [InlineData("systemPreferredAuthenticationMethods/any(x:x eq 'SMS') and isSsprEnabled eq false", new[] { "svc-deploy@contoso.com", "svc-build@contoso.com", "svc-azps@contoso.com" })]
     [InlineData("methodsRegistered/any(m:m eq 'windowsHelloForBusiness')", new[] { "xin.zhang@contoso.com", "harvey.whitaker@contoso.com", "sean.murphy@contoso.com", "daisy.ellis@contoso.com" })]
     public async Task Registration_report_filters_as_documented(string filter, string[] expected)
     {
@@ -73,13 +76,36 @@ public class SimulatorDirectoryTests
     [InlineData("$filter=isMfaRegistered ne true")]
     [InlineData("$filter=endswith(userPrincipalName,'.com')")]
     [InlineData("$filter=isLicensed eq true")]
-    [InlineData("$orderby=userPrincipalName")]
+    [InlineData("$filter=isAdmin eq true")]
+    [InlineData("$filter=userType eq 'guest'")]
+    [InlineData("$orderby=lastUpdatedDateTime")]
+    [InlineData("$select=id")]
     [InlineData("$top=1001")]
     public async Task Registration_report_rejects_what_Graph_does_not_document_with_a_400(string query)
     {
         await using var sim = await GraphSimulatorHost.StartAsync(NoThrottle, tenant);
         using var client = new SimClient(sim);
         (await client.GetAsync(Registrations + "?" + query)).AssertGraphError(HttpStatusCode.BadRequest, "BadRequest");
+    }
+
+    [Fact]
+    public async Task Registration_report_orders_by_userPrincipalName_across_pages()
+    {
+        await using var sim = await GraphSimulatorHost.StartAsync(NoThrottle, tenant);
+        using var client = new SimClient(sim);
+        var upns = new List<string>();
+        string? next = Registrations + "?$orderby=" + Uri.EscapeDataString("userPrincipalName desc") + "&$top=20";
+        while (next is not null)
+        {
+            var page = await client.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            upns.AddRange(page.Values.Select(v => v.GetProperty("userPrincipalName").GetString()!));
+            next = page.NextLink;
+        }
+
+        Assert.Equal(59, upns.Count);
+        Assert.Equal(upns.OrderByDescending(u => u, StringComparer.OrdinalIgnoreCase), upns);
+        Assert.Equal("zoe.lindqvist@contoso.com", upns[0]);
     }
 
     [Fact]

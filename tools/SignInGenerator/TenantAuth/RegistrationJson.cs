@@ -45,23 +45,20 @@ internal static class RegistrationJson
         bool ssprEnabled = user.UserType == "member" && !user.IsServiceAccount;
         bool ssprRegistered = auth.Has(MethodKind.MicrosoftAuthenticator) || auth.Has(MethodKind.Phone);
         string preferred = auth.Has(MethodKind.MicrosoftAuthenticator) ? "push" : auth.Has(MethodKind.Phone) ? "sms"
-            : auth.Has(MethodKind.SoftwareOath) ? "oath" : "none";
+            : auth.Has(MethodKind.SoftwareOath) ? "oath" : "";
+        // systemPreferredAuthenticationMethods names second factors only (push, oath, sms, voice…; no FIDO2 value).
         var systemPreferred = new JsonArray();
-        if (auth.Has(MethodKind.Fido2) && fido2Enabled)
-        {
-            systemPreferred.Add("fido2");
-        }
-        else if (preferred != "none")
+        if (preferred.Length > 0)
         {
             systemPreferred.Add(preferred);
         }
 
+        // Property order and the empty strings of a user without methods follow the list example (beta list doc).
         return new JsonObject
         {
             ["id"] = user.Id,
             ["userPrincipalName"] = user.UserPrincipalName,
             ["userDisplayName"] = user.DisplayName,
-            ["userType"] = user.UserType,
             ["isAdmin"] = user.IsAdmin,
             ["isSsprRegistered"] = ssprRegistered,
             ["isSsprEnabled"] = ssprEnabled,
@@ -69,18 +66,19 @@ internal static class RegistrationJson
             ["isMfaRegistered"] = mfaRegistered,
             ["isMfaCapable"] = mfaCapable,
             ["isPasswordlessCapable"] = passwordless,
-            ["isSystemPreferredAuthenticationMethodEnabled"] = true,
-            ["lastUpdatedDateTime"] = Formats.GraphTime(auth.ReportUpdated),
+            ["lastUpdatedDateTime"] = auth.ReportUpdated.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["methodsRegistered"] = new JsonArray(registered.Select(r => (JsonNode?)r).ToArray()),
             ["defaultMfaMethod"] = preferred switch
             {
                 "push" => "microsoftAuthenticatorPush",
                 "sms" => "mobilePhone",
                 "oath" => "softwareOneTimePasscode",
-                _ => "none",
+                _ => "",
             },
-            ["methodsRegistered"] = new JsonArray(registered.Select(r => (JsonNode?)r).ToArray()),
+            ["isSystemPreferredAuthenticationMethodEnabled"] = true,
             ["systemPreferredAuthenticationMethods"] = systemPreferred,
             ["userPreferredMethodForSecondaryAuthentication"] = preferred,
+            ["userType"] = user.UserType,
         };
     }
 
