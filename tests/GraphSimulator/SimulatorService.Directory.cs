@@ -90,7 +90,8 @@ internal sealed partial class SimulatorService
                         break;
                     }
 
-                    await SendEntityAsync(exchange, version, "policies/authenticationMethodsPolicy", policy);
+                    // The context is the type's, as in the authenticationmethodspolicy-get example response.
+                    await SendEntityAsync(exchange, version, "authenticationMethodsPolicy", policy);
                     break;
                 case SimEndpoint.GroupTransitiveMembers:
                     if (directory.TransitiveMembersOf(exchange.Key!) is not { } members)
@@ -256,7 +257,7 @@ internal sealed partial class SimulatorService
         SendJsonAsync(exchange, writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("@odata.context", new Uri(BaseUri, version + "/$metadata#" + resource + "/$entity").ToString());
+            writer.WriteString("@odata.context", new Uri(BaseUri, version + "/$metadata#" + resource).ToString());
             foreach (var property in entity.EnumerateObject())
             {
                 property.WriteTo(writer);

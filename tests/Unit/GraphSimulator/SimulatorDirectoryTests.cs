@@ -175,6 +175,7 @@ public class SimulatorDirectoryTests
         Assert.Equal(HttpStatusCode.OK, policy.Status);
         var root = policy.Json!.RootElement;
         Assert.Equal("authenticationMethodsPolicy", root.GetProperty("id").GetString());
+        Assert.Equal(sim.BaseUri + "v1.0/$metadata#authenticationMethodsPolicy", root.GetProperty("@odata.context").GetString());
         var configurations = root.GetProperty("authenticationMethodConfigurations").EnumerateArray().ToArray();
         Assert.Equal("Fido2,MicrosoftAuthenticator,Sms,TemporaryAccessPass,SoftwareOath,Voice,Email,X509Certificate",
             string.Join(",", configurations.Select(c => c.GetProperty("id").GetString())));

@@ -29,7 +29,11 @@ internal static class PolicyJson
             Configuration("microsoftAuthenticator", "MicrosoftAuthenticator", "enabled", AllUsers, extra =>
             {
                 extra["isSoftwareOathEnabled"] = false;
-                ((JsonObject)((JsonArray)extra["includeTargets"]!)[0]!)["authenticationMode"] = "any";
+                var target = (JsonObject)((JsonArray)extra["includeTargets"]!)[0]!;
+                target["authenticationMode"] = "any";
+                target["outlookMobileAllowedState"] = "default";
+                target["displayAppInformationRequiredState"] = "default";
+                target["numberMatchingRequiredState"] = "default";
             }),
             Configuration("sms", "Sms", "enabled", AllUsers, extra =>
                 ((JsonObject)((JsonArray)extra["includeTargets"]!)[0]!)["isUsableForSignIn"] = false),
@@ -51,7 +55,7 @@ internal static class PolicyJson
             ["id"] = "authenticationMethodsPolicy",
             ["displayName"] = "Authentication Methods Policy",
             ["description"] = "The tenant-wide policy that controls which authentication methods are allowed in the tenant, authentication method registration requirements, and self-service password reset settings",
-            ["lastModifiedDateTime"] = Formats.GraphTime(data.Tenant.WindowStart.AddDays(-45)),
+            ["lastModifiedDateTime"] = Formats.LogTime(data.Tenant.WindowStart.AddDays(-45)),
             ["policyVersion"] = "1.5",
             ["policyMigrationState"] = "migrationComplete",
             ["registrationEnforcement"] = new JsonObject
