@@ -54,7 +54,13 @@ public enum FaultKind
 public sealed record SimRequest(string Method, string Path, string Query, string? Filter, bool HasSkipToken, string? AppKey)
 {
     /// <summary>A signIns list request (beta or v1.0).</summary>
-    public bool IsSignIns => Path.EndsWith("/auditLogs/signIns", StringComparison.OrdinalIgnoreCase);
+    public bool IsSignIns => Endpoint == SimEndpoint.SignIns;
+
+    /// <summary>Which API the request is for, so a rule can target one (<c>r =&gt; r.Endpoint == SimEndpoint.AuthenticationMethods</c>).</summary>
+    public SimEndpoint Endpoint => SimEndpoints.Classify(Path, out _);
+
+    /// <summary>The request came inside a POST /$batch (its Path is the inner URL with the batch's version prefix).</summary>
+    public bool InBatch { get; init; }
 }
 
 /// <summary>One scripted fault: applied to matching requests after <see cref="Skip"/> matches, <see cref="Times"/> times.</summary>
@@ -209,7 +215,8 @@ internal sealed class RandomFaults
 
     public FaultKind? Draw(SimRequest request)
     {
-        if (rates.Length == 0 || !request.IsSignIns || (options.OnlyContinuationPages && !request.HasSkipToken))
+        bool targeted = options.Endpoints is { } endpoints ? endpoints.Contains(request.Endpoint) : request.IsSignIns;
+        if (rates.Length == 0 || !targeted || (options.OnlyContinuationPages && !request.HasSkipToken))
         {
             return null;
         }

@@ -53,6 +53,10 @@ public sealed record GraphError(int Status, string Code, string Message)
 
     public static GraphError BadQuery(string message) => new(400, "BadRequest", message);
 
+    /// <summary>An unknown user or group id/UPN: the directory's 404 (as Graph answers users/{id} and groups/{id} paths).</summary>
+    public static GraphError ResourceNotFound(string id) => new(404, "Request_ResourceNotFound",
+        $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
+
     public static GraphError NotFound(string path) => new(404, "UnknownError", $"Resource not found for the segment '{path}'.");
 
     /// <summary>

@@ -119,6 +119,8 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         {
             app.MapGet("/" + version + "/auditLogs/signIns", (HttpContext context) => service.SignInsAsync(context, version));
             app.MapGet("/" + version + "/organization", (HttpContext context) => service.OrganizationAsync(context, version));
+            app.MapGet("/" + version + "/{**rest}", (HttpContext context) => service.RouteAsync(context));
+            app.MapPost("/" + version + "/$batch", (HttpContext context) => service.BatchAsync(context, version));
         }
 
         TokenEndpoints.Map(app, service);

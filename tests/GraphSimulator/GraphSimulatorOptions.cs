@@ -126,6 +126,18 @@ public sealed record GraphSimulatorOptions
     public string? TenantId { get; init; }
 
     /// <summary>
+    /// Endpoints answered with 403 Authorization_RequestDenied on every request (after auth, throttle and faults): a
+    /// token without the permission, e.g. <c>{ AuthenticationMethodsPolicy }</c> for an app lacking Policy.Read.All.
+    /// </summary>
+    public IReadOnlySet<SimEndpoint> DeniedEndpoints { get; init; } = new HashSet<SimEndpoint>();
+
+    /// <summary>Default page size of userRegistrationDetails (Graph does not document it; the maximum $top is the same).</summary>
+    public int RegistrationPageSize { get; init; } = 1000;
+
+    /// <summary>Default page size of transitiveMembers (directory default 100; $top up to 999).</summary>
+    public int DirectoryPageSize { get; init; } = 100;
+
+    /// <summary>
     /// The evolvable members of the signIn properties (beta signIn resource doc, "Note that you must use the Prefer:
     /// include-unknown-enum-members request header to get the following value(s) in this evolvable enum").
     /// </summary>
@@ -149,4 +161,7 @@ public sealed record RandomFaultOptions
 
     /// <summary>Only pages after the first (requests with a $skiptoken) get random faults, so a run always starts.</summary>
     public bool OnlyContinuationPages { get; init; }
+
+    /// <summary>The endpoints random faults are drawn for (null: signIns only, as before the directory endpoints existed).</summary>
+    public IReadOnlySet<SimEndpoint>? Endpoints { get; init; }
 }

@@ -37,6 +37,12 @@ public sealed record LoggedRequest(
     TimeSpan Duration)
 {
     public bool IsSignIns => PathAndQuery.Split('?', 2)[0].EndsWith("/auditLogs/signIns", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Which API the request was for (inner batch requests are logged with their own endpoint).</summary>
+    public SimEndpoint Endpoint => SimEndpoints.Classify(PathAndQuery.Split('?', 2)[0], out _);
+
+    /// <summary>The request was one of a POST /$batch's inner requests.</summary>
+    public bool InBatch { get; init; }
 }
 
 /// <summary>The thread-safe request log (in arrival order of completion).</summary>

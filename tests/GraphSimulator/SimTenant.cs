@@ -57,8 +57,10 @@ public sealed class SimSignIn
 /// <summary>The data one simulator serves: sign-ins newest first (ties by id), plus the tenant's identity.</summary>
 public sealed class SimTenant
 {
-    private SimTenant(string tenantId, string displayName, string domain, IReadOnlyList<SimSignIn> signIns, IReadOnlySet<string> properties)
+    private SimTenant(string tenantId, string displayName, string domain, IReadOnlyList<SimSignIn> signIns, IReadOnlySet<string> properties,
+        SimDirectory directory)
     {
+        Directory = directory;
         TenantId = tenantId;
         DisplayName = displayName;
         Domain = domain;
@@ -74,6 +76,9 @@ public sealed class SimTenant
 
     /// <summary>Every stored sign-in, newest first by createdDateTime, ties by id (ordinal).</summary>
     public IReadOnlyList<SimSignIn> SignIns { get; }
+
+    /// <summary>Methods, registration report, policies and groups (empty when the sign-ins came from a file).</summary>
+    public SimDirectory Directory { get; }
 
     /// <summary>Top-level property names seen in the data: what $select accepts.</summary>
     public IReadOnlySet<string> PropertyNames { get; }
@@ -103,7 +108,8 @@ public sealed class SimTenant
             records.Add(Index(buffer.WrittenSpan.ToArray(), properties));
         }
 
-        return new SimTenant(tenantId ?? stream.Tenant.Id, stream.Tenant.DisplayName, stream.Tenant.Domain, Sort(records), properties);
+        return new SimTenant(tenantId ?? stream.Tenant.Id, stream.Tenant.DisplayName, stream.Tenant.Domain, Sort(records), properties,
+            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users));
     }
 
     private static SimTenant FromFile(string path, string? tenantId)
@@ -118,7 +124,7 @@ public sealed class SimTenant
             Collect(document.RootElement, records, properties);
         }
 
-        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties);
+        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty);
     }
 
     private static void Collect(JsonElement element, List<SimSignIn> records, HashSet<string> properties)

@@ -9,7 +9,7 @@ namespace EntraStrongAuth.GraphSimulator;
 public static class SimulatorCommandLine
 {
     public const string Usage = """
-        GraphSimulator: a Microsoft Graph sign-in log simulator on 127.0.0.1.
+        GraphSimulator: a Microsoft Graph sign-in log and authentication-methods simulator on 127.0.0.1.
 
         dotnet GraphSimulator.dll [options]
 
@@ -28,6 +28,9 @@ public static class SimulatorCommandLine
           --faults <kind=rate,...>  random faults per signIns request, e.g. ServiceUnavailable=0.05,DropMidBody=0.01
           --fault-seed <n>          seed of the random faults (default 1)
           --faults-after-first      random faults only on continuation pages
+          --fault-endpoints <list>  endpoints random faults hit (default SignIns), e.g. SignIns,AuthenticationMethods
+          --deny <list>             endpoints answered 403 Authorization_RequestDenied, e.g. AuthenticationMethodsPolicy
+                                    (a token without Policy.Read.All); names: the SimEndpoint values
           --ca <visible|null|empty> appliedConditionalAccessPolicies as stored, null, or [] (as without Policy.Read.All)
           --token <t>               accept only this bearer token (repeatable; default: any)
           --tenant-id <id>          tenant id served
@@ -104,6 +107,12 @@ public static class SimulatorCommandLine
                 case "--faults-after-first":
                     faults = faults with { OnlyContinuationPages = true };
                     break;
+                case "--fault-endpoints":
+                    faults = faults with { Endpoints = Endpoints(name, Value()) };
+                    break;
+                case "--deny":
+                    options = options with { DeniedEndpoints = Endpoints(name, Value()) };
+                    break;
                 case "--ca":
                     options = options with { ConditionalAccess = Enum.Parse<ConditionalAccessVisibility>(Value(), ignoreCase: true) };
                     break;
@@ -135,6 +144,13 @@ public static class SimulatorCommandLine
             ? options with { ThrottleRequests = Int("--throttle", parts[0], 0), ThrottleWindow = Duration("--throttle", parts[1]) }
             : throw new ArgumentException($"--throttle takes <requests>/<window>, e.g. 5/10s, not '{value}'.");
     }
+
+    private static HashSet<SimEndpoint> Endpoints(string name, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(e => Enum.TryParse<SimEndpoint>(e, ignoreCase: true, out var endpoint) && endpoint != SimEndpoint.Unknown
+                ? endpoint
+                : throw new ArgumentException($"{name} takes endpoint names ({string.Join(", ", Enum.GetNames<SimEndpoint>().Skip(1))}), not '{e}'."))
+            .ToHashSet();
 
     private static (FaultKind Kind, double Rate) Rate(string pair)
     {

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Primitives;
 namespace EntraStrongAuth.GraphSimulator;
 
 /// <summary>The simulator's behaviour, independent of hosting: auth, throttle, faults, the signIns query, rendering.</summary>
-internal sealed class SimulatorService
+internal sealed partial class SimulatorService
 {
     public const string JsonContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
     private const string UnknownEnumPreference = "include-unknown-enum-members";
@@ -434,8 +434,19 @@ internal sealed class SimulatorService
             ClientRequestId = request.Headers["client-request-id"] is { Count: > 0 } id ? id.ToString() : requestId;
             Request = new SimRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
                 request.Query.TryGetValue("$filter", out var filter) ? filter.ToString() : null,
-                request.Query.ContainsKey("$skiptoken"), AppKey);
+                request.Query.ContainsKey("$skiptoken"), AppKey)
+            {
+                InBatch = context.Items.ContainsKey(InBatchItem),
+            };
+            Endpoint = SimEndpoints.Classify(Request.Path, out string? key);
+            Key = key;
         }
+
+        /// <summary>Which API the request is for.</summary>
+        public SimEndpoint Endpoint { get; }
+
+        /// <summary>The user or group id (or UPN) in the path of per-object endpoints.</summary>
+        public string? Key { get; }
 
         public HttpContext Context { get; }
 
@@ -502,6 +513,7 @@ internal sealed class SimulatorService
 
         public void Abort()
         {
+            Context.Items[AbortedItem] = true;
             status = 0;
             Log();
             Context.Abort();
@@ -534,7 +546,7 @@ internal sealed class SimulatorService
             service.Requests.Add(new LoggedRequest(arrived, request.Method, (request.Path + request.QueryString).ToString(), Request.Filter,
                 request.Query.TryGetValue("$top", out StringValues top) ? top.ToString() : null, Request.HasSkipToken,
                 request.Headers["Prefer"] is { Count: > 0 } prefer ? prefer.ToString() : null, HasAuthorization, AppKey, status, Fault,
-                Records, retryAfter, duration));
+                Records, retryAfter, duration) { InBatch = Request.InBatch });
         }
     }
 }

@@ -56,6 +56,12 @@ internal static class GeneratorRun
 
         PersonasJson.Write(Path.Combine(options.OutputDirectory, PersonasJson.FileName), options.Seed, stream.Tenant, stream.Users);
         var files = new List<(string, long)>();
+        if (options.TenantAuth)
+        {
+            var auth = TenantAuth.TenantAuthBuilder.Build(options.Seed, stream.Tenant, stream.Users);
+            files.AddRange(TenantAuthFiles.Write(options.OutputDirectory, auth).Select(p => (p, new FileInfo(p).Length)));
+        }
+
         foreach (var (format, writer) in options.Formats.Zip(writers))
         {
             files.Add((writer.Path, new FileInfo(writer.Path).Length));

@@ -23,7 +23,9 @@ internal sealed record GeneratorOptions
           --end <yyyy-MM-dd>    end of the window, exclusive, UTC (default 2026-11-23)
           --out <dir>           output folder (created if missing)
           --formats <list>      comma list of: graph-json, graph-pages, admin-json, admin-csv, la-json, la-csv, diag-archive
-                                (default: all)
+                                (default: all), and tenant-auth (never by default): the tenant's authentication methods,
+                                registration report, methods policy, groups, strengths and CA policies as Graph JSON
+                                in <out>/tenant-auth/
           --gzip [list]         also write <file>.gz for every format, or only for the listed ones
           --activity <x>        ordinary (successful) activity factor (default 1: a thinned tenant, about a third of
                                 sign-ins fail; 8 gives a realistic share of successes; default 8 with --target-bytes)
@@ -65,6 +67,9 @@ internal sealed record GeneratorOptions
 
     public bool ShowHelp { get; init; }
 
+    /// <summary>Write the tenant-auth files (not a sign-in format, so it is off unless --formats names it).</summary>
+    public bool TenantAuth { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user on bad input.</summary>
     public static GeneratorOptions Parse(IReadOnlyList<string> args)
     {
@@ -80,7 +85,7 @@ internal sealed record GeneratorOptions
                 "--days" => options with { Days = Int(name, Value(), 1) },
                 "--end" => options with { End = Date(Value()) },
                 "--out" => options with { OutputDirectory = Value() },
-                "--formats" => options with { Formats = List(Value()).Select(OutputFormat.Named).Distinct().ToArray() },
+                "--formats" => WithFormats(options, List(Value())),
                 "--gzip" => options with { Gzip = GzipList(args, ref i) },
                 "--page-size" => options with { PageSize = Int(name, Value(), 1) },
                 "--activity" => options with { Activity = Factor(Value()) },
@@ -97,6 +102,15 @@ internal sealed record GeneratorOptions
         }
 
         return options;
+    }
+
+    // tenant-auth is not a sign-in writer: it is pulled out of the list so naming it alone writes no sign-in file.
+    private static GeneratorOptions WithFormats(GeneratorOptions options, string[] names)
+    {
+        bool tenantAuth = names.Any(n => n.Equals(Output.TenantAuthFiles.FormatName, StringComparison.OrdinalIgnoreCase));
+        var formats = names.Where(n => !n.Equals(Output.TenantAuthFiles.FormatName, StringComparison.OrdinalIgnoreCase))
+            .Select(OutputFormat.Named).Distinct().ToArray();
+        return options with { Formats = formats, TenantAuth = tenantAuth || options.TenantAuth };
     }
 
     public bool Compress(OutputFormat format) => Gzip.Contains("*") || Gzip.Contains(format.Name);

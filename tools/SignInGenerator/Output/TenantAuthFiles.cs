@@ -1,0 +1,54 @@
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EntraStrongAuth.SignInGenerator.TenantAuth;
+
+namespace EntraStrongAuth.SignInGenerator.Output;
+
+/// <summary>
+/// The tenant-auth format: the tenant's authentication data as saved Graph responses (one file per API, each the
+/// response body Graph would send, paging aside), so the module's offline path reads what the live path receives.
+/// </summary>
+internal static class TenantAuthFiles
+{
+    public const string FormatName = "tenant-auth";
+    public const string Folder = "tenant-auth";
+
+    public static IReadOnlyList<string> Write(string directory, TenantAuthData data)
+    {
+        string folder = Path.Combine(directory, Folder);
+        Directory.CreateDirectory(folder);
+        var written = new List<string>
+        {
+            Save(folder, "userRegistrationDetails.json", Page(data.Users.Select(u => RegistrationJson.Details(u, data)))),
+            // Per-user method lists keyed by the user, as a client saves the answers of users/{id}/authentication/methods.
+            Save(folder, "authenticationMethods.json", Page(data.Users.Select(u => new JsonObject
+            {
+                ["id"] = u.User.Id,
+                ["userPrincipalName"] = u.User.UserPrincipalName,
+                ["methods"] = RegistrationJson.Methods(u),
+            }))),
+            Save(folder, "authenticationMethodsPolicy.json", PolicyJson.MethodsPolicy(data)),
+            Save(folder, "authenticationStrengthPolicies.json", Page(data.Strengths.Select(s => PolicyJson.Strength(s, data.Tenant)))),
+            Save(folder, "conditionalAccessPolicies.json", Page(data.Policies.Select(p => PolicyJson.ConditionalAccess(p, data)))),
+            Save(folder, "groups.json", Page(data.Groups.Select(g => new JsonObject
+            {
+                ["id"] = g.Id,
+                ["displayName"] = g.DisplayName,
+                ["transitiveMembers"] = PolicyJson.TransitiveMembers(g),
+            }))),
+        };
+        return written;
+    }
+
+    private static JsonObject Page(IEnumerable<JsonObject> items) => new() { ["value"] = new JsonArray(items.ToArray<JsonNode?>()) };
+
+    private static string Save(string folder, string name, JsonObject body)
+    {
+        string path = Path.Combine(folder, name);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var writer = new Utf8JsonWriter(stream, SignInWriter.IndentedJson);
+        body.WriteTo(writer);
+        return path;
+    }
+}
