@@ -33,21 +33,7 @@ internal sealed partial class SimulatorService
         var exchange = new Exchange(this, context);
         try
         {
-            if (!await AuthorizeAsync(exchange))
-            {
-                return;
-            }
-
-            // One bucket per app for every endpoint: the simulator models a single limit, not Graph's per-service ones.
-            if (throttle.TryAcquire(exchange.AppKey!) is { } wait)
-            {
-                await exchange.ErrorAsync(GraphError.Throttled, retryAfter: wait);
-                return;
-            }
-
-            var fault = Faults.Take(exchange.Request) is { } rule ? (rule.Kind, rule.RetryAfter) : randomFaults.Draw(exchange.Request) is { } kind ? (kind, null) : ((FaultKind Kind, TimeSpan? RetryAfter)?)null;
-            exchange.Fault = fault?.Kind;
-            if (fault is { } f && await ErrorFaultAsync(exchange, f.Kind, f.RetryAfter))
+            if (!await AdmitAsync(exchange))
             {
                 return;
             }

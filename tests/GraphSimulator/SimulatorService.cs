@@ -52,26 +52,36 @@ internal sealed partial class SimulatorService
 
     public TimeSpan Scale(TimeSpan graphTime) => TimeSpan.FromTicks((long)(graphTime.Ticks * options.TimeScale));
 
+    /// <summary>
+    /// What every Graph endpoint does before its own work: the bearer token, the app's throttle bucket, then scripted
+    /// or random faults. False when one of them has already answered the request.
+    /// </summary>
+    private async Task<bool> AdmitAsync(Exchange exchange)
+    {
+        if (!await AuthorizeAsync(exchange))
+        {
+            return false;
+        }
+
+        // One bucket per app for every endpoint: the simulator models a single limit, not Graph's per-service ones.
+        if (throttle.TryAcquire(exchange.AppKey!) is { } wait)
+        {
+            await exchange.ErrorAsync(GraphError.Throttled, retryAfter: wait);
+            return false;
+        }
+
+        var fault = Faults.Take(exchange.Request) is { } rule ? (rule.Kind, rule.RetryAfter) : randomFaults.Draw(exchange.Request) is { } kind ? (kind, null) : ((FaultKind Kind, TimeSpan? RetryAfter)?)null;
+        exchange.Fault = fault?.Kind;
+        return fault is not { } f || !await ErrorFaultAsync(exchange, f.Kind, f.RetryAfter);
+    }
+
     /// <summary>GET /{beta|v1.0}/auditLogs/signIns.</summary>
     public async Task SignInsAsync(HttpContext context, string version)
     {
         var exchange = new Exchange(this, context);
         try
         {
-            if (!await AuthorizeAsync(exchange))
-            {
-                return;
-            }
-
-            if (throttle.TryAcquire(exchange.AppKey!) is { } wait)
-            {
-                await exchange.ErrorAsync(GraphError.Throttled, retryAfter: wait);
-                return;
-            }
-
-            var fault = Faults.Take(exchange.Request) is { } rule ? (rule.Kind, rule.RetryAfter) : randomFaults.Draw(exchange.Request) is { } kind ? (kind, null) : ((FaultKind Kind, TimeSpan? RetryAfter)?)null;
-            exchange.Fault = fault?.Kind;
-            if (fault is { } f && await ErrorFaultAsync(exchange, f.Kind, f.RetryAfter))
+            if (!await AdmitAsync(exchange))
             {
                 return;
             }
