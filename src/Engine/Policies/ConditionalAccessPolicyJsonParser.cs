@@ -38,9 +38,10 @@ internal static class ConditionalAccessPolicyJsonParser
             var strengthObject = grant is { } g ? PolicyJson.Object(g, "authenticationStrength") : null;
             string? strengthId = null, strengthName = null;
             AuthenticationStrength? inline = null;
-            if (strengthObject is { } s)
+            // Graph PowerShell exports write an empty strength as an object of nulls: no id, no strength.
+            if (strengthObject is { } s && PolicyJson.String(s, "id") is { } sid)
             {
-                strengthId = PolicyJson.RequiredString(s, "id");
+                strengthId = sid;
                 strengthName = PolicyJson.String(s, "displayName");
                 var combinations = PolicyJson.Strings(s, "allowedCombinations");
                 if (combinations.Count > 0)

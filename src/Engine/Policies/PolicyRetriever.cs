@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Connection;
@@ -96,8 +97,25 @@ public sealed class PolicyRetriever
     private async Task<IReadOnlyList<CombinationConfiguration>> ReadConfigurationsAsync(string strengthId, int record, List<PolicyReadProblem> problems, RetrievalEvents events, CancellationToken cancellationToken)
     {
         var url = new Uri(_graphEndpoint, string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfigurationsPath, Uri.EscapeDataString(strengthId)));
-        var items = await _reader.ReadAllAsync(url, RequiredPermission, "combination configurations of strength " + strengthId, events, cancellationToken).ConfigureAwait(false);
         var source = "Graph " + url.AbsolutePath;
+        IReadOnlyList<System.Text.Json.JsonElement> items;
+        try
+        {
+            items = await _reader.ReadAllAsync(url, RequiredPermission, "combination configurations of strength " + strengthId, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EntraStrongAuthException ex) when (ex.ErrorId != "GraphUnauthorized")
+        {
+            // The strength itself was read: keep it, and say its restrictions are unknown rather than absent.
+            problems.Add(new PolicyReadProblem(
+                StrengthJsonParser.UnknownConfiguration,
+                source,
+                "the combination configurations could not be read (" + ex.ErrorId + ": " + ex.Message + "); the strength is shown without its restrictions.",
+                record,
+                strengthId,
+                isWarning: true));
+            return Array.Empty<CombinationConfiguration>();
+        }
+
         var list = new List<CombinationConfiguration>();
         foreach (var item in items)
         {
