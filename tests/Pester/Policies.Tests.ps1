@@ -111,8 +111,8 @@ Describe 'Get-StrongAuthPolicy' {
     It 'renders the table within 120 columns and the list view' {
         $table = Get-StrongAuthPolicy -Path $policiesFile, $strengthsFile -WarningAction SilentlyContinue | Format-Table | Out-String -Width 120
         $table | Should -Match 'Name\s+State\s+Requires\s+Users\s+Apps\s+SignInFreq'
-        $table | Should -Match 'ReportOnly\s+Phishing-resistant MFA'
-        $table | Should -Match 'enabledForFutureMode'
+        $table | Should -Match 'ReportOnly\s+Phishing.resistant MFA'
+        $table | Should -Match 'CA006: Guests from partners\s+Unknown\s+MFA and compliantApp'
         $table | Should -Match '4 hours'
         ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
         $list = Get-StrongAuthPolicy -Path $policiesFile -Name CA002* | Format-List | Out-String -Width 200
