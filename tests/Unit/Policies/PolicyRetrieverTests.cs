@@ -160,6 +160,22 @@ public class PolicyRetrieverTests
         Assert.Equal(new RetrievalOptions().MaxAttempts, fake.Requests.Count);
     }
 
+    [Fact]
+    public async Task A_rejected_skip_token_restarts_the_collection_without_duplicates()
+    {
+        var (retriever, fake, _) = Create(requestsPerWindow: 50);
+        ServePaged(fake, "beta/identity/conditionalAccess/policies", "ca-policies.beta.json", pageSize: 3);
+        fake.FailFirst("beta/identity/conditionalAccess/policies?$skiptoken=page2", HttpStatusCode.BadRequest, retryAfterSeconds: null);
+
+        var result = await retriever.GetConditionalAccessPoliciesAsync(null, CancellationToken.None);
+
+        Assert.Equal(7, result.Items.Count);
+        Assert.Equal(7, result.Items.Select(p => p.Id).Distinct().Count());
+
+        // page 0, page 1, page 2 (rejected), then the whole collection again: 3 more.
+        Assert.Equal(6, fake.Requests.Count);
+    }
+
     /// <summary>Answers by path and query; queued failures come first. Records what was asked.</summary>
     private sealed class FakeGraph : HttpMessageHandler
     {
