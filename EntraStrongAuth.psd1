@@ -13,9 +13,11 @@
     CmdletsToExport        = @(
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
+        'Get-AuthenticationStrength'
         'Get-EntraStrongAuthContext'
         'Get-SignInLog'
         'Get-StrongAuthFailure'
+        'Get-StrongAuthPolicy'
         'Import-SignInLog'
         'Resolve-AadstsError'
     )

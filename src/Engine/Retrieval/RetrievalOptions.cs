@@ -28,4 +28,14 @@ public sealed class RetrievalOptions
 
     /// <summary>A slice is not split below this span: splitting further only adds requests.</summary>
     public TimeSpan MinimumSliceSpan { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> (1-based): doubling from <see cref="BackoffBase"/> up to <see cref="BackoffMax"/>, with ±20 % jitter.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var ticks = BackoffBase.Ticks * (1L << Math.Min(Math.Max(attempt, 1) - 1, 16));
+#pragma warning disable CA5394 // Jitter spreads retries apart; it needs no cryptographic randomness.
+        var jitter = 0.8 + (0.4 * ThreadSafeRandom.NextDouble());
+#pragma warning restore CA5394
+        return TimeSpan.FromTicks((long)(Math.Min(ticks, BackoffMax.Ticks) * jitter));
+    }
 }

@@ -279,23 +279,13 @@ public sealed class SignInRetriever
                     failure);
             }
 
-            var delay = failure.ResumeImmediately ? TimeSpan.Zero : failure.RetryAfter ?? Backoff(cursor.Failures);
+            var delay = failure.ResumeImmediately ? TimeSpan.Zero : failure.RetryAfter ?? _owner._options.Backoff(cursor.Failures);
             await _events.VerboseAsync("Retrying the " + SignInFilterBuilder.GraphName(cursor.EventType) + " slice from "
                 + (cursor.Oldest ?? cursor.To).ToString("u", CultureInfo.InvariantCulture) + " in " + Describe(delay) + ": " + failure.Message + ".").ConfigureAwait(false);
             if (delay > TimeSpan.Zero)
             {
                 await _owner._clock.Delay(delay, _stop.Token).ConfigureAwait(false);
             }
-        }
-
-        private TimeSpan Backoff(int attempt)
-        {
-            var options = _owner._options;
-            var ticks = options.BackoffBase.Ticks * (1L << Math.Min(attempt - 1, 16));
-#pragma warning disable CA5394 // Jitter spreads retries apart; it needs no cryptographic randomness.
-            var jitter = 0.8 + (0.4 * ThreadSafeRandom.NextDouble());
-#pragma warning restore CA5394
-            return TimeSpan.FromTicks((long)(Math.Min(ticks, options.BackoffMax.Ticks) * jitter));
         }
 
         private async Task DeliverAsync(SliceCursor cursor, PageBuffer page, Uri url)

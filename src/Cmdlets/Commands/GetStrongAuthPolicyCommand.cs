@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Cmdlets.Policies;
+using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Policies;
+
+namespace EntraStrongAuth.Cmdlets.Commands;
+
+/// <summary>
+/// The Conditional Access policies that demand MFA or an authentication strength, report-only included, each with
+/// its strength resolved: from the tenant (beta conditionalAccess/policies) or from saved Graph JSON (-Path).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StrongAuthPolicy")]
+[OutputType(typeof(StrongAuthPolicy))]
+public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
+{
+    /// <summary>Policy display names or ids; wildcards allowed.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Only policies in these states (Off included when named here).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public PolicyState[]? State { get; set; }
+
+    /// <summary>Also disabled (Off) policies.</summary>
+    [Parameter]
+    public SwitchParameter IncludeDisabled { get; set; }
+
+    /// <summary>Saved Graph JSON (policies, and the tenant's strengths to resolve them) instead of the tenant.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        var writers = CreateWriters();
+        var (policies, strengths) = Path is { } paths
+            ? await ReadFilesAsync(writers, paths).ConfigureAwait(false)
+            : await ReadGraphAsync(writers, cancellationToken).ConfigureAwait(false);
+
+        var names = new StrengthNameMatcher(Name);
+        var filter = new StrongAuthPolicyFilter(strengths) { States = State?.Distinct().ToList(), IncludeDisabled = IncludeDisabled };
+        var named = policies.Where(p => names.Matches(p.DisplayName, p.Id)).ToList();
+        var written = new List<string?[]>();
+        foreach (var policy in named)
+        {
+            if (filter.Apply(policy) is { } kept)
+            {
+                written.Add(new string?[] { kept.DisplayName, kept.Id });
+                await WriteObjectAsync(kept).ConfigureAwait(false);
+            }
+        }
+
+        await WriteVerboseAsync(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} of {1} Conditional Access policies returned; set aside: {2} that demand neither MFA nor a strength, {3} disabled (-IncludeDisabled shows them), {4} in other states than -State, {5} not matching -Name.",
+            written.Count,
+            policies.Count,
+            filter.NotStrongAuth,
+            filter.DisabledSkipped,
+            filter.StateSkipped,
+            policies.Count - named.Count)).ConfigureAwait(false);
+        foreach (var id in filter.UnresolvedStrengths)
+        {
+            await WriteWarningAsync("Authentication strength " + id + " is neither built in nor among the strengths read; its combinations are unknown."
+                + (Path is null ? " The connection may lack Policy.Read.All for authentication strengths." : " Add the tenant's saved strengths (policies/authenticationStrengthPolicies) to -Path.")).ConfigureAwait(false);
+        }
+
+        foreach (var name in names.Unmatched(written))
+        {
+            await WriteErrorAsync(
+                new EntraStrongAuthException(
+                    "StrongAuthPolicyNotFound",
+                    FailureKind.ObjectNotFound,
+                    "No Conditional Access policy named '" + name + "' that demands MFA or an authentication strength" + (IncludeDisabled || State is not null ? "." : " and is on or report-only."),
+                    "Check the name; a policy that only blocks or requires a compliant device is not returned, and -IncludeDisabled adds disabled ones."),
+                name).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadFilesAsync(CmdletWriters writers, string[] paths)
+    {
+        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths)).ConfigureAwait(false);
+        foreach (var problem in problems)
+        {
+            await WriteErrorAsync(problem, null).ConfigureAwait(false);
+        }
+
+        var (policies, strengths) = await PolicyReading.ReadFilesAsync(writers, files).ConfigureAwait(false);
+        return (policies, strengths);
+    }
+
+    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadGraphAsync(CmdletWriters writers, CancellationToken cancellationToken)
+    {
+        var retriever = new PolicyRetriever(ConnectionStore.Require());
+        var events = PolicyReading.Events(writers);
+        var policies = await retriever.GetConditionalAccessPoliciesAsync(events, cancellationToken).ConfigureAwait(false);
+        await PolicyReading.ReportAsync(writers, policies.Problems).ConfigureAwait(false);
+
+        // Custom strengths are read only when a policy names one: built-in ones are known without a request.
+        IReadOnlyList<AuthenticationStrength> strengths = Array.Empty<AuthenticationStrength>();
+        if (policies.Items.Any(p => p.AuthenticationStrengthId is { } id && StrongAuthPolicyFilter.NeedsTenantStrengths(id)))
+        {
+            try
+            {
+                var result = await retriever.GetAuthenticationStrengthsAsync(events, cancellationToken).ConfigureAwait(false);
+                await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
+                strengths = result.Items;
+            }
+            catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
+            {
+                await WriteWarningAsync("The tenant's custom authentication strengths could not be read (" + ex.Message + "); policies show the strength as Graph names it.").ConfigureAwait(false);
+            }
+        }
+
+        await WriteVerboseAsync("Read " + policies.Items.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
+        return (policies.Items, strengths);
+    }
+}
