@@ -55,7 +55,7 @@ internal sealed class GraphCollectionReader
                 string? nextLink;
                 try
                 {
-                    (page, nextLink) = await fetcher.GetAsync(next, cancellationToken).ConfigureAwait(false);
+                    (page, nextLink, _) = await fetcher.GetAsync(next, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TransientRetrievalException ex)
                 {
