@@ -29,14 +29,14 @@ internal static class GraphErrorTranslator
             403 when code == "Authentication_RequestFromNonPremiumTenantOrB2CTenant" => new EntraStrongAuthException(
                 "NoPremiumLicense",
                 FailureKind.PermissionDenied,
-                "Microsoft Graph serves sign-in logs only to tenants with Microsoft Entra ID P1 or P2" + detail,
+                "Microsoft Graph serves this data (sign-in logs, Conditional Access, authentication reports) only to tenants with Microsoft Entra ID P1 or P2" + detail,
                 "License the tenant for Entra ID P1/P2, or export sign-ins from the Entra admin center and use -Path.",
                 inner),
             403 when code == "Authentication_RequestFromUnsupportedUserRole" => new EntraStrongAuthException(
                 "MissingDirectoryRole",
                 FailureKind.PermissionDenied,
-                "The signed-in user has no directory role that may read sign-in logs" + detail,
-                "Give the user Reports Reader, Security Reader, Global Reader or Security Administrator (or connect as an app with AuditLog.Read.All).",
+                "The signed-in user has no directory role that may read this data" + detail,
+                "Give the user a reading role: Reports Reader or Security Reader for sign-in logs and reports, Global Reader or Security Reader for policies (or connect as an app with the application permission).",
                 inner),
             403 => new EntraStrongAuthException(
                 "GraphPermissionDenied",
@@ -50,7 +50,7 @@ internal static class GraphErrorTranslator
                 "GraphBadRequest",
                 FailureKind.InvalidArgument,
                 "Microsoft Graph rejected the query" + detail,
-                "If you passed -Filter, check its syntax and that signIns supports it (createdDateTime, userPrincipalName, userId, appId, status/errorCode, signInEventTypes).",
+                "If you passed -Filter, check its syntax and that the endpoint supports it (for signIns: createdDateTime, userPrincipalName, userId, appId, status/errorCode, signInEventTypes).",
                 inner),
             _ => new EntraStrongAuthException(
                 "GraphRequestFailed",
