@@ -6,6 +6,7 @@ using Xunit;
 
 namespace EntraStrongAuth.Tests.Retrieval;
 
+[Collection(TimingSensitive.Name)]
 public class RequestRateLimiterTests
 {
     [Fact]
