@@ -23,6 +23,7 @@ internal static class TokenEndpoints
         app.MapPost("/{tenant}/oauth2/v2.0/token", (HttpContext context, string tenant) => TokenAsync(context, service, tenant));
         app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (HttpContext context, string tenant) => OpenIdConfigurationAsync(context, service, tenant));
         app.MapGet("/common/discovery/instance", (HttpContext context) => InstanceDiscoveryAsync(context, service));
+        app.MapGet("/msi/token", (HttpContext context) => ManagedIdentityTokenAsync(context, service));
     }
 
     public static string CreateAccessToken(string appId, string tenantId, TimeProvider time)
@@ -80,6 +81,34 @@ internal static class TokenEndpoints
                 w.WriteString("access_token", token);
             });
         }
+    }
+
+    /// <summary>
+    /// The App Service / Functions managed-identity endpoint (IDENTITY_ENDPOINT, api-version 2019-08-01): plain HTTP on
+    /// the host, the secret IDENTITY_HEADER value in X-IDENTITY-HEADER, the resource (not a scope) in the query, and
+    /// expires_on as epoch seconds. Point IDENTITY_ENDPOINT at {base}/msi/token to sign in with -Identity.
+    /// </summary>
+    private static Task ManagedIdentityTokenAsync(HttpContext context, SimulatorService service)
+    {
+        var query = context.Request.Query;
+        bool valid = context.Request.Headers.ContainsKey("X-IDENTITY-HEADER") && !string.IsNullOrEmpty(query["resource"]);
+        int status = valid ? 200 : 400;
+        service.Requests.Add(new LoggedRequest(service.Time.GetUtcNow(), "GET", (context.Request.Path + context.Request.QueryString).ToString(), null, null, false, null, false, null, status, null, 0, null, TimeSpan.Zero));
+        if (!valid)
+        {
+            return WriteJsonAsync(context, status, w => w.WriteString("error", "The request needs X-IDENTITY-HEADER and resource."));
+        }
+
+        // A user-assigned identity is named by client_id; the system-assigned one gets a fixed id.
+        string clientId = string.IsNullOrEmpty(query["client_id"]) ? "99999999-0000-0000-0000-00000000000a" : query["client_id"].ToString();
+        return WriteJsonAsync(context, 200, w =>
+        {
+            w.WriteString("access_token", CreateAccessToken(clientId, service.Tenant.TenantId, service.Time));
+            w.WriteString("expires_on", service.Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("resource", query["resource"].ToString());
+            w.WriteString("token_type", "Bearer");
+            w.WriteString("client_id", clientId);
+        });
     }
 
     private static Task OpenIdConfigurationAsync(HttpContext context, SimulatorService service, string tenant)

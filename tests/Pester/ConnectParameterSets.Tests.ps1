@@ -94,14 +94,19 @@ Describe 'Connect-EntraStrongAuth parameter sets' {
             Should -Throw -ErrorId 'CertificateUnreadable,*'
     }
 
-    It 'IdentityParameterSet: without a managed identity endpoint it says where to run' {
-        # App Service's managed identity variables, pointed at a closed port: the credential fails fast instead of probing IMDS.
-        $env:IDENTITY_ENDPOINT = 'http://127.0.0.1:9/msi/token'
-        $env:IDENTITY_HEADER = 'pester'
+    It 'IdentityParameterSet: signs in through the App Service managed identity endpoint (system and user assigned)' {
+        # The simulator plays the host's identity endpoint (IDENTITY_ENDPOINT/IDENTITY_HEADER, as App Service and
+        # Functions set them); Azure.Identity picks that source from the variables.
+        $env:IDENTITY_ENDPOINT = $sim.BaseUri + 'msi/token'
+        $env:IDENTITY_HEADER = 'pester-identity-header'
         try {
-            $err = { Connect-EntraStrongAuth -Identity -ClientId 11111111-2222-3333-4444-555555555555 -GraphEndpoint $sim.BaseUri -ErrorAction Stop } |
-                Should -Throw -ErrorId 'AuthenticationFailed,*' -PassThru
-            $err.ErrorDetails.RecommendedAction | Should -Match 'managed identity'
+            $system = Connect-EntraStrongAuth -Identity -GraphEndpoint $sim.BaseUri -PassThru -ErrorAction Stop
+            $user = Connect-EntraStrongAuth -Identity -ClientId 11111111-2222-3333-4444-555555555555 -GraphEndpoint $sim.BaseUri -PassThru -ErrorAction Stop
+
+            $system.AuthType | Should -Be 'ManagedIdentity'
+            $system.ClientId | Should -Be '99999999-0000-0000-0000-00000000000a'
+            $user.ClientId | Should -Be '11111111-2222-3333-4444-555555555555'
+            $user.Scopes | Should -Contain 'AuditLog.Read.All'
         }
         finally {
             Remove-Item Env:IDENTITY_ENDPOINT, Env:IDENTITY_HEADER
