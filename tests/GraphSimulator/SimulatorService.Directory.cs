@@ -183,22 +183,10 @@ internal sealed partial class SimulatorService
             items = descending ? items.OrderByDescending(Key, StringComparer.OrdinalIgnoreCase).ToArray() : items.OrderBy(Key, StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
-        string queryKey = exchange.Request.Path + "|" + string.Join('&', query.Where(q => !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase).Select(q => q.Key.ToLowerInvariant() + "=" + q.Value));
-        int offset = 0;
-        if (Single(query, "$skiptoken") is { } token)
+        string queryKey = QueryKey(exchange.Request.Path, query);
+        if (await PageOffsetAsync(exchange, query, queryKey) is not { } offset)
         {
-            if (!SkipToken.TryRead(token, queryKey, out offset, out var issued))
-            {
-                await exchange.ErrorAsync(GraphError.InvalidSkipToken);
-                return;
-            }
-
-            if (Time.GetUtcNow() - issued > Scale(options.SkipTokenLifetime) || exchange.Fault == FaultKind.ExpiredSkipToken)
-            {
-                await exchange.ErrorAsync(GraphError.ExpiredSkipToken);
-                return;
-            }
+            return;
         }
 
         var matching = items.Where(predicate).Skip(offset).Take(top + 1).ToList();

@@ -288,23 +288,10 @@ internal sealed partial class SimulatorService
             return;
         }
 
-        // The query a skip token belongs to: everything but the token itself.
-        string queryKey = version + "|" + string.Join('&', query.Where(q => !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase).Select(q => q.Key.ToLowerInvariant() + "=" + q.Value));
-        int offset = 0;
-        if (Single(query, "$skiptoken") is { } token)
+        string queryKey = QueryKey(version, query);
+        if (await PageOffsetAsync(exchange, query, queryKey) is not { } offset)
         {
-            if (!SkipToken.TryRead(token, queryKey, out offset, out var issued))
-            {
-                await exchange.ErrorAsync(GraphError.InvalidSkipToken);
-                return;
-            }
-
-            if (Time.GetUtcNow() - issued > Scale(options.SkipTokenLifetime) || exchange.Fault == FaultKind.ExpiredSkipToken)
-            {
-                await exchange.ErrorAsync(GraphError.ExpiredSkipToken);
-                return;
-            }
+            return;
         }
 
         // Without a signInEventTypes filter, beta (like v1.0) returns interactive user sign-ins only (beta signin-list:
@@ -385,6 +372,37 @@ internal sealed partial class SimulatorService
                 await exchange.SendAsync(200, body);
                 break;
         }
+    }
+
+    /// <summary>The query a skip token belongs to: everything but the token itself, under <paramref name="scope"/>.</summary>
+    private static string QueryKey(string scope, IQueryCollection query) =>
+        scope + "|" + string.Join('&', query.Where(q => !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase).Select(q => q.Key.ToLowerInvariant() + "=" + q.Value));
+
+    /// <summary>
+    /// Where a paged list resumes: 0 for a first page, the position a valid skip token carries, or null when the token
+    /// was tampered with or has expired (the error has then been sent) — one rule for every paged endpoint.
+    /// </summary>
+    private async Task<int?> PageOffsetAsync(Exchange exchange, IQueryCollection query, string queryKey)
+    {
+        if (Single(query, "$skiptoken") is not { } token)
+        {
+            return 0;
+        }
+
+        if (!SkipToken.TryRead(token, queryKey, out var offset, out var issued))
+        {
+            await exchange.ErrorAsync(GraphError.InvalidSkipToken);
+            return null;
+        }
+
+        if (Time.GetUtcNow() - issued > Scale(options.SkipTokenLifetime) || exchange.Fault == FaultKind.ExpiredSkipToken)
+        {
+            await exchange.ErrorAsync(GraphError.ExpiredSkipToken);
+            return null;
+        }
+
+        return offset;
     }
 
     private static string? Single(IQueryCollection query, string key) =>
