@@ -49,3 +49,34 @@ Describe 'Strengths and policies from a tenant' {
         }
     }
 }
+
+Describe 'Tab completion of strength and policy names' {
+    It 'completes built-in strength names before any read, quoted because they contain spaces' {
+        Disconnect-EntraStrongAuth
+        try {
+            $completions = (TabExpansion2 -inputScript 'Get-AuthenticationStrength -Name phish' -cursorColumn 38).CompletionMatches
+            $completions.CompletionText | Should -Contain "'Phishing-resistant MFA'"
+        }
+        finally {
+            Connect-EntraStrongAuth -AccessToken (ConvertTo-SecureString 'pester-policies' -AsPlainText -Force) -GraphEndpoint $sim.BaseUri -MaxRequestsPerWindow 50
+        }
+    }
+
+    It 'completes the tenant''s custom strengths and policy names once read, and forgets them on disconnect' {
+        $null = Get-AuthenticationStrength
+        $null = Get-StrongAuthPolicy
+        $line = 'Get-AuthenticationStrength -Name Contoso'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'Contoso approved FIDO2 keys'"
+        $line = 'Get-StrongAuthPolicy -Name CA00'
+        $policies = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $policies | Should -Contain "'CA001 Require MFA for all users, 8 h sign-in frequency'"
+
+        Disconnect-EntraStrongAuth
+        try {
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+        }
+        finally {
+            Connect-EntraStrongAuth -AccessToken (ConvertTo-SecureString 'pester-policies' -AsPlainText -Force) -GraphEndpoint $sim.BaseUri -MaxRequestsPerWindow 50
+        }
+    }
+}

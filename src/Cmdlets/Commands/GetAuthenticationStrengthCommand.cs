@@ -98,6 +98,7 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
         var retriever = new PolicyRetriever(connection);
         var result = await retriever.GetAuthenticationStrengthsAsync(PolicyReading.Events(writers), cancellationToken).ConfigureAwait(false);
         await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
+        TenantNameCache.Remember(result.Items);
         await WriteVerboseAsync("Read " + result.Items.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
         return result.Items;
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Errors;
@@ -25,6 +26,7 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
     /// <summary>Policy display names or ids; wildcards allowed.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(StrongAuthPolicyNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
@@ -108,6 +110,7 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
         var events = PolicyReading.Events(writers);
         var policies = await retriever.GetConditionalAccessPoliciesAsync(events, cancellationToken).ConfigureAwait(false);
         await PolicyReading.ReportAsync(writers, policies.Problems).ConfigureAwait(false);
+        TenantNameCache.Remember(policies.Items);
 
         // Custom strengths are read only when a policy names one: built-in ones are known without a request.
         IReadOnlyList<AuthenticationStrength> strengths = Array.Empty<AuthenticationStrength>();
@@ -118,6 +121,7 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
                 var result = await retriever.GetAuthenticationStrengthsAsync(events, cancellationToken).ConfigureAwait(false);
                 await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
                 strengths = result.Items;
+                TenantNameCache.Remember(strengths);
             }
             catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
             {

@@ -1,7 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using EntraStrongAuth.Core.Classification;
@@ -19,16 +17,11 @@ public sealed class AppIdCompleter : IArgumentCompleter
         string parameterName,
         string wordToComplete,
         CommandAst commandAst,
-        IDictionary fakeBoundParameters)
-    {
-        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return ClassificationData.BuiltIn.AutomationApps
-            .Where(app => word.Length == 0
-                || app.AppId.StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                || app.Name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-            .GroupBy(app => app.AppId, StringComparer.OrdinalIgnoreCase)
-            .Select(group => group.First())
-            .Select(app => new CompletionResult(app.AppId, app.AppId + " " + app.Name, CompletionResultType.ParameterValue, app.Name + " (" + app.Kind + ")"))
-            .ToList();
-    }
+        IDictionary fakeBoundParameters) =>
+        CompletionCandidates.Complete(
+            wordToComplete,
+            ClassificationData.BuiltIn.AutomationApps,
+            app => app.AppId,
+            app => app.AppId + " " + app.Name,
+            app => app.Name + " (" + app.Kind + ")");
 }

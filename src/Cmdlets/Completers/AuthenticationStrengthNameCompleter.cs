@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,7 +7,10 @@ using EntraStrongAuth.Core.Strength;
 
 namespace EntraStrongAuth.Cmdlets.Completers;
 
-/// <summary>Completes the names of the built-in authentication strengths (quoted: they contain spaces); typing part of a name finds it.</summary>
+/// <summary>
+/// Completes strength names: the tenant's (custom ones included) once a command has read them this session, and the
+/// built-in ones always; typing part of a name or the start of an id finds it.
+/// </summary>
 public sealed class AuthenticationStrengthNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
@@ -16,19 +18,11 @@ public sealed class AuthenticationStrengthNameCompleter : IArgumentCompleter
         string parameterName,
         string wordToComplete,
         CommandAst commandAst,
-        IDictionary fakeBoundParameters)
-    {
-        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return StrengthData.BuiltIn.Strengths
-            .Where(s => word.Length == 0
-                || s.DisplayName.StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                || s.DisplayName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
-                || s.Id.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            .Select(s => new CompletionResult(
-                "'" + s.DisplayName.Replace("'", "''") + "'",
-                s.DisplayName,
-                CompletionResultType.ParameterValue,
-                s.DisplayName + " (" + s.Id + ", " + s.AllowedCombinations.Count + " combinations)"))
-            .ToList();
-    }
+        IDictionary fakeBoundParameters) =>
+        CompletionCandidates.Complete(
+            wordToComplete,
+            TenantNameCache.Strengths.Concat(StrengthData.BuiltIn.Strengths),
+            s => s.DisplayName,
+            s => s.DisplayName,
+            s => s.DisplayName + " (" + s.Id + ", " + s.PolicyType + ", " + s.AllowedCombinations.Count + " combinations)");
 }

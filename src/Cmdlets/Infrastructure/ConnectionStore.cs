@@ -37,6 +37,8 @@ internal static class ConnectionStore
             _current = connection;
         }
 
+        // Names cached for Tab completion belong to the previous tenant.
+        Completers.TenantNameCache.Clear();
         previous?.Dispose();
     }
 }
