@@ -58,8 +58,8 @@ public static class RegistrationExportCsvReader
 
             if (columns is null)
             {
-                // Windows PowerShell's Export-Csv writes "#TYPE …" before the header.
-                if (csv[0].StartsWith("#TYPE".AsSpan(), StringComparison.Ordinal))
+                // Windows PowerShell's Export-Csv writes "#TYPE …" before the header; a reader over a string keeps the BOM.
+                if (csv[0].ToString().TrimStart('\uFEFF').StartsWith("#TYPE", StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -57,16 +57,32 @@ internal static class RegistrationExportNames
     };
 
     private static readonly Dictionary<string, RegistrationColumn> ColumnByKey =
-        Columns.SelectMany(c => c.Headers.Select(h => (Key: Key(h), c.Column))).ToDictionary(p => p.Key, p => p.Column, StringComparer.Ordinal);
+        Index(Columns.SelectMany(c => c.Headers.Select(h => (h, c.Column))));
 
     private static readonly Dictionary<string, string> MethodByKey =
-        Methods.SelectMany(row => row.Select(name => (Key: Key(name), Value: row[0]))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        Index(Methods.SelectMany(row => row.Select(name => (name, row[0]))));
 
     public static RegistrationColumn ColumnOf(string header) =>
         ColumnByKey.TryGetValue(Key(header), out var column) ? column : RegistrationColumn.None;
 
     /// <summary>The Graph value of a method name or value; null when the table does not know it.</summary>
     public static string? MethodOf(string name) => MethodByKey.TryGetValue(Key(name), out var value) ? value : null;
+
+    // The tables list both spellings of a name for the reader of this file; they share a key, and the first wins.
+    private static Dictionary<string, T> Index<T>(IEnumerable<(string Name, T Value)> names)
+    {
+        var index = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (name, value) in names)
+        {
+            var key = Key(name);
+            if (!index.ContainsKey(key))
+            {
+                index[key] = value;
+            }
+        }
+
+        return index;
+    }
 
     /// <summary>"Passkey (device-bound)" and "passKeyDeviceBound" both become "passkeydevicebound".</summary>
     private static string Key(string text) =>
