@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Core.Enrollment;
 
@@ -38,19 +37,5 @@ public sealed class RegistrationReadProblem
 
     public string Message { get; }
 
-    public override string ToString()
-    {
-        var text = new StringBuilder(File);
-        if (Line is { } line)
-        {
-            text.Append(", line ").Append(line.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (Column is { } column)
-        {
-            text.Append(", column '").Append(column).Append('\'');
-        }
-
-        return text.Append(": ").Append(Message).ToString();
-    }
+    public override string ToString() => ProblemLocation.Format(File, Message, Line, ("column", ProblemLocation.Quoted(Column)));
 }
