@@ -5,12 +5,12 @@ public sealed class RegistrationReadItem
 {
     public RegistrationReadItem(UserRegistration registration)
     {
-        Registration = registration;
+        Registration = registration ?? throw new System.ArgumentNullException(nameof(registration));
     }
 
     public RegistrationReadItem(RegistrationReadProblem problem)
     {
-        Problem = problem;
+        Problem = problem ?? throw new System.ArgumentNullException(nameof(problem));
     }
 
     public UserRegistration? Registration { get; }

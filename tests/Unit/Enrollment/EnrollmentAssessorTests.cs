@@ -86,6 +86,19 @@ public class EnrollmentAssessorTests
     }
 
     [Fact]
+    public void Built_in_phishing_resistant_stays_reachable_through_windows_hello_when_keys_and_certificates_are_disabled()
+    {
+        // Windows Hello for Business is not governed by the Authentication methods policy, so disabling FIDO2 and
+        // certificates does not make the built-in strength impossible: the user is pointed at Hello instead.
+        var result = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, P.Without("Fido2", "X509Certificate"), Options);
+
+        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal("windowsHelloForBusiness", result.Evaluation!.CombinationToComplete);
+        Assert.Contains(result.MethodsNotCounted, m => m.Contains(nameof(MethodReason.DisabledByPolicy), StringComparison.Ordinal));
+        Assert.Contains(result.Remedy, s => s.StartsWith("Set up Windows Hello for Business on the user's device", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Guest_with_email_one_time_passcode_only_is_not_enrolled_and_gets_no_temporary_access_pass()
     {
         var snapshot = new UserMethodsSnapshot("g1", new[] { P.Email }, MethodsSource.Live, Now) { UserType = "Guest" };
