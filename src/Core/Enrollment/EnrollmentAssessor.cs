@@ -66,6 +66,7 @@ public static class EnrollmentAssessor
         result.MethodsRegistered = Texts(snapshot.Methods);
         result.MethodsToAdd = Texts(evaluation.MethodsToAdd);
         result.MethodsNotCounted = Texts(evaluation.MethodsNotCounted);
+        result.Limitations = Texts(evaluation.Limitations);
         result.PolicyChangesNeeded = Texts(evaluation.PolicyChangesNeeded);
         result.Remedy = Texts(EnrollmentRemedy.For(evaluation, snapshot.Methods, policy, isGuest, settings.Data));
         result.DataAgeWarning = ageWarning;

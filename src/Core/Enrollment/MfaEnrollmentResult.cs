@@ -60,6 +60,9 @@ public sealed class MfaEnrollmentResult
     /// <summary>Registered methods that do not count: method, reason code and why.</summary>
     public IReadOnlyList<string> MethodsNotCounted { get; internal set; } = None;
 
+    /// <summary>Methods that count with a limit the user should know (Windows Hello only on the device it was set up on).</summary>
+    public IReadOnlyList<string> Limitations { get; internal set; } = None;
+
     /// <summary>When Impossible: the policy requirements an administrator must enable for the user (Fido2, Sms:signIn …).</summary>
     public IReadOnlyList<string> PolicyChangesNeeded { get; internal set; } = None;
 

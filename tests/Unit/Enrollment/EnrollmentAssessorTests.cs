@@ -99,6 +99,15 @@ public class EnrollmentAssessorTests
     }
 
     [Fact]
+    public void Windows_hello_counts_with_its_device_limit_stated()
+    {
+        var result = EnrollmentAssessor.Assess(Live(P.Hello), PhishingResistant, P.AllEnabled, Options);
+
+        Assert.Equal(EnrollmentOutcome.Satisfiable, result.Outcome);
+        Assert.Contains(nameof(MethodReason.OnlyOnRegisteredDevice), Assert.Single(result.Limitations), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Guest_with_email_one_time_passcode_only_is_not_enrolled_and_gets_no_temporary_access_pass()
     {
         var snapshot = new UserMethodsSnapshot("g1", new[] { P.Email }, MethodsSource.Live, Now) { UserType = "Guest" };
