@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Core.SignIns;
 
@@ -31,24 +31,6 @@ public sealed class SignInReadProblem
 
     public string Message { get; }
 
-    public override string ToString()
-    {
-        var text = new StringBuilder(File);
-        if (Line is { } line)
-        {
-            text.Append(", line ").Append(line.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (Record is { } record)
-        {
-            text.Append(", record ").Append(record.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (Field is { } field)
-        {
-            text.Append(", field '").Append(field).Append('\'');
-        }
-
-        return text.Append(": ").Append(Message).ToString();
-    }
+    public override string ToString() =>
+        ProblemLocation.Format(File, Message, Line, ("record", Record?.ToString(CultureInfo.InvariantCulture)), ("field", ProblemLocation.Quoted(Field)));
 }

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Xml.Linq;
+using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Strength;
+using Xunit;
+
+namespace EntraStrongAuth.Tests.Cmdlets;
+
+/// <summary>
+/// The module's Format.ps1xml: valid XML, every view names a type that exists and properties that type has (a renamed
+/// property otherwise shows as an empty column, silently), and the enrollment views render within 120 columns.
+/// </summary>
+public class FormatFileTests
+{
+    private static readonly string FormatFile = Path.Combine(AppContext.BaseDirectory, "Module", "EntraStrongAuth.Format.ps1xml");
+
+    public static IEnumerable<object[]> Views() =>
+        XDocument.Load(FormatFile).Descendants("View").Select(v => new object[] { (string)v.Element("Name")! });
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public void View_names_an_existing_type_and_its_properties(string view)
+    {
+        var element = XDocument.Load(FormatFile).Descendants("View").Single(v => (string)v.Element("Name")! == view);
+        var typeName = (string)element.Element("ViewSelectedBy")!.Element("TypeName")!;
+        var type = TypeOf(typeName);
+
+        Assert.True(type is not null, view + ": no type " + typeName);
+        foreach (var property in element.Descendants("PropertyName").Select(p => p.Value.Trim()))
+        {
+            Assert.True(type!.GetProperty(property) is not null, view + ": " + typeName + " has no property " + property);
+        }
+    }
+
+    [Fact]
+    public void Enrollment_table_fits_120_columns_and_the_list_numbers_the_remedy()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var strength = StrengthData.BuiltIn.FindStrength(AuthenticationStrength.PhishingResistantMfaId)!;
+        var old = UserMethodsSnapshot.FromRegistration(new UserRegistration("u1", "a.very.long.user.principal.name@contoso.onmicrosoft.com")
+        {
+            UserType = "member",
+            MethodsRegistered = new[] { "mobilePhone" },
+            LastUpdatedDateTime = now.AddHours(-30),
+        });
+        var results = new object[]
+        {
+            EnrollmentAssessor.Assess(old, strength, UserMethodsPolicy.Unknown, new EnrollmentAssessmentOptions(now)),
+            EnrollmentAssessor.Excluded(old, strength, EnrollmentExclusion.BreakGlass),
+        };
+
+        var table = Render(results, "Format-Table");
+        var list = Render(results.Take(1), "Format-List");
+
+        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
+        Assert.Contains("NeedsRegistration", table, StringComparison.Ordinal);
+        Assert.Contains("Skip: BreakGlass", table, StringComparison.Ordinal);
+        Assert.Contains("Report 30h!", table, StringComparison.Ordinal);
+        Assert.Contains("1. ", list, StringComparison.Ordinal);
+        Assert.Contains("Uncertainties", list, StringComparison.Ordinal);
+        Assert.Contains("Data warning", list, StringComparison.Ordinal);
+    }
+
+    // Output types live in Core (DESIGN §3).
+    private static Type? TypeOf(string name) => typeof(AuthenticationStrength).Assembly.GetType(name);
+
+    private static string Render(IEnumerable<object> items, string command)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.Formats.Add(new SessionStateFormatEntry(FormatFile));
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddCommand(command).AddCommand("Out-String").AddParameter("Width", 120);
+        var output = shell.Invoke(items);
+        Assert.Empty(shell.Streams.Error);
+        return string.Concat(output.Select(o => o.ToString()));
+    }
+}
