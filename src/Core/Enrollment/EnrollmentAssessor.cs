@@ -15,7 +15,7 @@ namespace EntraStrongAuth.Core.Enrollment;
 /// </summary>
 public static class EnrollmentAssessor
 {
-    public static MfaEnrollmentResult Assess(UserMethodsSnapshot snapshot, AuthenticationStrength strength, UserMethodsPolicy policyForUser, EnrollmentAssessmentOptions options)
+    public static MfaEnrollmentResult Assess(UserMethodsSnapshot snapshot, AuthenticationStrength strength, UserMethodsPolicy policyForUser, EnrollmentAssessmentOptions options, string? strengthReason = null)
     {
         if (snapshot is null)
         {
@@ -76,6 +76,7 @@ public static class EnrollmentAssessor
             : Confidence.High;
         result.MicrosoftSaysCapable = microsoftSays;
         result.Evaluation = evaluation;
+        result.StrengthReason = strengthReason;
         return result;
     }
 

@@ -35,6 +35,9 @@ public sealed class MfaEnrollmentResult
 
     public string? StrengthId { get; internal set; }
 
+    /// <summary>Why this strength was tested when the caller did not name it (the failure's CA evidence, or the fallback to MFA).</summary>
+    public string? StrengthReason { get; internal set; }
+
     public EnrollmentOutcome Outcome { get; }
 
     /// <summary>
