@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -72,7 +71,7 @@ internal sealed class GraphPageFetcher
             {
                 if ((int)response.StatusCode == 429)
                 {
-                    var retryAfter = RetryAfter(response) ?? _options.DefaultRetryAfter;
+                    var retryAfter = RetryAfterHeader.From(response) ?? _options.DefaultRetryAfter;
                     _counters.AddThrottled();
                     _limiter.PauseUntil(_clock.UtcNow + retryAfter);
                     await _events.VerboseAsync("Throttled by Graph (429); every request waits " + Seconds(retryAfter) + " (Retry-After).").ConfigureAwait(false);
@@ -105,7 +104,7 @@ internal sealed class GraphPageFetcher
         var error = GraphErrorBody.Parse(page.Memory);
         if (status >= 500 || status == 408)
         {
-            var retryAfter = RetryAfter(response);
+            var retryAfter = RetryAfterHeader.From(response);
             if (retryAfter is { } pause)
             {
                 _limiter.PauseUntil(_clock.UtcNow + pause);
@@ -134,26 +133,6 @@ internal sealed class GraphPageFetcher
         {
             throw new TransientRetrievalException("the connection dropped while reading the page (" + ex.GetBaseException().Message + ")", inner: ex);
         }
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        // Graph's throttling guidance shows fractional seconds ("Retry-After: 2.128"), which HttpClient's typed header
-        // (whole delta-seconds or a date) rejects: read the raw value first.
-        if (response.Headers.TryGetValues("Retry-After", out var values)
-            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 
     // A cancelled request is the user's Ctrl+C, not a network fault: let it through.
