@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,11 +56,26 @@ internal sealed class GraphCollectionReader
     /// <param name="events">Verbose lines and warnings.</param>
     /// <param name="onPage">Takes one page; awaited before the next page is asked for.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
-    public async Task ReadPagesAsync(Uri url, string requiredPermission, string what, RetrievalEvents events, Func<IReadOnlyList<JsonElement>, Task> onPage, CancellationToken cancellationToken)
+    public Task ReadPagesAsync(Uri url, string requiredPermission, string what, RetrievalEvents events, Func<IReadOnlyList<JsonElement>, Task> onPage, CancellationToken cancellationToken) =>
+        ReadAsync(url, requiredPermission, what, events, onPage, isEntity: false, cancellationToken);
+
+    /// <summary>One entity (not a collection), a detached copy, with the same retries as a page.</summary>
+    public async Task<JsonElement> ReadEntityAsync(Uri url, string requiredPermission, string what, RetrievalEvents events, CancellationToken cancellationToken)
+    {
+        JsonElement entity = default;
+        await ReadAsync(url, requiredPermission, what, events, items =>
+        {
+            entity = items[0];
+            return Task.CompletedTask;
+        }, isEntity: true, cancellationToken).ConfigureAwait(false);
+        return entity;
+    }
+
+    private async Task ReadAsync(Uri url, string requiredPermission, string what, RetrievalEvents events, Func<IReadOnlyList<JsonElement>, Task> onPage, bool isEntity, CancellationToken cancellationToken)
     {
         var options = _context.Options;
         var counters = new RetrievalCounters();
-        var fetcher = new GraphPageFetcher(_context.Http, _context.Limiter, options, counters, events, _context.Clock) { RequiredPermission = requiredPermission };
+        var fetcher = new GraphPageFetcher(_context.Http, _context.Limiter, options, counters, events, _context.Clock) { RequiredPermission = requiredPermission, IsEntity = isEntity };
         var next = url;
         var failures = 0;
         long delivered = 0;
@@ -108,7 +124,8 @@ internal sealed class GraphCollectionReader
                 using (page)
                 {
                     using var document = JsonDocument.Parse(page.Memory);
-                    foreach (var item in document.RootElement.GetProperty("value").EnumerateArray())
+                    var elements = isEntity ? new[] { document.RootElement } : document.RootElement.GetProperty("value").EnumerateArray().ToArray();
+                    foreach (var item in elements)
                     {
                         if (toSkip > 0)
                         {

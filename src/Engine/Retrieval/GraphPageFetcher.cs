@@ -38,6 +38,9 @@ internal sealed class GraphPageFetcher
     /// <summary>The permission named in a 403's advice.</summary>
     public string RequiredPermission { get; init; } = "AuditLog.Read.All";
 
+    /// <summary>The URL names one entity (a policy object), not a collection: the body need not hold a value array.</summary>
+    public bool IsEntity { get; init; }
+
     /// <summary>
     /// One page; <c>Elapsed</c> is the time of the request that succeeded, from its start to its body read (without
     /// limiter waits and earlier 429s), which is what the retriever uses to judge how many slices keep the limiter busy.
@@ -81,7 +84,7 @@ internal sealed class GraphPageFetcher
                 var page = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    if (PageScanner.TryScan(page.Memory.Span, out var nextLink))
+                    if (PageScanner.TryScan(page.Memory.Span, out var nextLink, requireValue: !IsEntity))
                     {
                         return (page, nextLink, _clock.UtcNow - started);
                     }
