@@ -19,6 +19,9 @@ public enum SimEndpoint
 
     /// <summary>POST /$batch itself (its inner requests carry their own endpoint).</summary>
     Batch,
+
+    /// <summary>GET users/{id or userPrincipalName}, one user (with $select).</summary>
+    User,
 }
 
 /// <summary>Maps a request path (with its /beta or /v1.0 prefix) to the endpoint and the path's parameter.</summary>
@@ -54,6 +57,12 @@ internal static class SimEndpoints
         if (Is(rest, "reports", "authenticationMethods", "userRegistrationDetails"))
         {
             return SimEndpoint.UserRegistrationDetails;
+        }
+
+        if (rest.Length == 2 && Eq(rest[0], "users"))
+        {
+            key = Uri.UnescapeDataString(rest[1]);
+            return SimEndpoint.User;
         }
 
         if (rest.Length == 4 && Eq(rest[0], "users") && Eq(rest[2], "authentication") && Eq(rest[3], "methods"))

@@ -64,6 +64,9 @@ internal sealed partial class SimulatorService
 
                     await SendCollectionAsync(exchange, version, "users('" + exchange.Key + "')/authentication/methods", methods);
                     break;
+                case SimEndpoint.User:
+                    await UserAsync(exchange, version, directory);
+                    break;
                 case SimEndpoint.AuthenticationMethodsPolicy:
                     if (!await NoQueryAsync(exchange))
                     {
@@ -111,6 +114,46 @@ internal sealed partial class SimulatorService
         {
             exchange.Log();
         }
+    }
+
+    // GET users/{id | userPrincipalName}: only $select is taken (Graph's default property set otherwise).
+    private async Task UserAsync(Exchange exchange, string version, SimDirectory directory)
+    {
+        var query = exchange.Context.Request.Query;
+        if (query.Keys.FirstOrDefault(k => k.StartsWith('$') && !k.Equals("$select", StringComparison.OrdinalIgnoreCase)) is { } key)
+        {
+            await exchange.ErrorAsync(GraphError.BadQuery($"Query option '{key}' is not supported by the simulator on users/{{id}}."));
+            return;
+        }
+
+        if (directory.UserOf(exchange.Key!) is not { } user)
+        {
+            await exchange.ErrorAsync(GraphError.ResourceNotFound(exchange.Key!));
+            return;
+        }
+
+        var selected = Single(query, "$select")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (selected?.FirstOrDefault(name => !user.TryGetProperty(name, out _)) is { } unknown)
+        {
+            await exchange.ErrorAsync(GraphError.BadQuery($"Could not find a property named '{unknown}' on type 'microsoft.graph.user'."));
+            return;
+        }
+
+        exchange.Records = 1;
+        await SendJsonAsync(exchange, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("@odata.context", new Uri(BaseUri, version + "/$metadata#users/$entity").ToString());
+            foreach (var property in user.EnumerateObject())
+            {
+                if (selected is null || selected.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        });
     }
 
     private Task RegistrationDetailsAsync(Exchange exchange, string version, SimDirectory directory) =>

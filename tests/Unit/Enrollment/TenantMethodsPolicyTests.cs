@@ -86,7 +86,7 @@ public class TenantMethodsPolicyTests
     [Fact]
     public void Target_group_ids_name_every_group_once_and_no_pseudo_group_or_user()
     {
-        Assert.Equal(new[] { Blocked, Pilot }, Policy.TargetGroupIds.OrderBy(g => g, StringComparer.Ordinal));
+        Assert.Equal(new[] { Pilot, Blocked }, Policy.TargetGroupIds.OrderBy(g => g, StringComparer.Ordinal));
         Assert.Equal("2026-01-02T03:04:05.0000000+00:00", Policy.LastModifiedDateTime!.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -114,7 +114,7 @@ public class TenantMethodsPolicyTests
         var membership = new GroupMembership(
             new Dictionary<string, IEnumerable<string>> { [Pilot] = new[] { "u1", "u2" }, [Blocked] = new[] { "u2" } },
             new[] { "gone" });
-        Assert.Equal(new[] { Blocked, Pilot }, membership.GroupsOf("U2").OrderBy(g => g, StringComparer.Ordinal));
+        Assert.Equal(new[] { Pilot, Blocked }, membership.GroupsOf("U2").OrderBy(g => g, StringComparer.Ordinal));
         Assert.Empty(membership.GroupsOf("u3"));
         Assert.False(membership.IsComplete);
         Assert.Equal("gone", Assert.Single(membership.UnreadGroupIds));
