@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -139,7 +138,7 @@ internal sealed class GraphBatchSender
                 transient = response.IsSuccessStatusCode ? "the batch response was incomplete" : "Graph answered " + status.ToString(CultureInfo.InvariantCulture);
                 wait = RetryAfterHeader.From(response);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TaskCanceledException or WebException)
+            catch (Exception ex) when (GraphPageFetcher.IsDroppedConnection(ex, cancellationToken))
             {
                 transient = "the connection failed (" + ex.GetBaseException().Message + ")";
             }

@@ -139,7 +139,7 @@ internal sealed class GraphPageFetcher
     }
 
     // A cancelled request is the user's Ctrl+C, not a network fault: let it through.
-    private static bool IsDroppedConnection(Exception ex, CancellationToken cancellationToken) =>
+    internal static bool IsDroppedConnection(Exception ex, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TaskCanceledException or WebException;
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s";

@@ -14,14 +14,8 @@ namespace EntraStrongAuth.Tests.Enrollment;
 /// <summary>What the enrollment tests share: collected warnings, fast retries, and the generator's own view of the simulated tenant.</summary>
 internal static class EnrollmentSimulation
 {
-    public static RetrievalOptions Options(int pageSize = 25) => new()
-    {
-        PageSize = pageSize,
-        BackoffBase = TimeSpan.FromMilliseconds(5),
-        BackoffMax = TimeSpan.FromMilliseconds(50),
-        DefaultRetryAfter = TimeSpan.FromMilliseconds(200),
-        MaxAttempts = 20,
-    };
+    // More attempts than the sign-in tests: the throttling test makes some inner requests wait several rounds.
+    public static RetrievalOptions Options(int pageSize = 25) => SimulatedGraph.FastRetries(pageSize, maxAttempts: 20);
 
     public static (RetrievalEvents Events, List<string> Warnings) Events()
     {
