@@ -195,6 +195,26 @@ public class EnrollmentRetrieverTests
     }
 
     [Fact]
+    public async Task Denied_report_and_methods_name_the_permissions_to_grant()
+    {
+        var denied = new HashSet<SimEndpoint> { SimEndpoint.UserRegistrationDetails, SimEndpoint.AuthenticationMethods };
+        await using var graph = await SimulatedGraph.StartAsync(NoThrottle with { DeniedEndpoints = denied });
+        var retriever = new EnrollmentRetriever(graph.Connection, EnrollmentSimulation.Options());
+
+        var error = await Assert.ThrowsAsync<Core.Errors.EntraStrongAuthException>(() => retriever.ReadRegistrationReportAsync(_ => Task.CompletedTask, null, CancellationToken.None));
+        Assert.Equal("GraphPermissionDenied", error.ErrorId);
+        Assert.Contains("AuditLog.Read.All", error.RecommendedAction, StringComparison.Ordinal);
+
+        var id = EnrollmentSimulation.Id(graph.Host.Tenant.Directory.RegistrationDetails[0]);
+        var lookup = Assert.Single(await retriever.ReadUserMethodsAsync(new[] { id }, null, CancellationToken.None));
+        Assert.True(lookup.Found);
+        Assert.Equal(id, lookup.UserId);
+        Assert.Null(lookup.Methods);
+        Assert.Equal("GraphPermissionDenied", lookup.ErrorId);
+        Assert.Contains("UserAuthenticationMethod.Read.All", lookup.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_and_live_methods_agree_for_every_user_of_the_generated_tenant()
     {
         await using var graph = await SimulatedGraph.StartAsync(NoThrottle);
