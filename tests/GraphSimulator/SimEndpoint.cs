@@ -71,7 +71,8 @@ internal static class SimEndpoints
             return SimEndpoint.AuthenticationMethods;
         }
 
-        if (rest.Length == 3 && Eq(rest[0], "groups") && Eq(rest[2], "transitiveMembers"))
+        // transitiveMembers, or its users only through the type cast segment (…/transitiveMembers/microsoft.graph.user).
+        if ((rest.Length == 3 || (rest.Length == 4 && Eq(rest[3], "microsoft.graph.user"))) && Eq(rest[0], "groups") && Eq(rest[2], "transitiveMembers"))
         {
             key = Uri.UnescapeDataString(rest[1]);
             return SimEndpoint.GroupTransitiveMembers;

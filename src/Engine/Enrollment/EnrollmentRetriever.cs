@@ -29,7 +29,8 @@ public sealed class EnrollmentRetriever
 
     internal const string ReportPath = "v1.0/reports/authenticationMethods/userRegistrationDetails";
     internal const string PolicyPath = "v1.0/policies/authenticationMethodsPolicy";
-    internal const string MembersPath = "v1.0/groups/{0}/transitiveMembers?$top=999";
+    // Users only (the cast segment), ids only: nested groups and devices are not targeted themselves.
+    internal const string MembersPath = "v1.0/groups/{0}/transitiveMembers/microsoft.graph.user?$select=id&$top=999";
     internal const string UserSelect = "$select=id,userPrincipalName,displayName,userType,accountEnabled";
 
     // userRegistrationDetails pages hold at most 999 rows ($top between 1 and 999).
@@ -177,7 +178,7 @@ public sealed class EnrollmentRetriever
         return new MethodsPolicyRead(policy, new GroupMembership(members, unread), problems);
     }
 
-    // transitiveMembers lists nested groups and devices beside users; only users are targeted.
+    // The cast should leave only users; a record typed otherwise (a proxy or a saved answer without the cast) is not one.
     private static bool IsUser(JsonElement member) =>
         member.ValueKind == JsonValueKind.Object
         && member.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

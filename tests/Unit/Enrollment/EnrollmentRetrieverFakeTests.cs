@@ -39,7 +39,7 @@ public class EnrollmentRetrieverFakeTests
         var retriever = Create((request, path) => path switch
         {
             "/v1.0/policies/authenticationMethodsPolicy" => (HttpStatusCode.OK, policy),
-            "/v1.0/groups/" + Present + "/transitiveMembers" => (HttpStatusCode.OK,
+            "/v1.0/groups/" + Present + "/transitiveMembers/microsoft.graph.user" => (HttpStatusCode.OK,
                 """{"value":[{"@odata.type":"#microsoft.graph.group","id":"nested"},{"@odata.type":"#microsoft.graph.user","id":"u1"},{"@odata.type":"#microsoft.graph.user","id":"u2"}]}"""),
             _ => (HttpStatusCode.NotFound, """{"error":{"code":"Request_ResourceNotFound","message":"Resource does not exist."}}"""),
         }, log);

@@ -156,7 +156,9 @@ public class EnrollmentRetrieverTests
         Assert.True(read.Membership.IsComplete);
         var log = graph.Host.Requests.Snapshot();
         Assert.Equal(1, log.Count(r => r.Endpoint == SimEndpoint.AuthenticationMethodsPolicy));
-        Assert.Equal(1, log.Count(r => r.Endpoint == SimEndpoint.GroupTransitiveMembers));
+        var members = Assert.Single(log, r => r.Endpoint == SimEndpoint.GroupTransitiveMembers);
+        Assert.Contains("/transitiveMembers/microsoft.graph.user?$select=id&$top=999", members.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(data.PasswordlessPilot.TransitiveUsers.Count, members.Records);
         Assert.Equal(2, retriever.Requests);
 
         // Nested groups are not users: the pilot's members are its transitive users only.

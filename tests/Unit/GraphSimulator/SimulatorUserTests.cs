@@ -48,4 +48,21 @@ public class SimulatorUserTests
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("v1.0/users/" + id + "?$expand=manager")).Status);
         Assert.Equal(SimEndpoint.User, sim.Requests.Snapshot()[0].Endpoint);
     }
+
+    [Fact]
+    public async Task The_user_cast_of_transitiveMembers_lists_users_only_with_the_selected_properties()
+    {
+        await using var sim = await GraphSimulatorHost.StartAsync(new GraphSimulatorOptions { ThrottleRequests = 0 }, tenant);
+        using var client = new SimClient(sim);
+        foreach (var group in tenant.Directory.GroupIds)
+        {
+            var users = tenant.Directory.TransitiveMembersOf(group)!.Where(m => m.GetProperty("@odata.type").GetString() == "#microsoft.graph.user").Select(m => m.GetProperty("id").GetString()).ToList();
+            var page = await client.GetAsync("v1.0/groups/" + group + "/transitiveMembers/microsoft.graph.user?$select=id&$top=999");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(users, page.Ids);
+            Assert.All(page.Values, v => Assert.Equal(new[] { "id" }, v.EnumerateObject().Select(p => p.Name)));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("v1.0/groups/" + tenant.Directory.GroupIds.First() + "/transitiveMembers?$select=shoeSize")).Status);
+    }
 }
