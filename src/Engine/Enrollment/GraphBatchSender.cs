@@ -48,6 +48,8 @@ internal sealed class GraphBatchSender
         var answers = new BatchAnswer?[relativeUrls.Count];
         var attempts = new int[relativeUrls.Count];
         var pending = Enumerable.Range(0, relativeUrls.Count).ToList();
+        // A batch's requests reach Graph at the same instant: more of them than the limiter allows per window would
+        // be refused (429) however long the client waited before sending the POST.
         var size = Math.Min(MaxBatchSize, _context.Limiter.MaxRequests);
         while (pending.Count > 0)
         {
@@ -101,7 +103,8 @@ internal sealed class GraphBatchSender
         var failures = 0;
         while (true)
         {
-            foreach (var unused in chunk)
+            // One turn per inner request: Graph counts each of them against its limits, not the envelope.
+            for (var turn = 0; turn < chunk.Count; turn++)
             {
                 await _context.Limiter.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
