@@ -48,8 +48,8 @@ public sealed record GraphError(int Status, string Code, string Message)
     public static GraphError TopTooLarge(string value) => new(400, "BadRequest",
         string.Create(CultureInfo.InvariantCulture, $"Invalid page size specified: '{value}'. Must be between 1 and 1000 inclusive."));
 
-    public static GraphError UnknownProperty(string name) => new(400, "BadRequest",
-        $"Could not find a property named '{name}' on type 'microsoft.graph.signIn'.");
+    public static GraphError UnknownProperty(string name, string type = "microsoft.graph.signIn") => new(400, "BadRequest",
+        $"Could not find a property named '{name}' on type '{type}'.");
 
     public static GraphError BadQuery(string message) => new(400, "BadRequest", message);
 

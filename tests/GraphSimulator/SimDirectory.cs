@@ -17,6 +17,7 @@ public sealed class SimDirectory
 {
     private readonly Dictionary<string, JsonElement[]> methods;
     private readonly Dictionary<string, JsonElement[]> groupMembers;
+    private readonly Dictionary<string, JsonElement> users = new(StringComparer.OrdinalIgnoreCase);
 
     private SimDirectory(JsonElement[] registrations, Dictionary<string, JsonElement[]> methods, JsonElement? methodsPolicy,
         JsonElement[] strengths, JsonElement[] conditionalAccess, Dictionary<string, JsonElement[]> groupMembers)
@@ -49,6 +50,9 @@ public sealed class SimDirectory
     /// <summary>A user's authentication methods by object id or UPN (case-insensitive, as Graph resolves both); null if unknown.</summary>
     public IReadOnlyList<JsonElement>? MethodsOf(string idOrUpn) => methods.TryGetValue(idOrUpn, out var list) ? list : null;
 
+    /// <summary>A user object (id, userPrincipalName, displayName, userType, accountEnabled, mail) by id or UPN; null if unknown.</summary>
+    public JsonElement? UserOf(string idOrUpn) => users.TryGetValue(idOrUpn, out var user) ? user : null;
+
     public IReadOnlyList<JsonElement>? TransitiveMembersOf(string groupId) => groupMembers.TryGetValue(groupId, out var list) ? list : null;
 
     internal static SimDirectory Generate(int seed, Tenant tenant, IReadOnlyList<TenantUser> users)
@@ -62,13 +66,31 @@ public sealed class SimDirectory
             methods[user.User.UserPrincipalName] = list;
         }
 
-        return new SimDirectory(
+        var directory = new SimDirectory(
             data.Users.Select(u => Element(RegistrationJson.Details(u, data))).ToArray(),
             methods,
             Element(PolicyJson.MethodsPolicy(data)),
             data.Strengths.Select(s => Element(PolicyJson.Strength(s, tenant))).ToArray(),
             data.Policies.Select(p => Element(PolicyJson.ConditionalAccess(p, data))).ToArray(),
             data.Groups.ToDictionary(g => g.Id, g => Elements(PolicyJson.TransitiveMembers(g)), StringComparer.OrdinalIgnoreCase));
+        foreach (var auth in data.Users)
+        {
+            var user = auth.User;
+            // The generator has no disabled accounts: every directory user can sign in.
+            var element = Element(new JsonObject
+            {
+                ["id"] = user.Id,
+                ["displayName"] = user.DisplayName,
+                ["userPrincipalName"] = user.UserPrincipalName,
+                ["userType"] = user.UserType,
+                ["accountEnabled"] = true,
+                ["mail"] = user.UserType == "guest" ? null : user.UserPrincipalName,
+            });
+            directory.users[user.Id] = element;
+            directory.users[user.UserPrincipalName] = element;
+        }
+
+        return directory;
     }
 
     private static JsonElement Element(JsonNode node) => JsonSerializer.SerializeToElement(node);

@@ -19,6 +19,9 @@ public enum SimEndpoint
 
     /// <summary>POST /$batch itself (its inner requests carry their own endpoint).</summary>
     Batch,
+
+    /// <summary>GET users/{id or userPrincipalName}, one user (with $select).</summary>
+    User,
 }
 
 /// <summary>Maps a request path (with its /beta or /v1.0 prefix) to the endpoint and the path's parameter.</summary>
@@ -56,13 +59,20 @@ internal static class SimEndpoints
             return SimEndpoint.UserRegistrationDetails;
         }
 
+        if (rest.Length == 2 && Eq(rest[0], "users"))
+        {
+            key = Uri.UnescapeDataString(rest[1]);
+            return SimEndpoint.User;
+        }
+
         if (rest.Length == 4 && Eq(rest[0], "users") && Eq(rest[2], "authentication") && Eq(rest[3], "methods"))
         {
             key = Uri.UnescapeDataString(rest[1]);
             return SimEndpoint.AuthenticationMethods;
         }
 
-        if (rest.Length == 3 && Eq(rest[0], "groups") && Eq(rest[2], "transitiveMembers"))
+        // transitiveMembers, or its users only through the type cast segment (…/transitiveMembers/microsoft.graph.user).
+        if ((rest.Length == 3 || (rest.Length == 4 && Eq(rest[3], "microsoft.graph.user"))) && Eq(rest[0], "groups") && Eq(rest[2], "transitiveMembers"))
         {
             key = Uri.UnescapeDataString(rest[1]);
             return SimEndpoint.GroupTransitiveMembers;

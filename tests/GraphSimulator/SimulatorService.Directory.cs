@@ -64,6 +64,9 @@ internal sealed partial class SimulatorService
 
                     await SendCollectionAsync(exchange, version, "users('" + exchange.Key + "')/authentication/methods", methods);
                     break;
+                case SimEndpoint.User:
+                    await UserAsync(exchange, version, directory);
+                    break;
                 case SimEndpoint.AuthenticationMethodsPolicy:
                     if (!await NoQueryAsync(exchange))
                     {
@@ -86,7 +89,10 @@ internal sealed partial class SimulatorService
                         break;
                     }
 
-                    await PagedAsync(exchange, version, "directoryObjects", members, options.DirectoryPageSize, 999, allowFilter: false);
+                    bool usersOnly = exchange.Request.Path.EndsWith("/microsoft.graph.user", StringComparison.OrdinalIgnoreCase);
+                    await PagedAsync(exchange, version, usersOnly ? "users" : "directoryObjects",
+                        usersOnly ? members.Where(m => m.GetProperty("@odata.type").GetString() == "#microsoft.graph.user").ToArray() : members,
+                        options.DirectoryPageSize, 999, allowFilter: false, allowSelect: true);
                     break;
                 case SimEndpoint.ConditionalAccessPolicies:
                     if (await NoQueryAsync(exchange))
@@ -113,6 +119,46 @@ internal sealed partial class SimulatorService
         }
     }
 
+    // GET users/{id | userPrincipalName}: only $select is taken (Graph's default property set otherwise).
+    private async Task UserAsync(Exchange exchange, string version, SimDirectory directory)
+    {
+        var query = exchange.Context.Request.Query;
+        if (query.Keys.FirstOrDefault(k => k.StartsWith('$') && !k.Equals("$select", StringComparison.OrdinalIgnoreCase)) is { } key)
+        {
+            await exchange.ErrorAsync(GraphError.BadQuery($"Query option '{key}' is not supported by the simulator on users/{{id}}."));
+            return;
+        }
+
+        if (directory.UserOf(exchange.Key!) is not { } user)
+        {
+            await exchange.ErrorAsync(GraphError.ResourceNotFound(exchange.Key!));
+            return;
+        }
+
+        var selected = Single(query, "$select")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (selected?.FirstOrDefault(name => !user.TryGetProperty(name, out _)) is { } unknown)
+        {
+            await exchange.ErrorAsync(GraphError.UnknownProperty(unknown, "microsoft.graph.user"));
+            return;
+        }
+
+        exchange.Records = 1;
+        await SendJsonAsync(exchange, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("@odata.context", new Uri(BaseUri, version + "/$metadata#users/$entity").ToString());
+            foreach (var property in user.EnumerateObject())
+            {
+                if (selected is null || selected.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
     private Task RegistrationDetailsAsync(Exchange exchange, string version, SimDirectory directory) =>
         PagedAsync(exchange, version, "reports/authenticationMethods/userRegistrationDetails", directory.RegistrationDetails,
             options.RegistrationPageSize, options.RegistrationPageSize, allowFilter: true, Orderable);
@@ -133,14 +179,15 @@ internal sealed partial class SimulatorService
     }
 
     private async Task PagedAsync(Exchange exchange, string version, string resource, IReadOnlyList<JsonElement> items, int defaultTop,
-        int maxTop, bool allowFilter, string[]? orderable = null)
+        int maxTop, bool allowFilter, string[]? orderable = null, bool allowSelect = false)
     {
         var query = exchange.Context.Request.Query;
         foreach (var key in query.Keys)
         {
             bool known = key.Equals("$top", StringComparison.OrdinalIgnoreCase) || key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase)
                 || (allowFilter && key.Equals("$filter", StringComparison.OrdinalIgnoreCase))
-                || (orderable is not null && key.Equals("$orderby", StringComparison.OrdinalIgnoreCase));
+                || (orderable is not null && key.Equals("$orderby", StringComparison.OrdinalIgnoreCase))
+                || (allowSelect && key.Equals("$select", StringComparison.OrdinalIgnoreCase));
             if (key.StartsWith('$') && !known)
             {
                 await exchange.ErrorAsync(GraphError.BadQuery($"Query option '{key}' is not supported on {resource}."));
@@ -189,9 +236,16 @@ internal sealed partial class SimulatorService
             return;
         }
 
+        string[]? selected = Single(query, "$select")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (selected?.FirstOrDefault(name => !items.Any(i => i.TryGetProperty(name, out _))) is { } unknown)
+        {
+            await exchange.ErrorAsync(GraphError.UnknownProperty(unknown, "microsoft.graph.directoryObject"));
+            return;
+        }
+
         var matching = items.Where(predicate).Skip(offset).Take(top + 1).ToList();
         bool more = matching.Count > top;
-        var page = matching.Take(top).ToList();
+        var page = matching.Take(top).Select(item => selected is null ? item : Project(item, selected)).ToList();
         string? nextLink = null;
         if (more)
         {
@@ -202,6 +256,18 @@ internal sealed partial class SimulatorService
         }
 
         await SendCollectionAsync(exchange, version, resource, page, nextLink);
+    }
+
+    // $select on a directory collection: only the named properties, in the object's own order.
+    private static JsonElement Project(JsonElement item, string[] names)
+    {
+        var projected = new System.Text.Json.Nodes.JsonObject();
+        foreach (var property in item.EnumerateObject().Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            projected[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(property.Value.GetRawText());
+        }
+
+        return JsonSerializer.SerializeToElement(projected);
     }
 
     private Task SendCollectionAsync(Exchange exchange, string version, string resource, IReadOnlyList<JsonElement> items, string? nextLink = null)

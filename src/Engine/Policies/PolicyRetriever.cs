@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
@@ -29,19 +28,14 @@ public sealed class PolicyRetriever
     private readonly GraphCollectionReader _reader;
 
     public PolicyRetriever(GraphConnection connection, RetrievalOptions? options = null)
-        : this(
-            (connection ?? throw new ArgumentNullException(nameof(connection))).RawHttp,
-            connection.Context.GraphEndpoint,
-            connection.Limiter,
-            options ?? new RetrievalOptions(),
-            SystemRetrievalClock.Instance)
+        : this(GraphReadContext.From(connection, options))
     {
     }
 
-    internal PolicyRetriever(HttpClient http, Uri graphEndpoint, RequestRateLimiter limiter, RetrievalOptions options, IRetrievalClock clock)
+    internal PolicyRetriever(GraphReadContext context)
     {
-        _graphEndpoint = graphEndpoint;
-        _reader = new GraphCollectionReader(http, limiter, options, clock);
+        _graphEndpoint = context.GraphEndpoint;
+        _reader = new GraphCollectionReader(context);
     }
 
     /// <summary>Requests made so far by this retriever.</summary>

@@ -21,12 +21,7 @@ internal readonly struct GraphErrorBody
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.Object)
-            {
-                return new GraphErrorBody(Text(error, "code"), Text(error, "message"));
-            }
+            return From(document.RootElement);
         }
         catch (JsonException)
         {
@@ -35,6 +30,12 @@ internal readonly struct GraphErrorBody
 
         return default;
     }
+
+    /// <summary>The error of an already parsed body (a $batch inner response's body).</summary>
+    public static GraphErrorBody From(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? new GraphErrorBody(Text(error, "code"), Text(error, "message"))
+            : default;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

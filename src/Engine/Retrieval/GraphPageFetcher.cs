@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -39,6 +38,9 @@ internal sealed class GraphPageFetcher
     /// <summary>The permission named in a 403's advice.</summary>
     public string RequiredPermission { get; init; } = "AuditLog.Read.All";
 
+    /// <summary>The URL names one entity (a policy object), not a collection: the body need not hold a value array.</summary>
+    public bool IsEntity { get; init; }
+
     /// <summary>
     /// One page; <c>Elapsed</c> is the time of the request that succeeded, from its start to its body read (without
     /// limiter waits and earlier 429s), which is what the retriever uses to judge how many slices keep the limiter busy.
@@ -72,7 +74,7 @@ internal sealed class GraphPageFetcher
             {
                 if ((int)response.StatusCode == 429)
                 {
-                    var retryAfter = RetryAfter(response) ?? _options.DefaultRetryAfter;
+                    var retryAfter = RetryAfterHeader.From(response) ?? _options.DefaultRetryAfter;
                     _counters.AddThrottled();
                     _limiter.PauseUntil(_clock.UtcNow + retryAfter);
                     await _events.VerboseAsync("Throttled by Graph (429); every request waits " + Seconds(retryAfter) + " (Retry-After).").ConfigureAwait(false);
@@ -82,7 +84,7 @@ internal sealed class GraphPageFetcher
                 var page = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    if (PageScanner.TryScan(page.Memory.Span, out var nextLink))
+                    if (PageScanner.TryScan(page.Memory.Span, out var nextLink, requireValue: !IsEntity))
                     {
                         return (page, nextLink, _clock.UtcNow - started);
                     }
@@ -105,7 +107,7 @@ internal sealed class GraphPageFetcher
         var error = GraphErrorBody.Parse(page.Memory);
         if (status >= 500 || status == 408)
         {
-            var retryAfter = RetryAfter(response);
+            var retryAfter = RetryAfterHeader.From(response);
             if (retryAfter is { } pause)
             {
                 _limiter.PauseUntil(_clock.UtcNow + pause);
@@ -136,28 +138,8 @@ internal sealed class GraphPageFetcher
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        // Graph's throttling guidance shows fractional seconds ("Retry-After: 2.128"), which HttpClient's typed header
-        // (whole delta-seconds or a date) rejects: read the raw value first.
-        if (response.Headers.TryGetValues("Retry-After", out var values)
-            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
-    }
-
     // A cancelled request is the user's Ctrl+C, not a network fault: let it through.
-    private static bool IsDroppedConnection(Exception ex, CancellationToken cancellationToken) =>
+    internal static bool IsDroppedConnection(Exception ex, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TaskCanceledException or WebException;
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s";

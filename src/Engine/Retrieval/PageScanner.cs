@@ -9,7 +9,10 @@ namespace EntraStrongAuth.Engine.Retrieval;
 /// </summary>
 internal static class PageScanner
 {
-    public static bool TryScan(ReadOnlySpan<byte> body, out string? nextLink)
+    /// <param name="body">The response body.</param>
+    /// <param name="nextLink">The next page, if any.</param>
+    /// <param name="requireValue">False for a single entity (no <c>value</c> array), which must still be one complete object.</param>
+    public static bool TryScan(ReadOnlySpan<byte> body, out string? nextLink, bool requireValue = true)
     {
         nextLink = null;
         var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
@@ -48,7 +51,7 @@ internal static class PageScanner
             }
 
             // The object must close, and nothing but whitespace may follow it.
-            return sawValue && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+            return (sawValue || !requireValue) && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
         }
         catch (JsonException)
         {

@@ -31,7 +31,7 @@ public class PolicyRetrieverTests
         var options = new RetrievalOptions { RequestsPerWindow = requestsPerWindow, BackoffBase = TimeSpan.FromSeconds(1) };
         var limiter = new RequestRateLimiter(requestsPerWindow, TimeSpan.FromSeconds(10), clock);
 #pragma warning disable CA2000 // The HttpClient lives as long as the test.
-        var retriever = new PolicyRetriever(new HttpClient(fake), Graph, limiter, options, clock);
+        var retriever = new PolicyRetriever(new GraphReadContext(new HttpClient(fake), Graph, limiter, options, clock));
 #pragma warning restore CA2000
         return (retriever, fake, clock);
     }

@@ -59,14 +59,14 @@ internal sealed class SimulatedGraph : IAsyncDisposable
         return new SimulatedGraph(host, connection);
     }
 
-    public static RetrievalOptions FastRetries(int pageSize = 40) => new()
+    public static RetrievalOptions FastRetries(int pageSize = 40, int maxAttempts = 12) => new()
     {
         PageSize = pageSize,
         BackoffBase = TimeSpan.FromMilliseconds(5),
         BackoffMax = TimeSpan.FromMilliseconds(50),
         DefaultRetryAfter = TimeSpan.FromMilliseconds(200),
         MinimumSliceSpan = TimeSpan.FromMinutes(10),
-        MaxAttempts = 12,
+        MaxAttempts = maxAttempts,
     };
 
     public async Task<(List<EntraStrongAuth.Core.SignIns.SignInEvent> Records, RetrievalProgress Progress, List<string> Warnings)> ReadAsync(
