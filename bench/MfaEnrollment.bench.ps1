@@ -135,7 +135,7 @@ Connect-EntraStrongAuth -AccessToken (ConvertTo-SecureString 'bench-test-mfaenro
 `$all = [System.Collections.Generic.List[object]]::new()
 `$notCapable = @(Test-MfaEnrollment -All | ForEach-Object { `$all.Add(`$_); `$_ } | Where-Object { -not `$_.IsCapable })
 `$watch.Stop()
-`$all | ForEach-Object { '{0},{1},{2}' -f `$_.UserId, `$_.IsCapable.ToString().ToLowerInvariant(), (`$null -ne `$_.Excluded).ToString().ToLowerInvariant() } |
+`$all | ForEach-Object { '{0},{1},{2}' -f `$_.UserId, "`$(`$_.IsCapable)".ToLowerInvariant(), (`$null -ne `$_.Excluded).ToString().ToLowerInvariant() } |
     ForEach-Object -Begin { 'userId,capable,excluded' } -Process { `$_ } | Set-Content '$bOut'
 [Console]::Out.WriteLine(('{0} {1} {2}' -f `$watch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), `$notCapable.Count, (Get-Process -Id `$PID).PeakWorkingSet64))
 "@
