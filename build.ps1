@@ -9,7 +9,7 @@
       Test     Build, then xUnit (tests/Unit), then Pester (tests/Pester) in a fresh pwsh against out/.
                Ends with one line "N passed, N failed, N skipped"; exits non-zero on any failure.
       Package  Build, Test-ModuleManifest, then a Gallery .nupkg in out/packages (Publish-PSResource to a file repository).
-      Bench    Runs every bench/*.bench.ps1 against the built module.
+      Bench    Runs every bench/*.bench.ps1 against the built module (-Bench MfaEnrollment: only that one).
       Clean    Removes out/ (and .cache/ with -IncludeCache).
     From a fresh machine with only the .NET SDK:  dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Test
 #>
@@ -25,7 +25,10 @@ param(
     # Rewrite build/expected-dependencies.txt from this build instead of failing on a difference.
     [switch] $UpdateDependencyList,
 
-    [switch] $IncludeCache
+    [switch] $IncludeCache,
+
+    # Bench: only the benchmarks whose name (without .bench.ps1) matches, e.g. MfaEnrollment or Live*.
+    [string[]] $Bench = @('*')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -40,7 +43,7 @@ foreach ($name in $Task) {
         'Build'   { Invoke-BuildTask -Context $context -UpdateDependencyList:$UpdateDependencyList }
         'Test'    { Invoke-BuildTask -Context $context; $exitCode = Invoke-TestTask -Context $context }
         'Package' { Invoke-BuildTask -Context $context; Invoke-PackageTask -Context $context }
-        'Bench'   { Invoke-BuildTask -Context $context; Invoke-BenchTask -Context $context }
+        'Bench'   { Invoke-BuildTask -Context $context; Invoke-BenchTask -Context $context -Name $Bench }
     }
     if ($exitCode -ne 0) { break }
 }

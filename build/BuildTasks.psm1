@@ -192,10 +192,11 @@ function Invoke-PackageTask {
 }
 
 function Invoke-BenchTask {
-    param($Context)
-    $benches = @(Get-ChildItem (Join-Path $Context.Root 'bench') -Filter '*.bench.ps1' -ErrorAction SilentlyContinue)
+    param($Context, [string[]] $Name = @('*'))
+    $benches = @(Get-ChildItem (Join-Path $Context.Root 'bench') -Filter '*.bench.ps1' -ErrorAction SilentlyContinue |
+        Where-Object { $bench = $_.Name -replace '\.bench\.ps1$', ''; @($Name | Where-Object { $bench -like $_ }).Count -gt 0 })
     if ($benches.Count -eq 0) {
-        Write-Host 'No benchmarks in bench/ yet.'
+        Write-Host "No benchmark in bench/ matches $($Name -join ', ')."
         return
     }
     foreach ($bench in $benches) {

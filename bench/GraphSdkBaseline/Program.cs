@@ -4,16 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
-using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using EntraStrongAuth.Bench;
 
 // Baseline (a) of bench/LiveRetrieval.bench.ps1: what `Get-MgBetaAuditLogSignIn -All -Filter …` does. Sequential
 // pages of $top=100 through the Microsoft Graph SDK (GraphServiceClient.AuditLogs.SignIns.GetAsync + PageIterator),
@@ -22,12 +17,11 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 //
 // The SDK is Microsoft.Graph (v1.0 models) pointed at {graph}/beta: the request goes to the beta endpoint like
 // Get-MgBeta*, beta-only properties land in each model's AdditionalData (still materialized). The default middleware
-// pipeline is kept except the retry handler, replaced by the same policy on a scaled clock (see ScaledRetryHandler).
+// pipeline is kept except the retry handler, replaced by the same policy on a scaled clock (bench/Shared/BenchGraphClient.cs).
 //
 // usage: GraphSdkBaseline --graph http://127.0.0.1:PORT/ --start ISO --end ISO --codes 50074,50076,... --time-scale 0.1
 //                         [--token t] [--out records.json]
-var arguments = args.Select((value, index) => (value, index)).Where(p => p.value.StartsWith("--", StringComparison.Ordinal))
-    .ToDictionary(p => p.value[2..], p => p.index + 1 < args.Length ? args[p.index + 1] : "", StringComparer.Ordinal);
+var arguments = BenchGraphClient.Arguments(args);
 var graph = new Uri(arguments["graph"].TrimEnd('/') + "/");
 var start = DateTimeOffset.Parse(arguments["start"], CultureInfo.InvariantCulture);
 var end = DateTimeOffset.Parse(arguments["end"], CultureInfo.InvariantCulture);
@@ -35,12 +29,8 @@ var codes = arguments["codes"].Split(',', StringSplitOptions.RemoveEmptyEntries)
 var timeScale = double.Parse(arguments.GetValueOrDefault("time-scale", "1"), CultureInfo.InvariantCulture);
 var token = arguments.GetValueOrDefault("token", "bench-baseline");
 
-var handlers = GraphClientFactory.CreateDefaultHandlers();
-var retry = handlers.IndexOf(handlers.First(h => h is RetryHandler));
-var scaledRetry = new ScaledRetryHandler(timeScale);
-handlers[retry] = scaledRetry;
-using var http = GraphClientFactory.Create(handlers);
-var client = new GraphServiceClient(http, new StaticTokenProvider(token), new Uri(graph, "beta").ToString());
+var client = BenchGraphClient.Create(graph, "beta", token, timeScale, out var scaledRetry, out var http);
+using var _ = http;
 
 // The same range and kinds the module reads by default, in one -Filter as an admin would write it.
 var filter = string.Create(CultureInfo.InvariantCulture,
@@ -67,9 +57,7 @@ await iterator.IterateAsync().ConfigureAwait(false);
 var retrieved = watch.Elapsed;
 var failures = all.Where(s => s.Status?.ErrorCode is int code && codes.Contains(code)).ToList();
 var filtered = watch.Elapsed;
-using var process = System.Diagnostics.Process.GetCurrentProcess();
-process.Refresh();
-var peak = process.PeakWorkingSet64;
+var peak = BenchGraphClient.PeakWorkingSet();
 
 if (arguments.GetValueOrDefault("out") is { Length: > 0 } outFile)
 {
@@ -92,58 +80,3 @@ if (arguments.GetValueOrDefault("out") is { Length: > 0 } outFile)
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"records={all.Count} failures={failures.Count} pages={pages} retries={scaledRetry.Retries} seconds={retrieved.TotalSeconds:0.###} filteredSeconds={filtered.TotalSeconds:0.###} peakBytes={peak}"));
 return 0;
-
-/// <summary>Sends the same opaque bearer token on every request (the simulator accepts any; https is not required).</summary>
-internal sealed class StaticTokenProvider(string token) : IAuthenticationProvider
-{
-    public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
-    {
-        request.Headers.Add("Authorization", "Bearer " + token);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Kiota's RetryHandler policy with its defaults (as Graph PowerShell's Set-MgRequestContext: MaxRetry 3, RetryDelay 3 s):
-/// retry 429, 503 and 504 up to 3 times, waiting Retry-After when present (delta-seconds or HTTP date), else
-/// 2^attempt × 3 s, capped at 180 s. The one difference: durations run on the simulator's scaled clock. Kiota parses
-/// Retry-After with int.TryParse, so it cannot honour the fractional values a time-scaled simulator must send
-/// (0.1 × "2 s" = "0.2"); it would fall back to 3 s, a penalty real Graph never imposes.
-/// </summary>
-internal sealed class ScaledRetryHandler(double timeScale) : DelegatingHandler
-{
-    private const int MaxRetry = 3;
-    private const double DelaySeconds = 3;
-    private const double MaxDelaySeconds = 180;
-
-    public int Retries { get; private set; }
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        for (int attempt = 1; attempt <= MaxRetry && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout; attempt++)
-        {
-            double seconds = Math.Pow(2, attempt) * DelaySeconds * timeScale;
-            if (response.Headers.TryGetValues("Retry-After", out var values) && values.FirstOrDefault() is { } retryAfter)
-            {
-                if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out double delta))
-                {
-                    seconds = delta;
-                }
-                else if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-                {
-                    seconds = Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds);
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(seconds, MaxDelaySeconds * timeScale)), cancellationToken).ConfigureAwait(false);
-            response.Dispose();
-            Retries++;
-            request.Headers.Remove("Retry-Attempt");
-            request.Headers.Add("Retry-Attempt", attempt.ToString(CultureInfo.InvariantCulture));
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response;
-    }
-}

@@ -125,17 +125,27 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
 
         TokenEndpoints.Map(app, service);
 
-        // Counters for out-of-process callers (the live benchmark), which cannot read Requests; not itself logged.
+        // Counters for out-of-process callers (the benchmarks), which cannot read Requests; not itself logged.
+        // Cumulative: a caller diffs two snapshots. The signIns counters are the live-retrieval bench's; the others
+        // count every Graph request: graphRequests as the throttle counts them (inner $batch requests one by one, the
+        // envelope not), httpRequests as round trips (an envelope once, its inner requests not).
         app.MapGet("/_sim/stats", () =>
         {
-            var signIns = service.Requests.SignIns();
+            var all = service.Requests.Snapshot();
+            var signIns = all.Where(r => r.IsSignIns).ToArray();
+            var graph = all.Where(r => r.Endpoint != SimEndpoint.Batch).ToArray();
             return Results.Json(new
             {
-                signInsRequests = signIns.Count,
+                signInsRequests = signIns.Length,
                 throttled = signIns.Count(r => r.Status == 429),
                 errors = signIns.Count(r => r.Status >= 400 && r.Status != 429),
                 records = signIns.Sum(r => (long)r.Records),
                 totalSignIns = service.Tenant.SignIns.Count,
+                graphRequests = graph.Length,
+                graphThrottled = graph.Count(r => r.Status == 429),
+                graphErrors = graph.Count(r => r.Status >= 400 && r.Status != 429),
+                httpRequests = all.Count(r => !r.InBatch),
+                byEndpoint = graph.GroupBy(r => r.Endpoint.ToString()).ToDictionary(g => g.Key, g => g.Count()),
             });
         });
         app.MapFallback((HttpContext context) => service.NotFoundAsync(context));

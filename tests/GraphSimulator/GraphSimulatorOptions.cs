@@ -94,6 +94,12 @@ public sealed record GraphSimulatorOptions
     /// <summary>Extra latency per record on the page (models the service's per-row cost; scaled).</summary>
     public TimeSpan LatencyPerRecord { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Latency before the first byte of every directory answer (methods, registration report, policies, groups; scaled).
+    /// Inside a $batch it is charged once for the envelope, not per inner request: Graph may run them in parallel.
+    /// </summary>
+    public TimeSpan DirectoryLatency { get; init; } = TimeSpan.Zero;
+
     /// <summary>How long a <c>$skiptoken</c> stays valid after it is issued (scaled). Default 5 minutes.</summary>
     public TimeSpan SkipTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
 

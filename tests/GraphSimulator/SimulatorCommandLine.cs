@@ -20,6 +20,7 @@ public static class SimulatorCommandLine
           --https                   serve HTTPS with a throwaway self-signed certificate
           --latency-ms <n>          latency per signIns page (default 0)
           --latency-per-record-us <n>  extra latency per record on a page, microseconds (default 0)
+          --directory-latency-ms <n>  latency per directory answer (methods, report page, policies; a $batch once; default 0)
           --throttle <n>/<t>        per-app limit, e.g. 5/10s (default), 0 turns throttling off
           --count-throttled <bool>  429s cost a token too (default true)
           --time-scale <x>          multiply every simulated duration (0.1 = ten times faster)
@@ -82,6 +83,9 @@ public static class SimulatorCommandLine
                     break;
                 case "--latency-per-record-us":
                     options = options with { LatencyPerRecord = TimeSpan.FromMicroseconds(Int(name, Value(), 0)) };
+                    break;
+                case "--directory-latency-ms":
+                    options = options with { DirectoryLatency = TimeSpan.FromMilliseconds(Int(name, Value(), 0)) };
                     break;
                 case "--throttle":
                     options = Throttle(options, Value());

@@ -50,6 +50,7 @@ internal sealed partial class SimulatorService
                 return;
             }
 
+            await DirectoryDelayAsync(context);
             var responses = new List<InnerResponse>(requests.Count);
             foreach (var request in requests)
             {

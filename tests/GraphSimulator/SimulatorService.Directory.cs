@@ -44,6 +44,11 @@ internal sealed partial class SimulatorService
                 return;
             }
 
+            if (!exchange.Request.InBatch)
+            {
+                await DirectoryDelayAsync(exchange.Context);
+            }
+
             var directory = Tenant.Directory;
             switch (exchange.Endpoint)
             {
@@ -158,6 +163,10 @@ internal sealed partial class SimulatorService
             writer.WriteEndObject();
         });
     }
+
+    /// <summary>The directory service's time to answer (<see cref="GraphSimulatorOptions.DirectoryLatency"/>, scaled).</summary>
+    private Task DirectoryDelayAsync(HttpContext context) =>
+        options.DirectoryLatency > TimeSpan.Zero ? Task.Delay(Scale(options.DirectoryLatency), Time, context.RequestAborted) : Task.CompletedTask;
 
     private Task RegistrationDetailsAsync(Exchange exchange, string version, SimDirectory directory) =>
         PagedAsync(exchange, version, "reports/authenticationMethods/userRegistrationDetails", directory.RegistrationDetails,
