@@ -20,6 +20,7 @@
         'Get-StrongAuthPolicy'
         'Import-SignInLog'
         'Resolve-AadstsError'
+        'Test-MfaEnrollment'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

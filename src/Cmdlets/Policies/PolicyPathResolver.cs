@@ -8,12 +8,15 @@ using EntraStrongAuth.Core.Errors;
 namespace EntraStrongAuth.Cmdlets.Policies;
 
 /// <summary>
-/// Turns -Path values of the policy commands into files: wildcards expanded, folders give their *.json files. Runs
-/// on the pipeline thread (it uses session state).
+/// Turns -Path values of the policy and enrollment commands into files: wildcards expanded, folders give their files
+/// of the kinds the command reads (*.json unless told otherwise). Runs on the pipeline thread (it uses session state).
 /// </summary>
 internal static class PolicyPathResolver
 {
-    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths)
+    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths) =>
+        Resolve(cmdlet, paths, "*.json");
+
+    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, params string[] folderPatterns)
     {
         var files = new List<string>();
         var problems = new List<EntraStrongAuthException>();
@@ -25,7 +28,7 @@ internal static class PolicyPathResolver
                 resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
                 if (provider.Name != "FileSystem")
                 {
-                    problems.Add(new EntraStrongAuthException("PolicyPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved Graph JSON files or folders."));
+                    problems.Add(new EntraStrongAuthException("PolicyPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
                     continue;
                 }
             }
@@ -39,7 +42,7 @@ internal static class PolicyPathResolver
             {
                 if (Directory.Exists(item))
                 {
-                    files.AddRange(Directory.EnumerateFiles(item, "*.json").OrderBy(f => f, StringComparer.Ordinal));
+                    files.AddRange(folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(item, pattern)).OrderBy(f => f, StringComparer.Ordinal));
                 }
                 else if (File.Exists(item))
                 {

@@ -57,6 +57,13 @@ public static class StrengthEvaluator
             uncertainties.Add("Whether phone sign-in (deviceBasedPush) is enabled in the user's Microsoft Authenticator is not in Graph's methods list; it was not counted. The registration report lists it as microsoftAuthenticatorPasswordless.");
         }
 
+        if (policy.IsKnown && policy.Fido2KeyRestrictions is { IsEnforced: true }
+            && methods.Any(m => m.Aaguid is null && EntryOf(m, policy, data)?.Provides.Any(g => g.Mode == "fido2") == true))
+        {
+            // Microsoft's own isMfaCapable already applies the restrictions; blocking on a missing AAGUID would contradict it.
+            uncertainties.Add("The FIDO2 key restrictions allow only some key models, and the model (AAGUID) of a registered key is not known (the registration report does not give it): the key was assumed allowed by them. Read the methods live (-Live) to check.");
+        }
+
         var findings = new Dictionary<RegisteredMethod, MethodFinding>();
         var denials = new Dictionary<RegisteredMethod, List<Denial>>();
         var capabilities = Capabilities(methods, policy, user, data, enforcePolicy: true, findings, denials, uncertainties);
@@ -256,7 +263,8 @@ public static class StrengthEvaluator
             return new Denial(grant, MethodReason.DisabledByPolicy, Format("The Authentication methods policy does not enable {0} for this user, so the {1} cannot be used as {2}.", string.Join(" or ", grant.Policy), entry.Label, grant.Mode));
         }
 
-        if (enforcePolicy && grant.Mode == "fido2" && !policy.AllowsAaguid(method.Aaguid))
+        // A key of unknown model (the registration report gives none) is not blocked: Evaluate states the assumption.
+        if (enforcePolicy && grant.Mode == "fido2" && method.Aaguid is not null && !policy.AllowsAaguid(method.Aaguid))
         {
             return new Denial(grant, MethodReason.BlockedByKeyRestrictions, Format("The FIDO2 policy's key restrictions do not allow this key model (AAGUID {0}).", method.Aaguid ?? "unknown"));
         }

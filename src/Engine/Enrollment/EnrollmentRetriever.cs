@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Connection;
 using EntraStrongAuth.Engine.Policies;
@@ -58,7 +59,25 @@ public sealed class EnrollmentRetriever
     /// Every row of the registration report, handed to <paramref name="onRow"/> page by page as Graph returns them. A
     /// row that cannot be read becomes a warning naming its record and field; the others still come.
     /// </summary>
-    public async Task ReadRegistrationReportAsync(Func<UserRegistration, Task> onRow, RetrievalEvents? events, CancellationToken cancellationToken)
+    public Task ReadRegistrationReportAsync(Func<UserRegistration, Task> onRow, RetrievalEvents? events, CancellationToken cancellationToken) =>
+        ReadReportAsync(null, onRow, events, cancellationToken);
+
+    /// <summary>
+    /// The report rows of these users only: one <c>$filter</c> of <c>userPrincipalName eq</c> terms (each value
+    /// escaped) per call. The report cannot be filtered by id, and leaves out disabled users: callers look those up live.
+    /// </summary>
+    public Task ReadRegistrationReportAsync(IReadOnlyList<string> userPrincipalNames, Func<UserRegistration, Task> onRow, RetrievalEvents? events, CancellationToken cancellationToken)
+    {
+        if (userPrincipalNames is null || userPrincipalNames.Count == 0)
+        {
+            throw new ArgumentException("At least one user principal name is needed.", nameof(userPrincipalNames));
+        }
+
+        var filter = ODataFilter.AnyOf("userPrincipalName", userPrincipalNames.Select(ODataFilter.Quote));
+        return ReadReportAsync(filter, onRow, events, cancellationToken);
+    }
+
+    private async Task ReadReportAsync(string? filter, Func<UserRegistration, Task> onRow, RetrievalEvents? events, CancellationToken cancellationToken)
     {
         if (onRow is null)
         {
@@ -67,7 +86,8 @@ public sealed class EnrollmentRetriever
 
         events ??= new RetrievalEvents();
         var top = Math.Max(1, Math.Min(_context.Options.PageSize, MaxReportPage));
-        var url = _context.Url(ReportPath + "?$top=" + top.ToString(CultureInfo.InvariantCulture));
+        var query = "?$top=" + top.ToString(CultureInfo.InvariantCulture) + (filter is null ? string.Empty : "&$filter=" + Uri.EscapeDataString(filter));
+        var url = _context.Url(ReportPath + query);
         var source = "Graph /" + ReportPath;
         var record = 0;
         await _reader.ReadPagesAsync(url, ReportPermission, "registration report", events, async page =>

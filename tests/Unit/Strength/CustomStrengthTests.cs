@@ -70,6 +70,21 @@ public class CustomStrengthTests
     }
 
     [Fact]
+    public void Fido2_policy_allow_list_assumes_a_report_key_of_unknown_model_allowed_and_says_so()
+    {
+        var policy = new UserMethodsPolicy(AllMethods) { Fido2KeyRestrictions = new Fido2KeyRestrictions(true, "allow", new[] { YubiKey5Nfc }) };
+
+        // The registration report names the method only; Microsoft's isMfaCapable already applied the restrictions.
+        var fromReport = Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, new RegisteredMethod("passKeyDeviceBound"));
+        var otherModel = Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, Fido2(OtherKey));
+
+        Assert.Equal(StrengthOutcome.Satisfiable, fromReport.Outcome);
+        Assert.Contains(fromReport.Uncertainties, u => u.Contains("AAGUID", StringComparison.Ordinal) && u.Contains("assumed allowed", StringComparison.Ordinal));
+        Assert.Equal(MethodReason.BlockedByKeyRestrictions, Assert.Single(otherModel.MethodsNotCounted).Reason);
+        Assert.DoesNotContain(otherModel.Uncertainties, u => u.Contains("assumed allowed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sms_sign_in_combination_needs_sms_sign_in_allowed_by_policy()
     {
         var policy = new UserMethodsPolicy(AllMethods) { SmsSignInAllowed = false };
