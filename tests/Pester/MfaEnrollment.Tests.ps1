@@ -82,6 +82,14 @@ Describe 'Test-MfaEnrollment for named users' {
         $byName.UserId | Should -Be $user.UserId
     }
 
+    It 'takes SignInEvent objects by property name, each user once' {
+        $signIns = @(Get-SignInLog -StartTime '2026-11-20' -EndTime '2026-11-23' -First 60)
+        $users = @($signIns.UserId | Sort-Object -Unique)
+        $results = @($signIns | Test-MfaEnrollment)
+        $results.Count | Should -Be $users.Count
+        @($results.UserId | Sort-Object -Unique) | Should -Be $users
+    }
+
     It 'reports an unknown user as UserNotFound and still tests the others' {
         $user = $all | Select-Object -First 1
         $results = @('nobody@contoso.com', $user.UserPrincipalName | Test-MfaEnrollment -Live -ErrorVariable errs -ErrorAction SilentlyContinue)

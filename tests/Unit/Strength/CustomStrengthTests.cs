@@ -85,6 +85,17 @@ public class CustomStrengthTests
     }
 
     [Fact]
+    public void The_reports_sms_value_counts_for_text_messages_only()
+    {
+        var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, new RegisteredMethod("sms"));
+
+        var combinations = result.SatisfiableCombinations.Select(c => c.Combination).ToList();
+        Assert.Contains("password,sms", combinations);
+        Assert.DoesNotContain("password,voice", combinations);
+        Assert.DoesNotContain(result.Uncertainties, u => u.Contains("Unknown method kind", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sms_sign_in_combination_needs_sms_sign_in_allowed_by_policy()
     {
         var policy = new UserMethodsPolicy(AllMethods) { SmsSignInAllowed = false };
