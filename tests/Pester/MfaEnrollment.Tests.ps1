@@ -85,9 +85,13 @@ Describe 'Test-MfaEnrollment for named users' {
     It 'takes SignInEvent objects by property name, each user once' {
         $signIns = @(Get-SignInLog -StartTime '2026-11-20' -EndTime '2026-11-23' -First 60)
         $users = @($signIns.UserId | Sort-Object -Unique)
-        $results = @($signIns | Test-MfaEnrollment)
-        $results.Count | Should -Be $users.Count
-        @($results.UserId | Sort-Object -Unique) | Should -Be $users
+        $results = @($signIns | Test-MfaEnrollment -ErrorVariable errs -ErrorAction SilentlyContinue)
+        # Sign-ins also come from accounts that are not in the tenant (the generator's external attempts): those are
+        # UserNotFound errors, one each, never silently dropped.
+        ($results.Count + $errs.Count) | Should -Be $users.Count
+        $results.Count | Should -BeGreaterThan 0
+        @($results.UserId | Sort-Object -Unique).Count | Should -Be $results.Count
+        $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'UserNotFound,*' }
     }
 
     It 'reports an unknown user as UserNotFound and still tests the others' {
