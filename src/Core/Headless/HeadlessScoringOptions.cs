@@ -15,4 +15,7 @@ public sealed class HeadlessScoringOptions
     public DateTimeOffset? WindowStart { get; init; }
 
     public DateTimeOffset? WindowEnd { get; init; }
+
+    /// <summary>The signal and environment tables; null: the built-in headless-signals.json with the built-in classification tables.</summary>
+    public HeadlessData? Data { get; init; }
 }
