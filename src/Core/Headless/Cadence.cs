@@ -66,20 +66,12 @@ public sealed class Cadence
             intervals[i - 1] = starts[i] - starts[i - 1];
         }
 
-        var period = Median(intervals);
-        var allowed = Math.Max(period * tolerance, MinToleranceSeconds);
-        var offsets = new List<double>();
-        foreach (var interval in intervals)
-        {
-            var multiple = Math.Max(1, Math.Round(interval / period));
-            var off = Math.Abs(interval - (multiple * period));
-            if (multiple <= MaxMultiple && off <= allowed)
-            {
-                offsets.Add(off);
-            }
-        }
-
-        return new Cadence(period, intervals.Length, offsets.Count, offsets.Count == 0 ? 0 : Median(offsets.ToArray()));
+        // Missed runs pull the plain median up a little; the regular intervals, each divided by its multiple, give it back.
+        var rough = Median(intervals);
+        var periods = RegularIntervals(intervals, rough, tolerance).Select(r => r.Interval / r.Multiple).ToArray();
+        var period = periods.Length == 0 ? rough : Median(periods);
+        var offsets = RegularIntervals(intervals, period, tolerance).Select(r => Math.Abs(r.Interval - (r.Multiple * period))).ToArray();
+        return new Cadence(period, intervals.Length, offsets.Length, offsets.Length == 0 ? 0 : Median(offsets));
     }
 
     /// <summary>"every 5 min", "every 12 h", "every 1 d".</summary>
@@ -93,6 +85,19 @@ public sealed class Cadence
         "every " + Describe(PeriodSeconds) + " ± " + Describe(SpreadSeconds) + " (" + Regular + " of " + Intervals + " intervals)";
 
     private static string Format(double value) => Math.Round(value, value < 10 ? 1 : 0).ToString(CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(double Interval, double Multiple)> RegularIntervals(double[] intervals, double period, double tolerance)
+    {
+        var allowed = Math.Max(period * tolerance, MinToleranceSeconds);
+        foreach (var interval in intervals)
+        {
+            var multiple = Math.Max(1, Math.Round(interval / period));
+            if (multiple <= MaxMultiple && Math.Abs(interval - (multiple * period)) <= allowed)
+            {
+                yield return (interval, multiple);
+            }
+        }
+    }
 
     private static double Median(double[] values)
     {

@@ -52,13 +52,16 @@ public sealed class HeadlessScorer
 
     /// <summary>Findings at or above Options.MinimumScore, highest score first; per user, and per user + app when Options.PerApp.</summary>
     public IReadOnlyList<HeadlessFinding> Findings() =>
-        _users.Values.Concat(_userApps.Values)
+        Aggregates
             .Select(Score)
             .Where(f => f.Score >= Options.MinimumScore)
             .OrderByDescending(f => f.Score)
             .ThenBy(f => f.User, StringComparer.OrdinalIgnoreCase)
             .ThenBy(f => f.AppDisplayName ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    /// <summary>The aggregates held (for the bounded-memory tests).</summary>
+    internal IEnumerable<SignInAggregate> Aggregates => _users.Values.Concat(_userApps.Values);
 
     private HeadlessFinding Score(SignInAggregate a)
     {
