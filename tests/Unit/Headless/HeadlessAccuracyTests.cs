@@ -48,7 +48,7 @@ public sealed class HeadlessAccuracyTests : IDisposable
     {
         var (matrix, report) = Measure(FreshSeed);
         _output.WriteLine(report);
-        WriteReport(report);
+        AccuracyReport.Write("headless-accuracy.md", report);
         Assert.True(matrix.Precision("headless") >= 0.95, "precision " + matrix.Precision("headless") + "\n" + report);
         Assert.True(matrix.Recall("headless") >= 0.9, "recall " + matrix.Recall("headless") + "\n" + report);
     }
@@ -97,19 +97,5 @@ public sealed class HeadlessAccuracyTests : IDisposable
     {
         var scores = users.Select(u => found.TryGetValue(u, out var f) ? f.Score : 0).ToList();
         return scores.Min() == scores.Max() ? scores.Min().ToString(CultureInfo.InvariantCulture) : scores.Min() + "–" + scores.Max();
-    }
-
-    private static void WriteReport(string report)
-    {
-        // Next to the other test results when run by build.ps1 (repo/out/TestResults); skipped elsewhere.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EntraStrongAuth.sln")))
-            {
-                var results = Directory.CreateDirectory(Path.Combine(dir.FullName, "out", "TestResults"));
-                File.WriteAllText(Path.Combine(results.FullName, "headless-accuracy.md"), report);
-                return;
-            }
-        }
     }
 }

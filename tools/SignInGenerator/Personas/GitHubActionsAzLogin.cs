@@ -1,17 +1,13 @@
 namespace EntraStrongAuth.SignInGenerator.Personas;
 
 /// <summary>A GitHub Actions workflow that logs in with az login -u/-p as a user on every push, from GitHub's runners.</summary>
-internal sealed class GitHubActionsAzLogin : Persona
+internal sealed class GitHubActionsAzLogin : ScriptPersona
 {
     public GitHubActionsAzLogin()
-        : base("GitHubActionsAzLogin", "Deploy workflow on GitHub-hosted runners (AS36459, a new address each run): az login -u/-p (ROPC) "
-            + "on each push, 0-4 runs a working day at working hours; 50076 once the Azure MFA policy is enforced.", ScriptSignIn.Failure)
+        : base("GitHubActionsAzLogin", "svc-github-deploy", "Deploy workflow on GitHub-hosted runners (AS36459, a new address each run): az login -u/-p (ROPC) "
+            + "on each push, 0-4 runs a working day at working hours; 50076 once the Azure MFA policy is enforced.")
     {
     }
-
-    public override bool IsHeadless => true;
-
-    public override AccountProfile Account => ScriptSignIn.Account("svc-github-deploy");
 
     public override void Generate(DayContext day)
     {

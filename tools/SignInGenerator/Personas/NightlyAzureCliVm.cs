@@ -1,17 +1,13 @@
 namespace EntraStrongAuth.SignInGenerator.Personas;
 
 /// <summary>A nightly job on an Azure VM (AS8075) that runs az login -u/-p, then calls ARM with the cached token.</summary>
-internal sealed class NightlyAzureCliVm : Persona
+internal sealed class NightlyAzureCliVm : ScriptPersona
 {
     public NightlyAzureCliVm()
-        : base("NightlyAzureCliVm", "Nightly backup job on an Azure VM: az login -u/-p (ROPC) at 02:00 ± 10 min, then 2-3 silent "
-            + "Azure CLI token requests to ARM; 50076 once the Azure MFA policy is enforced.", ScriptSignIn.Failure)
+        : base("NightlyAzureCliVm", "svc-backup", "Nightly backup job on an Azure VM: az login -u/-p (ROPC) at 02:00 ± 10 min, then 2-3 silent "
+            + "Azure CLI token requests to ARM; 50076 once the Azure MFA policy is enforced.")
     {
     }
-
-    public override bool IsHeadless => true;
-
-    public override AccountProfile Account => ScriptSignIn.Account("svc-backup");
 
     public override void Generate(DayContext day)
     {

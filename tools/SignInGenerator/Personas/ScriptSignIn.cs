@@ -25,11 +25,16 @@ internal static class ScriptSignIn
         return signIn;
     }
 
-    /// <summary>A service account with no device, as the headless personas have.</summary>
-    public static AccountProfile Account(string upnPrefix) => new(AccountKind.Service, AuthMethods.Sms) { UpnPrefix = upnPrefix, HasDevice = false };
+    /// <summary>A job every <paramref name="minutes"/> through the day on an HQ server (jittered, a run missed now and then), one sign-in a run.</summary>
+    public static void RunEvery(DayContext day, double minutes, int jitterSeconds, double missChance, AppInfo app, AppInfo resource, ClientProfile client, bool interactive, string? protocol = null)
+    {
+        foreach (var at in Every(day, minutes, jitterSeconds, missChance))
+        {
+            Run(day, at, app, resource, client, Places.Headquarters, interactive, protocol);
+        }
+    }
 
-    /// <summary>Times of a job every <paramref name="minutes"/> through the day, with jitter and an occasional missed run.</summary>
-    public static IEnumerable<DateTime> Every(DayContext day, double minutes, int jitterSeconds, double missChance)
+    private static IEnumerable<DateTime> Every(DayContext day, double minutes, int jitterSeconds, double missChance)
     {
         for (double hour = minutes / 120; hour < 24; hour += minutes / 60)
         {
