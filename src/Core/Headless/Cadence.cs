@@ -12,7 +12,7 @@ namespace EntraStrongAuth.Core.Headless;
 /// re-run) and the multiples forgive missed runs (weekends, an outage); a periodogram would also find the period but
 /// needs a bucket size picked in advance for periods from minutes to days, and says less in one line of evidence.
 /// </summary>
-public sealed class Cadence
+internal sealed class Cadence
 {
     public const int RunGapSeconds = 120;
     public const int MaxMultiple = 4;

@@ -50,7 +50,8 @@ public sealed class HeadlessScorerTests
         var findings = scorer.Findings();
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.True(f.Score < 50, f + ": " + string.Join("; ", f.Evidence)));
-        Assert.All(findings, f => Assert.NotNull(f.Signal(HeadlessSignalKeys.InteractiveMfa)));
+        Assert.All(findings, f => Assert.True(f.Signal(HeadlessSignalKeys.InteractiveMfa)?.Points < 0, f + " has no MFA evidence against it"));
+        Assert.NotNull(Assert.Single(findings, f => f.AppId == AzureCli).Signal(HeadlessSignalKeys.ScriptingUserAgent));
     }
 
     [Fact]
