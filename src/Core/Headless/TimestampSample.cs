@@ -6,7 +6,7 @@ namespace EntraStrongAuth.Core.Headless;
 /// <summary>
 /// The newest <see cref="Capacity"/> sign-in times of one account (seconds), sorted, for cadence detection. Newest
 /// rather than a random sample because intervals only mean something between neighbours: a contiguous stretch of
-/// 2,048 sign-ins is a week of a 5-minute job, a year of a nightly one. 16 KB per account at most.
+/// 2,048 sign-ins is a week of a 5-minute job, years of a nightly one. About 100 KB per account at most (sorted-set nodes).
 /// </summary>
 internal sealed class TimestampSample
 {
