@@ -20,7 +20,7 @@ internal static class GeneratorRun
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutputDirectory);
         int users = options.TargetBytes is null ? options.Users : Math.Max(options.Users, GeneratorOptions.TargetModeMinimumUsers);
-        var stream = new SignInStream(options.Seed, users, options.End, options.Days, options.EffectiveActivity);
+        var stream = new SignInStream(options.Seed, users, options.End, options.Days, options.EffectiveActivity, options.Headless);
         var context = new OutputContext(stream.Tenant, options.Seed, options.PageSize, options.LogAnalyticsNested);
 
         var writers = options.Formats.Select(f => f.Open(options.OutputDirectory, context)).ToList();
@@ -73,6 +73,12 @@ internal static class GeneratorRun
         }
 
         files.Add((truth.Path, new FileInfo(truth.Path).Length));
+        if (options.Headless)
+        {
+            string headless = HeadlessTruthWriter.Write(options.OutputDirectory, stream.Users);
+            files.Add((headless, new FileInfo(headless).Length));
+        }
+
         int days = (int)Math.Ceiling((options.End - oldest).TotalDays);
         return new RunSummary(signIns, failures, users, days, files, clock.Elapsed);
     }

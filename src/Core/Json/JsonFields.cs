@@ -79,6 +79,25 @@ internal sealed class JsonFields
         return element.Value == "true";
     }
 
+    /// <summary>A JSON number (any sign, fractions allowed), or null when the field is missing.</summary>
+    public double? OptionalNumber(string field)
+    {
+        var element = Element(field);
+        if (element is null)
+        {
+            return null;
+        }
+
+        if (JsonXml.TypeOf(element) != JsonXml.Number
+            || !double.TryParse(element.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            Fail(field, "expected a number");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>An enum member by name, case-insensitive; the problem lists the allowed names.</summary>
     public TEnum? RequiredEnum<TEnum>(string field)
         where TEnum : struct, Enum

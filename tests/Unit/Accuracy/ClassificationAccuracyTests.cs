@@ -56,7 +56,7 @@ public sealed class ClassificationAccuracyTests : IDisposable
 
         var report = "Seed " + FreshSeed + ", " + options.Users + " users, " + options.Days + " days, " + matrix.Total + " failures.\n\n" + matrix.ToMarkdown();
         _output.WriteLine(report);
-        WriteReport(report);
+        AccuracyReport.Write("accuracy.md", report);
         Assert.Equal(truth.Count, found.Count);
         foreach (var cause in matrix.Causes)
         {
@@ -77,20 +77,5 @@ public sealed class ClassificationAccuracyTests : IDisposable
 
         failures.AddRange(analyzer.Complete());
         return failures.ToDictionary(f => f.SignInId!, f => f.Cause.ToString(), StringComparer.Ordinal);
-    }
-
-    private static void WriteReport(string report)
-    {
-        // Next to the other test results when run by build.ps1 (repo/out/TestResults); skipped elsewhere.
-        var root = AppContext.BaseDirectory;
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EntraStrongAuth.sln")))
-            {
-                var results = Directory.CreateDirectory(Path.Combine(dir.FullName, "out", "TestResults"));
-                File.WriteAllText(Path.Combine(results.FullName, "accuracy.md"), report);
-                return;
-            }
-        }
     }
 }

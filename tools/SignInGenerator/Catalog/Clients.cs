@@ -50,4 +50,19 @@ internal static class Clients
     public static readonly ClientProfile AttackerBrowser = new("Chrome (Linux)", "Browser",
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
         "Chrome 126.0.0", "Linux", PresentsDevice: false);
+
+    /// <summary>az CLI on a person's Windows laptop (its background token refreshes).</summary>
+    public static readonly ClientProfile AzureCliWindows = new("azure-cli (Windows)", Desktop,
+        "azure-cli/2.67.0 python/3.12.7 (Windows-11-10.0.26100-SP0)", "", "Windows", PresentsDevice: false);
+
+    /// <summary>az CLI in a GitHub Actions job: azure/login adds its marker to AZURE_HTTP_USER_AGENT.</summary>
+    public static readonly ClientProfile AzureCliGitHubActions = new("azure-cli (GitHub Actions)", Desktop,
+        "azure-cli/2.67.0 python/3.12.7 (Linux-6.8.0-1017-azure-x86_64-with-glibc2.39) GitHubActions/azure-login", "", "Linux", PresentsDevice: false);
+
+    /// <summary>A mailbox scanner on IMAP basic authentication (Exchange logs legacy sign-ins with this agent).</summary>
+    public static readonly ClientProfile ImapScanner = new("IMAP scanner", "IMAP4", "BAV2ROPC", "", "", PresentsDevice: false);
+
+    /// <summary>A Python script holding a device-code token (MSAL for Python).</summary>
+    public static readonly ClientProfile MsalPythonScript = new("MSAL Python", Desktop,
+        "MSAL.Python/1.31.0 Python/3.12.7 (Linux-6.8.0-generic-x86_64)", "", "Linux", PresentsDevice: false);
 }

@@ -27,4 +27,10 @@ internal static class Places
 
     /// <summary>A rented server used by whoever holds a stolen password.</summary>
     public static readonly Place AttackerHost = new("Frankfurt am Main", "Hessen", "DE", 50.1109, 8.6821, "198.51.100.", 200, 54, 24940, null);
+
+    /// <summary>GitHub-hosted Actions runners as the story has them: GitHub's own network (AS36459), a new address each run.</summary>
+    public static readonly Place GitHubRunners = new("Ashburn", "Virginia", "US", 39.0438, -77.4874, "2001:db8:6e1:", 16, 4000, 36459, null);
+
+    /// <summary>A UK mobile network (phones on the move).</summary>
+    public static readonly Place MobileNetwork = new("London", "England", "GB", 51.5072, -0.1276, "2001:db8:e0:", 16, 4000, 25135, null);
 }

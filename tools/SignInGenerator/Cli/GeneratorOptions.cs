@@ -33,6 +33,10 @@ internal sealed record GeneratorOptions
           --la-nested           la-json: nest every JSON column (default: only columns typed dynamic, as real exports)
           --target-bytes <n>    benchmark mode: at least 2000 users, keep adding older days until the first format's
                                 file reaches n bytes (suffixes K, M, G allowed: 200M, 1G)
+          --headless            deal the headless deck: scripts posing as users (cron ROPC, nightly az on an Azure VM,
+                                GitHub Actions, IMAP scanner, device code) and the people who look like them (az CLI
+                                developer, phone user, shared kiosk, night shift) in ordinary workers' slots, and write
+                                headless-truth.csv (isHeadless per user); off by default so the samples stay as they are
           --help                this text
 
         Always written: truth.csv (true cause of every failure) and personas.json.
@@ -67,6 +71,9 @@ internal sealed record GeneratorOptions
 
     public bool ShowHelp { get; init; }
 
+    /// <summary>--headless: the headless deck and headless-truth.csv.</summary>
+    public bool Headless { get; init; }
+
     /// <summary>Write the tenant-auth files (not a sign-in format, so it is off unless --formats names it).</summary>
     public bool TenantAuth { get; init; }
 
@@ -90,6 +97,7 @@ internal sealed record GeneratorOptions
                 "--page-size" => options with { PageSize = Int(name, Value(), 1) },
                 "--activity" => options with { Activity = Factor(Value()) },
                 "--la-nested" => options with { LogAnalyticsNested = true },
+                "--headless" => options with { Headless = true },
                 "--target-bytes" => options with { TargetBytes = Bytes(Value()) },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),

@@ -10,12 +10,12 @@ internal sealed class SignInStream
 
     private readonly double activity;
 
-    public SignInStream(int seed, int userCount, DateTime windowEnd, int days, double activity = 1)
+    public SignInStream(int seed, int userCount, DateTime windowEnd, int days, double activity = 1, bool headlessDeck = false)
     {
         this.seed = seed;
         this.activity = activity;
         Tenant = TenantBuilder.CreateTenant(seed, windowEnd, days);
-        Users = Enumerable.Range(0, userCount).Select(i => TenantBuilder.CreateUser(seed, Tenant, i)).ToArray();
+        Users = Enumerable.Range(0, userCount).Select(i => TenantBuilder.CreateUser(seed, Tenant, i, headlessDeck)).ToArray();
         AnchorDayNumber = Enumerable.Range(0, 7).First(n => windowEnd.AddDays(-1 - n).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
     }
 

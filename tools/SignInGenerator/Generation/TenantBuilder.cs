@@ -37,10 +37,10 @@ internal static class TenantBuilder
         };
     }
 
-    public static TenantUser CreateUser(int seed, Tenant tenant, int index)
+    public static TenantUser CreateUser(int seed, Tenant tenant, int index, bool headlessDeck = false)
     {
         var random = SeededRandom.For(seed, 0x05E4, index);
-        Persona persona = PersonaDeck.ForSlot(index);
+        Persona persona = PersonaDeck.ForSlot(index, headlessDeck);
         AccountProfile account = persona.Account;
         int round = index / PersonaDeck.Size;
         string suffix = round == 0 ? "" : (round + 1).ToString(CultureInfo.InvariantCulture);

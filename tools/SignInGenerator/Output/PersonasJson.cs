@@ -35,7 +35,7 @@ internal static class PersonasJson
 
         w.WriteEndArray();
         w.WriteStartArray("personas");
-        foreach (var persona in PersonaDeck.All)
+        foreach (var persona in PersonaDeck.AllHeadless)
         {
             var members = users.Where(u => u.Persona == persona).ToList();
             if (members.Count == 0)

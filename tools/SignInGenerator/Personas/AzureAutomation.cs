@@ -17,6 +17,8 @@ internal sealed class AzureAutomation : Persona
             new ExpectedFailure(50076, FailureCause.HeadlessUserAccount, "automation app id, scripting user agent, no device, from a build agent"))
         => this.azurePowerShell = azurePowerShell;
 
+    public override bool IsHeadless => true;
+
     public override AccountProfile Account => new(AccountKind.Service, AuthMethods.Sms)
     {
         UpnPrefix = azurePowerShell ? "svc-azps" : "svc-build",

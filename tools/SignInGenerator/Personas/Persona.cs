@@ -55,6 +55,9 @@ internal abstract class Persona
 
     public virtual AccountProfile Account => AccountProfile.Member;
 
+    /// <summary>The answer for headless scoring: a script signs in as this account (headless-truth.csv).</summary>
+    public virtual bool IsHeadless => false;
+
     /// <summary>Adds this user's sign-ins for one day to <paramref name="day"/>.</summary>
     public abstract void Generate(DayContext day);
 }

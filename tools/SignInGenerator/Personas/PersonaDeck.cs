@@ -35,12 +35,37 @@ internal static class PersonaDeck
         new FederatedUser(mfaAdapter: true),
     };
 
-    /// <summary>Every distinct persona, in deck order (for personas.json and the tests).</summary>
+    /// <summary>
+    /// The --headless deck's extras: scripts posing as users and the people who look like them (hard negatives). They
+    /// take ordinary workers' slots only when asked, so the default deck (and every committed sample) is unchanged.
+    /// </summary>
+    private static readonly Persona[] Headless =
+    {
+        new CronRopcScript(),
+        new AzureCliDeveloper(),
+        new NightlyAzureCliVm(),
+        new MobileUser(),
+        new GitHubActionsAzLogin(),
+        new SharedKiosk(),
+        new ImapMailboxScanner(),
+        new NightShiftWorker(),
+        new DeviceCodeScript(),
+    };
+
+    /// <summary>Every distinct persona of the default deck, in deck order (for personas.json and the tests).</summary>
     public static IReadOnlyList<Persona> All { get; } = Special.Append(Worker).ToArray();
 
-    public static Persona ForSlot(int userIndex)
+    /// <summary>Every distinct persona of the --headless deck.</summary>
+    public static IReadOnlyList<Persona> AllHeadless { get; } = Special.Concat(Headless).Append(Worker).ToArray();
+
+    public static Persona ForSlot(int userIndex, bool headless = false)
     {
         int slot = userIndex % Size;
-        return slot < Special.Length ? Special[slot] : Worker;
+        if (slot < Special.Length)
+        {
+            return Special[slot];
+        }
+
+        return headless && slot - Special.Length < Headless.Length ? Headless[slot - Special.Length] : Worker;
     }
 }

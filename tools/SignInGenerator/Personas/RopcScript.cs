@@ -21,6 +21,8 @@ internal sealed class RopcScript : Persona
                 "ROPC from a script on a fixed cadence; nobody can register or answer MFA"))
         => this.powerShell = powerShell;
 
+    public override bool IsHeadless => true;
+
     public override AccountProfile Account => powerShell
         ? new(AccountKind.Service, AuthMethods.None) { UpnPrefix = "svc-opsrunbook", HasDevice = false }
         : new(AccountKind.Service, AuthMethods.Sms) { UpnPrefix = "svc-deploy", HasDevice = false };
