@@ -143,6 +143,11 @@ Describe 'Test-StrongAuthRemediation errors' {
         $r.Count | Should -Be 1
     }
 
+    It 'reads the tenant, not a file, for subjects piped without -Path' {
+        { 'adele@contoso.com' | Test-StrongAuthRemediation -FixedAt $fixedAt -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+        { $subjects[0] | Test-StrongAuthRemediation -FixedAt $fixedAt -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+    }
+
     It 'stops with FixedAtInFuture and InvalidRemediationWindow' {
         { Test-StrongAuthRemediation -Path $file -UserPrincipalName a@b.c -FixedAt ([DateTime]::UtcNow.AddDays(1)) -ErrorAction Stop } | Should -Throw -ErrorId 'FixedAtInFuture,*'
         { Test-StrongAuthRemediation -Path $file -UserPrincipalName a@b.c -FixedAt $fixedAt -BeforeStart $fixedAt.AddDays(1) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRemediationWindow,*'
@@ -176,5 +181,12 @@ Describe 'Test-StrongAuthRemediation live' {
         # Workload sign-ins are read from the fix on; nothing is read unfiltered.
         $filters | Where-Object { $_ -match 'servicePrincipalId' } | ForEach-Object { $_ | Should -Match ('createdDateTime ge ' + $fixedAt.ToString('yyyy-MM-ddTHH:mm:ss')) }
         $filters | ForEach-Object { $_ | Should -Match 'userPrincipalName eq|servicePrincipalId eq|appId eq' }
+    }
+
+    It 'takes piped subjects, each with its own service principal' {
+        $live = @($subjects | Select-Object -First 2 | Test-StrongAuthRemediation -FixedAt $fixedAt)
+        $live.Outcome | Should -Be @('Fixed', 'NotFixed')
+        $filters = @((Invoke-RestMethod ($sim.BaseUri + '_sim/stats')).signInsFilters)
+        @($filters | Where-Object { $_ -match "servicePrincipalId eq '$spFixed' or servicePrincipalId eq '$spBroken'" }).Count | Should -BeGreaterThan 0
     }
 }

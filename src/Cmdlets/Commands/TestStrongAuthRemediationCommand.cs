@@ -28,6 +28,13 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
     private RemediationOptions? _options;
     private readonly List<RemediationSubject> _subjects = new();
 
+    /// <summary>As the base's -Path, but not from the pipeline: piped objects are subjects here, and a string piped
+    /// without -Path would otherwise bind to -Path and be read as a file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public override string[] Path { get; set; } = Array.Empty<string>();
+
     /// <summary>Subjects: Get-StrongAuthFailure failures, Find-HeadlessUserSignIn findings, any object with
     /// UserPrincipalName / UserId / AppId (/ ServicePrincipalId) properties, or UPN strings.</summary>
     [Parameter(ValueFromPipeline = true)]
