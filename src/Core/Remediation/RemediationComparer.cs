@@ -14,7 +14,15 @@ public sealed class RemediationComparer
 {
     private readonly RemediationOptions _options;
     private readonly HashSet<int> _codes;
-    private readonly List<(RemediationSubject Subject, WindowTally Before, WindowTally After)> _subjects = new();
+    private readonly List<Entry> _subjects = new();
+
+    // Subjects by user principal name and user id, and by service principal and app id for workload sign-ins, so a
+    // sign-in costs a lookup, not a pass over every subject; subjects naming no user match every user sign-in.
+    private readonly Dictionary<string, List<Entry>> _byUser = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Entry>> _byWorkload = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Entry> _anyUser = new();
+    private readonly List<Entry> _candidates = new();
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
     public RemediationComparer(RemediationOptions options)
     {
@@ -35,12 +43,22 @@ public sealed class RemediationComparer
             throw new ArgumentNullException(nameof(subject));
         }
 
-        if (_subjects.Any(s => SameSubject(s.Subject, subject)))
+        if (!_keys.Add(Key(subject)))
         {
             return false;
         }
 
-        _subjects.Add((subject, new WindowTally(), new WindowTally()));
+        var entry = new Entry(subject);
+        _subjects.Add(entry);
+        if (subject.UserPrincipalName is null && subject.UserId is null)
+        {
+            _anyUser.Add(entry);
+        }
+
+        Index(_byUser, subject.UserPrincipalName, entry);
+        Index(_byUser, subject.UserId, entry);
+        Index(_byWorkload, subject.ServicePrincipalId, entry);
+        Index(_byWorkload, subject.AppId, entry);
         return true;
     }
 
@@ -60,8 +78,9 @@ public sealed class RemediationComparer
 
         var workload = SignInNature.WorkloadKind(signIn);
         SignInNature? nature = null;
-        foreach (var (subject, before, after) in _subjects)
+        foreach (var entry in Candidates(signIn, workload is not null))
         {
+            var subject = entry.Subject;
             var matches = workload is null
                 ? subject.MatchesUser(signIn.UserPrincipalName, signIn.UserId, signIn.AppId)
                 : subject.MatchesWorkload(signIn.ServicePrincipalId, signIn.AppId);
@@ -71,7 +90,7 @@ public sealed class RemediationComparer
             }
 
             nature ??= SignInNature.Of(signIn, _codes, _options.EffectiveData);
-            var window = inBefore ? before : after;
+            var window = inBefore ? entry.Before : entry.After;
             if (workload is null)
             {
                 window.AddUser(signIn, nature.Value);
@@ -89,8 +108,67 @@ public sealed class RemediationComparer
     public IReadOnlyList<RemediationResult> Results() =>
         _subjects.Select(s => RemediationJudge.Decide(s.Subject, s.Before, s.After, _options)).ToList();
 
-    private static bool SameSubject(RemediationSubject a, RemediationSubject b) =>
-        string.Equals(a.ToString(), b.ToString(), StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.UserId, b.UserId, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.ServicePrincipalId, b.ServicePrincipalId, StringComparison.OrdinalIgnoreCase);
+    private List<Entry> Candidates(SignInEvent signIn, bool workload)
+    {
+        _candidates.Clear();
+        if (workload)
+        {
+            AddFrom(_byWorkload, signIn.ServicePrincipalId);
+            AddFrom(_byWorkload, signIn.AppId);
+        }
+        else
+        {
+            AddFrom(_byUser, signIn.UserPrincipalName);
+            AddFrom(_byUser, signIn.UserId);
+            _candidates.AddRange(_anyUser);
+        }
+
+        return _candidates;
+    }
+
+    private void AddFrom(Dictionary<string, List<Entry>> index, string? key)
+    {
+        if (key is null || !index.TryGetValue(key.Trim(), out var entries))
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            // A subject named by both UPN and id is found twice; it must be counted once.
+            if (!_candidates.Contains(entry))
+            {
+                _candidates.Add(entry);
+            }
+        }
+    }
+
+    private static void Index(Dictionary<string, List<Entry>> index, string? key, Entry entry)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        if (!index.TryGetValue(key, out var entries))
+        {
+            index[key] = entries = new List<Entry>();
+        }
+
+        entries.Add(entry);
+    }
+
+    private static string Key(RemediationSubject subject) =>
+        string.Join("|", subject.UserPrincipalName, subject.UserId, subject.AppId, subject.ServicePrincipalId).ToUpperInvariant();
+
+    private sealed class Entry
+    {
+        public Entry(RemediationSubject subject) => Subject = subject;
+
+        public RemediationSubject Subject { get; }
+
+        public WindowTally Before { get; } = new();
+
+        public WindowTally After { get; } = new();
+    }
 }

@@ -155,6 +155,20 @@ public sealed class RemediationComparerTests
     }
 
     [Fact]
+    public void ASubjectNamedByUpnAndIdCountsASignInOnceAndIdsAloneMatch()
+    {
+        var comparer = new RemediationComparer(Options());
+        comparer.AddSubject(new RemediationSubject(User, "u-1", null));
+        comparer.AddSubject(new RemediationSubject(null, "u-1", null));
+        var signIn = Sign(-1, Who.Person, 50076);
+        signIn.UserId = "U-1";
+        comparer.Add(signIn);
+
+        Assert.All(comparer.Results(), r => Assert.Equal(1, r.BeforeSignIns));
+        Assert.Equal(1, comparer.Counted);
+    }
+
+    [Fact]
     public void RejectsUnorderedWindowsAndEmptySubjects()
     {
         Assert.Throws<ArgumentException>(() => new RemediationOptions(FixedAt, FixedAt, FixedAt.AddDays(1)));
