@@ -21,6 +21,7 @@
         'Import-SignInLog'
         'Resolve-AadstsError'
         'Test-MfaEnrollment'
+        'Test-StrongAuthRemediation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

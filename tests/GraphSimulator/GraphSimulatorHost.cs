@@ -146,6 +146,8 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
                 graphErrors = graph.Count(r => r.Status >= 400 && r.Status != 429),
                 httpRequests = all.Count(r => !r.InBatch),
                 byEndpoint = graph.GroupBy(r => r.Endpoint.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+                // The decoded $filter of every signIns request, in order: Pester asserts what was pushed to the server.
+                signInsFilters = signIns.Select(r => r.Filter).ToArray(),
             });
         });
         app.MapFallback((HttpContext context) => service.NotFoundAsync(context));

@@ -17,8 +17,9 @@ namespace EntraStrongAuth.GraphSimulator;
 public sealed class SimSignIn
 {
     internal SimSignIn(ReadOnlyMemory<byte> json, string id, DateTimeOffset created, string? userPrincipalName, string? userId,
-        string? appId, string? userAgent, int errorCode, IReadOnlyList<string> eventTypes)
+        string? appId, string? userAgent, int errorCode, IReadOnlyList<string> eventTypes, string? servicePrincipalId = null)
     {
+        ServicePrincipalId = servicePrincipalId;
         Json = json;
         Id = id;
         CreatedDateTime = created;
@@ -44,6 +45,9 @@ public sealed class SimSignIn
     public string? AppId { get; }
 
     public string? UserAgent { get; }
+
+    /// <summary>The workload identity of a servicePrincipal / managedIdentity sign-in.</summary>
+    public string? ServicePrincipalId { get; }
 
     /// <summary>status/errorCode (0 = success).</summary>
     public int ErrorCode { get; }
@@ -175,7 +179,7 @@ public sealed class SimTenant
         }
 
         return new SimSignIn(json, id, created, String(root, "userPrincipalName"), String(root, "userId"), String(root, "appId"),
-            String(root, "userAgent"), errorCode, types);
+            String(root, "userAgent"), errorCode, types, String(root, "servicePrincipalId"));
     }
 
     private static string? String(JsonElement root, string name) =>

@@ -27,7 +27,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    public string[] Path { get; set; } = Array.Empty<string>();
+    public virtual string[] Path { get; set; } = Array.Empty<string>();
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
     [Alias("PSPath", "LP")]

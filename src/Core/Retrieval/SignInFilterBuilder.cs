@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Core.Retrieval;
 /// <summary>
 /// The <c>$filter</c> of one request: the query's server-side filters, one event type, and one time range. Only
 /// forms Graph's signIns endpoint accepts are used (DESIGN §6): createdDateTime ranges, <c>eq</c> on
-/// userPrincipalName/userId/appId/status/errorCode, and <c>signInEventTypes/any</c>.
+/// userPrincipalName/userId/appId/servicePrincipalId/status/errorCode, and <c>signInEventTypes/any</c>.
 /// </summary>
 public static class SignInFilterBuilder
 {
@@ -43,6 +43,11 @@ public static class SignInFilterBuilder
         if (query.AppIds.Count > 0)
         {
             clauses.Add(ODataFilter.AnyOf("appId", query.AppIds.Select(ODataFilter.Quote)));
+        }
+
+        if (query.ServicePrincipalIds.Count > 0)
+        {
+            clauses.Add(ODataFilter.AnyOf("servicePrincipalId", query.ServicePrincipalIds.Select(ODataFilter.Quote)));
         }
 
         if (query.ErrorCodes.Count > 0)

@@ -29,6 +29,9 @@ public sealed class SignInQuery
 
     public IReadOnlyList<string> AppIds { get; init; } = Array.Empty<string>();
 
+    /// <summary>Service principal object ids: the workload identities of servicePrincipal / managedIdentity sign-ins.</summary>
+    public IReadOnlyList<string> ServicePrincipalIds { get; init; } = Array.Empty<string>();
+
     public IReadOnlyList<int> ErrorCodes { get; init; } = Array.Empty<int>();
 
     public IReadOnlyList<SignInEventType> EventTypes { get; init; } = new[] { SignInEventType.Interactive, SignInEventType.NonInteractive };

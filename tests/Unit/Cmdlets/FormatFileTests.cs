@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Xml.Linq;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Remediation;
+using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Core.Strength;
 using Xunit;
 
@@ -54,10 +56,9 @@ public class FormatFileTests
             EnrollmentAssessor.Excluded(old, strength, EnrollmentExclusion.BreakGlass),
         };
 
-        var table = Render(results, "Format-Table");
+        var table = RenderTable(results);
         var list = Render(results.Take(1), "Format-List");
 
-        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
         Assert.Contains("NeedsRegistration", table, StringComparison.Ordinal);
         Assert.Contains("Skip: BreakGlass", table, StringComparison.Ordinal);
         Assert.Contains("Report 30h!", table, StringComparison.Ordinal);
@@ -66,8 +67,46 @@ public class FormatFileTests
         Assert.Contains("Data warning", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Remediation_table_fits_120_columns_and_the_list_shows_evidence_and_numbered_advice()
+    {
+        var fixedAt = new DateTimeOffset(2026, 3, 9, 12, 0, 0, TimeSpan.Zero);
+        var comparer = new RemediationComparer(new RemediationOptions(fixedAt.AddDays(-7), fixedAt, fixedAt.AddDays(7)));
+        comparer.AddSubject(new RemediationSubject("a.very.long.automation.account.name@contoso.onmicrosoft.com", null, "1950a258-227b-4e31-a9cf-717495945fc2", "9d1c0f36-5b0c-4a57-9b7e-2f6f1c7e0a11"));
+        foreach (var hours in new[] { -5, 5 })
+        {
+            comparer.Add(new SignInEvent
+            {
+                CreatedDateTime = fixedAt.AddHours(hours),
+                UserPrincipalName = "a.very.long.automation.account.name@contoso.onmicrosoft.com",
+                AppId = "1950a258-227b-4e31-a9cf-717495945fc2",
+                UserAgent = "python-requests/2.31.0",
+                IsInteractive = false,
+                ErrorCode = 50076,
+            });
+        }
+
+        var results = comparer.Results();
+        var table = RenderTable(results);
+        var list = Render(results, "Format-List");
+
+        Assert.Contains("NotFixed", table, StringComparison.Ordinal);
+        Assert.Contains("1 -> 1", table, StringComparison.Ordinal);
+        Assert.Contains("after.automationSignIns = 1", list, StringComparison.Ordinal);
+        Assert.Contains("1. ", list, StringComparison.Ordinal);
+        Assert.Contains("Expected identity", list, StringComparison.Ordinal);
+    }
+
     // Output types live in Core (DESIGN §3).
     private static Type? TypeOf(string name) => typeof(AuthenticationStrength).Assembly.GetType(name);
+
+    /// <summary>Format-Table output, asserted to fit 120 columns.</summary>
+    private static string RenderTable(IEnumerable<object> items)
+    {
+        var table = Render(items, "Format-Table");
+        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
+        return table;
+    }
 
     private static string Render(IEnumerable<object> items, string command)
     {

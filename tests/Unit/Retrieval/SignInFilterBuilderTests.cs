@@ -52,6 +52,19 @@ public class SignInFilterBuilderTests
         Assert.EndsWith(" and (ipAddress eq '10.0.0.1' or ipAddress eq '10.0.0.2')", filter, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Service_principal_ids_filter_workload_sign_ins()
+    {
+        var query = new SignInQuery(From, To) { ServicePrincipalIds = new[] { "9d1c0f36-5b0c-4a57-9b7e-2f6f1c7e0a11", "0b3c" } };
+
+        var filter = SignInFilterBuilder.Build(query, SignInEventType.ServicePrincipal, From, To, toInclusive: false);
+
+        Assert.EndsWith(
+            " and signInEventTypes/any(t: t eq 'servicePrincipal') and (servicePrincipalId eq '9d1c0f36-5b0c-4a57-9b7e-2f6f1c7e0a11' or servicePrincipalId eq '0b3c')",
+            filter,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(SignInEventType.Interactive, "interactiveUser")]
     [InlineData(SignInEventType.NonInteractive, "nonInteractiveUser")]
