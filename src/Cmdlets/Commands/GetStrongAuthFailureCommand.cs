@@ -126,23 +126,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return;
         }
 
-        // Files and folders piped from Get-ChildItem are read like -LiteralPath.
-        if (InputObject?.BaseObject is System.IO.FileSystemInfo item)
-        {
-            await ReadSignInsAsync(new[] { item.FullName }, literal: true, ObserveAsync, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (PSObjectSignInConverter.Convert(InputObject) is { } signIn)
-        {
-            await ObserveAsync(signIn).ConfigureAwait(false);
-            return;
-        }
-
-        var type = PSObjectReader.TypeName(InputObject);
-        await WriteErrorAsync(
-            new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + type + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
-            InputObject).ConfigureAwait(false);
+        await ReadInputObjectAsync(InputObject, ObserveAsync, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
