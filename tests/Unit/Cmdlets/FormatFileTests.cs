@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Xml.Linq;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Strength;
 using Xunit;
 
@@ -64,6 +65,40 @@ public class FormatFileTests
         Assert.Contains("1. ", list, StringComparison.Ordinal);
         Assert.Contains("Uncertainties", list, StringComparison.Ordinal);
         Assert.Contains("Data warning", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headless_table_fits_120_columns_and_the_list_shows_every_evidence_line_and_step()
+    {
+        var recommendation = new WorkloadIdentityRecommendation(WorkloadIdentityKind.CertificateServicePrincipal, "no Azure or CI addresses", new[] { "Create an app registration", "Retire the user's access" })
+        {
+            Resources = new[] { "Microsoft Graph" },
+            Apps = new[] { "Microsoft Azure PowerShell" },
+        };
+        var finding = new HeadlessFinding(
+            "a.very.long.service.account.name@contoso.onmicrosoft.com",
+            92,
+            new[] { new HeadlessEvidence("Ropc", 40, "47 of 52 sign-ins used ROPC"), new HeadlessEvidence("Cadence", 25, "every 5 min for 6 days") },
+            recommendation)
+        {
+            SignIns = 52,
+            InteractiveSignIns = 52,
+            FirstSeen = DateTimeOffset.UtcNow.AddDays(-6),
+            LastSeen = DateTimeOffset.UtcNow,
+            IpAddresses = new[] { "203.0.113.7" },
+        };
+
+        var table = Render(new object[] { finding }, "Format-Table");
+        var list = Render(new object[] { finding }, "Format-List");
+
+        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
+        Assert.Contains("Ropc +40", table, StringComparison.Ordinal);
+        Assert.Contains("CertificateServicePrincipal", table, StringComparison.Ordinal);
+        Assert.Contains("Microsoft Azure", table, StringComparison.Ordinal);
+        Assert.Contains("Cadence +25: every 5 min for 6 days", list, StringComparison.Ordinal);
+        Assert.Contains("2. Retire the user's access", list, StringComparison.Ordinal);
+        Assert.Contains("Microsoft Graph", list, StringComparison.Ordinal);
+        Assert.Contains("203.0.113.7", list, StringComparison.Ordinal);
     }
 
     // Output types live in Core (DESIGN §3).
