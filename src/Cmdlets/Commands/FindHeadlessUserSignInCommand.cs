@@ -83,25 +83,10 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
+        // The parameter set is not known yet when input comes from the pipeline: live defaults wait for EndProcessing.
         _end = EndTime is { } e ? PSObjectReader.ToUtc(e) : null;
         _start = StartTime is { } s ? PSObjectReader.ToUtc(s) : null;
-        if (ParameterSetName == LiveSet)
-        {
-            _end ??= DateTimeOffset.UtcNow;
-            _start ??= _end.Value - DefaultLiveWindow;
-        }
-
-        if (_start is { } from && _end is { } to && to <= from)
-        {
-            throw new TerminatingErrorException(ErrorRecords.Create(
-                "InvalidTimeRange",
-                FailureKind.InvalidArgument,
-                "-EndTime (" + to.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + from.ToString("u", CultureInfo.InvariantCulture) + ").",
-                null,
-                "Swap or correct the times; live, -StartTime defaults to 7 days before -EndTime."));
-        }
-
-        _scorer = HeadlessScoring.Create(new HeadlessScoringOptions { MinimumScore = MinimumScore, PerApp = PerApp, WindowStart = _start, WindowEnd = _end });
+        CheckWindow();
         _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
         _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
         _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
@@ -128,7 +113,10 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     {
         if (ParameterSetName == LiveSet)
         {
-            var window = new SignInQuery(_start!.Value, _end!.Value)
+            _end ??= DateTimeOffset.UtcNow;
+            _start ??= _end.Value - DefaultLiveWindow;
+            CheckWindow();
+            var window = new SignInQuery(_start.Value, _end.Value)
             {
                 // Exact names skip phase 1 and go to the server; wildcard patterns are matched on phase-1 candidates.
                 UserPrincipalNames = UserPrincipalName is { } names && !names.Any(WildcardPattern.ContainsWildcardCharacters) ? names : Array.Empty<string>(),
@@ -137,7 +125,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
             await new LiveHeadlessSource(CreateWriters()).ReadAsync(window, IsWantedAccount, ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 
-        var findings = _scorer!.Findings();
+        var findings = Scorer().Findings();
         await WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Scored {0:N0} sign-ins: {1} findings at or above {2}.", _scored, findings.Count, MinimumScore)).ConfigureAwait(false);
         if (_exclusions.IsActive)
         {
@@ -149,6 +137,23 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
             await WriteObjectAsync(finding).ConfigureAwait(false);
         }
     }
+
+    private void CheckWindow()
+    {
+        if (_start is { } from && _end is { } to && to <= from)
+        {
+            throw new TerminatingErrorException(ErrorRecords.Create(
+                "InvalidTimeRange",
+                FailureKind.InvalidArgument,
+                "-EndTime (" + to.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + from.ToString("u", CultureInfo.InvariantCulture) + ").",
+                null,
+                "Swap or correct the times; live, -StartTime defaults to 7 days before -EndTime."));
+        }
+    }
+
+    // Made at the first sign-in or at the end, once the window (with the live defaults) is final.
+    private HeadlessScoring Scorer() =>
+        _scorer ??= HeadlessScoring.Create(new HeadlessScoringOptions { MinimumScore = MinimumScore, PerApp = PerApp, WindowStart = _start, WindowEnd = _end });
 
     private bool IsWantedAccount(SignInEvent signIn) =>
         (_users.Length == 0 || _users.Any(p => p.IsMatch(signIn.UserPrincipalName?.Trim() ?? string.Empty))) && !_exclusions.Covers(signIn);
@@ -165,7 +170,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
         }
 
         _scored++;
-        _scorer!.Add(signIn);
+        Scorer().Add(signIn);
         return Task.CompletedTask;
     }
 }
