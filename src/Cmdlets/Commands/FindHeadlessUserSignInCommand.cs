@@ -33,9 +33,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     private static readonly TimeSpan DefaultLiveWindow = TimeSpan.FromDays(7);
 
     private HeadlessScoring? _scorer;
-    private WildcardPattern[] _users = Array.Empty<WildcardPattern>();
-    private HashSet<string>? _apps;
-    private SignInExclusions _exclusions = new(null, guests: false);
+    private SignInSelection _selection = new(null, null, null, excludeGuests: false);
     private DateTimeOffset? _start;
     private DateTimeOffset? _end;
     private long _scored;
@@ -87,9 +85,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
         _end = EndTime is { } e ? PSObjectReader.ToUtc(e) : null;
         _start = StartTime is { } s ? PSObjectReader.ToUtc(s) : null;
         CheckWindow();
-        _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
-        _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
-        _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
+        _selection = new SignInSelection(UserPrincipalName, AppId, ExcludeUserPrincipalName, ExcludeGuest);
         return Task.CompletedTask;
     }
 
@@ -122,14 +118,14 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
                 UserPrincipalNames = UserPrincipalName is { } names && !names.Any(WildcardPattern.ContainsWildcardCharacters) ? names : Array.Empty<string>(),
                 AppIds = AppId ?? Array.Empty<string>(),
             };
-            await new LiveHeadlessSource(CreateWriters()).ReadAsync(window, IsWantedAccount, ObserveAsync, cancellationToken).ConfigureAwait(false);
+            await new LiveHeadlessSource(CreateWriters()).ReadAsync(window, _selection.WantsAccount, ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 
         var findings = Scorer().Findings();
         await WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Scored {0:N0} sign-ins: {1} findings at or above {2}.", _scored, findings.Count, MinimumScore)).ConfigureAwait(false);
-        if (_exclusions.IsActive)
+        if (_selection.Exclusions.IsActive)
         {
-            await WriteVerboseAsync(_exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
+            await WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
         }
 
         foreach (var finding in findings)
@@ -155,16 +151,11 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     private HeadlessScoring Scorer() =>
         _scorer ??= HeadlessScoring.Create(new HeadlessScoringOptions { MinimumScore = MinimumScore, PerApp = PerApp, WindowStart = _start, WindowEnd = _end });
 
-    private bool IsWantedAccount(SignInEvent signIn) =>
-        (_users.Length == 0 || _users.Any(p => p.IsMatch(signIn.UserPrincipalName?.Trim() ?? string.Empty))) && !_exclusions.Covers(signIn);
-
     private Task ObserveAsync(SignInEvent signIn)
     {
-        if (!IsWantedAccount(signIn)
-            || (_apps is not null && !_apps.Contains(signIn.AppId ?? string.Empty))
-            || (_start is { } from && signIn.CreatedDateTime < from)
+        if ((_start is { } from && signIn.CreatedDateTime < from)
             || (_end is { } to && signIn.CreatedDateTime >= to)
-            || _exclusions.Excludes(signIn))
+            || !_selection.Selects(signIn))
         {
             return Task.CompletedTask;
         }
