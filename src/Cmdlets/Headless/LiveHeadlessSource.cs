@@ -20,9 +20,6 @@ namespace EntraStrongAuth.Cmdlets.Headless;
 /// </summary>
 internal sealed class LiveHeadlessSource
 {
-    // Names per or-list in phase 2, as Get-SignInLog and Get-StrongAuthFailure: short enough for any URL limit.
-    private const int UsersPerQuery = 15;
-
     private readonly CmdletWriters _writers;
 
     public LiveHeadlessSource(CmdletWriters writers) => _writers = writers;
@@ -47,8 +44,8 @@ internal sealed class LiveHeadlessSource
         var reader = new LiveSignInReader(_writers, 1, "Reading the candidates' sign-ins (phase 2 of 2)");
         long records = 0;
         var requests = 0;
-        var queries = Batches(names).Select(batch => new SignInQuery(window.Start, window.End) { UserPrincipalNames = batch, AppIds = window.AppIds, EventTypes = window.EventTypes })
-            .Concat(Batches(ids).Select(batch => new SignInQuery(window.Start, window.End) { UserIds = batch, AppIds = window.AppIds, EventTypes = window.EventTypes }))
+        var queries = NameBatches.Of(names).Select(batch => new SignInQuery(window.Start, window.End) { UserPrincipalNames = batch, AppIds = window.AppIds, EventTypes = window.EventTypes })
+            .Concat(NameBatches.Of(ids).Select(batch => new SignInQuery(window.Start, window.End) { UserIds = batch, AppIds = window.AppIds, EventTypes = window.EventTypes }))
             .ToList();
         foreach (var query in queries)
         {
@@ -57,7 +54,7 @@ internal sealed class LiveHeadlessSource
             requests += result.Requests;
         }
 
-        await _writers.Verbose(string.Format(CultureInfo.InvariantCulture, "Phase 2: {0:N0} sign-ins of {1:N0} candidates in {2:N0} requests ({3} queries of up to {4} accounts).", records, names.Count + ids.Count, requests, queries.Count, UsersPerQuery)).ConfigureAwait(false);
+        await _writers.Verbose(string.Format(CultureInfo.InvariantCulture, "Phase 2: {0:N0} sign-ins of {1:N0} candidates in {2:N0} requests ({3} queries of up to {4} accounts).", records, names.Count + ids.Count, requests, queries.Count, NameBatches.Size)).ConfigureAwait(false);
     }
 
     private async Task FindCandidatesAsync(SignInQuery window, Func<SignInEvent, bool> isCandidate, SortedSet<string> names, SortedSet<string> ids, CancellationToken cancellationToken)
@@ -102,15 +99,6 @@ internal sealed class LiveHeadlessSource
             }
 
             return Task.CompletedTask;
-        }
-    }
-
-    private static IEnumerable<string[]> Batches(IEnumerable<string> values)
-    {
-        var all = values.ToArray();
-        for (var i = 0; i < all.Length; i += UsersPerQuery)
-        {
-            yield return all.Skip(i).Take(UsersPerQuery).ToArray();
         }
     }
 }
