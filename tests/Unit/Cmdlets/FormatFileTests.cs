@@ -88,13 +88,16 @@ public class FormatFileTests
             IpAddresses = new[] { "203.0.113.7" },
         };
 
-        var table = Render(new object[] { finding }, "Format-Table");
+        var perApp = new HeadlessFinding(finding.User, 88, finding.Evidence, recommendation) { AppId = "1950a258-227b-4e31-a9cf-717495945fc2", AppDisplayName = "Azure PowerShell" };
+
+        var table = Render(new object[] { finding, perApp }, "Format-Table");
         var list = Render(new object[] { finding }, "Format-List");
 
         Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
         Assert.Contains("Ropc +40", table, StringComparison.Ordinal);
         Assert.Contains("CertificateServicePrincipal", table, StringComparison.Ordinal);
         Assert.Contains("Microsoft Azure", table, StringComparison.Ordinal);
+        Assert.Contains("only Azure Power", table, StringComparison.Ordinal);
         Assert.Contains("Cadence +25: every 5 min for 6 days", list, StringComparison.Ordinal);
         Assert.Contains("2. Retire the user's access", list, StringComparison.Ordinal);
         Assert.Contains("Microsoft Graph", list, StringComparison.Ordinal);
