@@ -55,16 +55,11 @@ public class FormatFileTests
             EnrollmentAssessor.Excluded(old, strength, EnrollmentExclusion.BreakGlass),
         };
 
-        var table = Render(results, "Format-Table");
+        var table = TableWithin120Columns(results);
         var list = Render(results.Take(1), "Format-List");
 
-        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
-        Assert.Contains("NeedsRegistration", table, StringComparison.Ordinal);
-        Assert.Contains("Skip: BreakGlass", table, StringComparison.Ordinal);
-        Assert.Contains("Report 30h!", table, StringComparison.Ordinal);
-        Assert.Contains("1. ", list, StringComparison.Ordinal);
-        Assert.Contains("Uncertainties", list, StringComparison.Ordinal);
-        Assert.Contains("Data warning", list, StringComparison.Ordinal);
+        AssertShows(table, "NeedsRegistration", "Skip: BreakGlass", "Report 30h!");
+        AssertShows(list, "1. ", "Uncertainties", "Data warning");
     }
 
     [Fact]
@@ -90,22 +85,25 @@ public class FormatFileTests
 
         var perApp = new HeadlessFinding(finding.User, 88, finding.Evidence, recommendation) { AppId = "1950a258-227b-4e31-a9cf-717495945fc2", AppDisplayName = "Azure PowerShell" };
 
-        var table = Render(new object[] { finding, perApp }, "Format-Table");
+        var table = TableWithin120Columns(new object[] { finding, perApp });
         var list = Render(new object[] { finding }, "Format-List");
 
-        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
-        Assert.Contains("Ropc +40", table, StringComparison.Ordinal);
-        Assert.Contains("CertificateServicePrincipal", table, StringComparison.Ordinal);
-        Assert.Contains("Microsoft Azure", table, StringComparison.Ordinal);
-        Assert.Contains("only Azure Power", table, StringComparison.Ordinal);
-        Assert.Contains("Cadence +25: every 5 min for 6 days", list, StringComparison.Ordinal);
-        Assert.Contains("2. Retire the user's access", list, StringComparison.Ordinal);
-        Assert.Contains("Microsoft Graph", list, StringComparison.Ordinal);
-        Assert.Contains("203.0.113.7", list, StringComparison.Ordinal);
+        AssertShows(table, "Ropc +40", "CertificateServicePrincipal", "Microsoft Azure", "only Azure Power");
+        AssertShows(list, "Cadence +25: every 5 min for 6 days", "2. Retire the user's access", "Microsoft Graph", "203.0.113.7");
     }
 
     // Output types live in Core (DESIGN §3).
     private static Type? TypeOf(string name) => typeof(AuthenticationStrength).Assembly.GetType(name);
+
+    private static string TableWithin120Columns(IEnumerable<object> items)
+    {
+        var table = Render(items, "Format-Table");
+        Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
+        return table;
+    }
+
+    private static void AssertShows(string text, params string[] parts) =>
+        Assert.All(parts, part => Assert.Contains(part, text, StringComparison.Ordinal));
 
     private static string Render(IEnumerable<object> items, string command)
     {
