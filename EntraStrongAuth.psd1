@@ -13,6 +13,7 @@
     CmdletsToExport        = @(
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
+        'Find-HeadlessUserSignIn'
         'Get-AuthenticationStrength'
         'Get-EntraStrongAuthContext'
         'Get-SignInLog'

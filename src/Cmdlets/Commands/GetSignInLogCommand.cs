@@ -23,9 +23,6 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
     private const string PipelineSet = "Pipeline";
     private const string OutFileSet = "OutFile";
 
-    // Piped names are sent to Graph in or-lists of this size: short enough for any URL limit.
-    private const int NamesPerQuery = 15;
-
     private readonly List<string> _pipedNames = new();
 
     /// <summary>Default: 24 hours before -EndTime.</summary>
@@ -143,9 +140,9 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
             yield break;
         }
 
-        for (var i = 0; i < names.Count; i += NamesPerQuery)
+        foreach (var batch in NameBatches.Of(names))
         {
-            yield return names.Skip(i).Take(NamesPerQuery).ToArray();
+            yield return batch;
         }
     }
 }

@@ -29,9 +29,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     private StrongAuthAnalyzerOptions? _options;
     private StrongAuthAnalyzer? _analyzer;
     private StrongAuthSummaryBuilder? _summary;
-    private WildcardPattern[] _users = Array.Empty<WildcardPattern>();
-    private HashSet<string>? _apps;
-    private SignInExclusions _exclusions = new(null, guests: false);
+    private SignInSelection _selection = new(null, null, null, excludeGuests: false);
 
     /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
@@ -112,10 +110,8 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
 
         // The analyzer detects the input order itself (InputOrder defaults to Detect).
         _analyzer = new StrongAuthAnalyzer(_options);
-        _exclusions = new SignInExclusions(ExcludeUserPrincipalName, ExcludeGuest);
+        _selection = new SignInSelection(UserPrincipalName, AppId, ExcludeUserPrincipalName, ExcludeGuest);
         _summary = Summary ? new StrongAuthSummaryBuilder() : null;
-        _users = (UserPrincipalName ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
-        _apps = AppId is null ? null : new HashSet<string>(AppId, StringComparer.OrdinalIgnoreCase);
     }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
@@ -126,23 +122,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             return;
         }
 
-        // Files and folders piped from Get-ChildItem are read like -LiteralPath.
-        if (InputObject?.BaseObject is System.IO.FileSystemInfo item)
-        {
-            await ReadSignInsAsync(new[] { item.FullName }, literal: true, ObserveAsync, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (PSObjectSignInConverter.Convert(InputObject) is { } signIn)
-        {
-            await ObserveAsync(signIn).ConfigureAwait(false);
-            return;
-        }
-
-        var type = PSObjectReader.TypeName(InputObject);
-        await WriteErrorAsync(
-            new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + type + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
-            InputObject).ConfigureAwait(false);
+        await ReadInputObjectAsync(InputObject, ObserveAsync, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
@@ -164,14 +144,14 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             await WriteVerboseAsync(_analyzer.BenignHidden + " benign interrupts hidden; use -IncludeBenign to see them.").ConfigureAwait(false);
         }
 
-        if (_exclusions.IsActive)
+        if (_selection.Exclusions.IsActive)
         {
-            await WriteVerboseAsync(_exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
+            await WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _selection.Exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
         }
 
         if (_summary is not null)
         {
-            _summary.SetExcluded(_exclusions.SignIns, _exclusions.Failures);
+            _summary.SetExcluded(_selection.Exclusions.SignIns, _selection.Exclusions.Failures);
             await WriteObjectAsync(_summary.Build()).ConfigureAwait(false);
         }
     }
@@ -195,17 +175,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     private Task ObserveAsync(SignInEvent signIn)
     {
         // User and app filters apply before linking: a failure's resolving success has the same user and app.
-        if (_users.Length > 0 && !_users.Any(p => p.IsMatch(signIn.UserPrincipalName ?? string.Empty)))
-        {
-            return Task.CompletedTask;
-        }
-
-        if (_apps is not null && !_apps.Contains(signIn.AppId ?? string.Empty))
-        {
-            return Task.CompletedTask;
-        }
-
-        if (_exclusions.Excludes(signIn))
+        if (!_selection.Selects(signIn))
         {
             return Task.CompletedTask;
         }

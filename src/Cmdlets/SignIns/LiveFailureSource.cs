@@ -16,9 +16,6 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// </summary>
 internal sealed class LiveFailureSource
 {
-    // Names per or-list in the second pass: short enough for any URL limit.
-    private const int UsersPerQuery = 15;
-
     private readonly LiveSignInReader _reader;
     private readonly Func<string, Task> _verbose;
 
@@ -44,11 +41,11 @@ internal sealed class LiveFailureSource
         {
             var from = failures.Min(f => f.CreatedDateTime) - linkWindow;
             var to = Min(failures.Max(f => f.CreatedDateTime) + linkWindow, DateTimeOffset.UtcNow);
-            for (var i = 0; i < users.Count; i += UsersPerQuery)
+            foreach (var batch in NameBatches.Of(users!))
             {
                 var successQuery = new SignInQuery(from, to > from ? to : from.AddSeconds(1))
                 {
-                    UserPrincipalNames = users.Skip(i).Take(UsersPerQuery).ToArray()!,
+                    UserPrincipalNames = batch,
                     AppIds = failureQuery.AppIds,
                     ErrorCodes = new[] { 0 },
                     EventTypes = failureQuery.EventTypes,

@@ -33,7 +33,7 @@ internal sealed class SignInExclusions
     /// <summary>True (and counted) when the sign-in is excluded.</summary>
     public bool Excludes(SignInEvent signIn)
     {
-        if (!IsActive || !(IsNamed(signIn) || (_guests && IsGuest(signIn))))
+        if (!Covers(signIn))
         {
             return false;
         }
@@ -42,6 +42,9 @@ internal sealed class SignInExclusions
         Failures += signIn.IsSuccess ? 0 : 1;
         return true;
     }
+
+    /// <summary>True when the sign-in would be excluded; not counted (a look-ahead, e.g. at a live candidate).</summary>
+    public bool Covers(SignInEvent signIn) => IsActive && (IsNamed(signIn) || (_guests && IsGuest(signIn)));
 
     /// <summary>
     /// A guest by userType, or an external user by tenant: signed in to a tenant other than its home tenant (only where

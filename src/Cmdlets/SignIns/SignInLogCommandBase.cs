@@ -77,6 +77,29 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         }
     }
 
+    /// <summary>
+    /// One piped object: a file or folder (from Get-ChildItem, read like -LiteralPath), a SignInEvent, or a Graph SDK /
+    /// ConvertFrom-Json sign-in; anything else is a non-terminating InvalidSignInObject error.
+    /// </summary>
+    protected async Task ReadInputObjectAsync(PSObject? input, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    {
+        if (input?.BaseObject is FileSystemInfo item)
+        {
+            await ReadSignInsAsync(new[] { item.FullName }, literal: true, onSignIn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (PSObjectSignInConverter.Convert(input) is { } signIn)
+        {
+            await onSignIn(signIn).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteErrorAsync(
+            new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(input) + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
+            input).ConfigureAwait(false);
+    }
+
     private async Task ReadFileAsync(string file, int index, int count, ProgressRecord activity, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
         await WriteVerboseAsync("Reading " + file + (Format == SignInLogFormat.Auto ? string.Empty : " as " + Format) + ".").ConfigureAwait(false);

@@ -8,6 +8,7 @@ using System.Xml.Linq;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Remediation;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Strength;
 using Xunit;
 
@@ -56,15 +57,41 @@ public class FormatFileTests
             EnrollmentAssessor.Excluded(old, strength, EnrollmentExclusion.BreakGlass),
         };
 
-        var table = RenderTable(results);
+        var table = TableWithin120Columns(results);
         var list = Render(results.Take(1), "Format-List");
 
-        Assert.Contains("NeedsRegistration", table, StringComparison.Ordinal);
-        Assert.Contains("Skip: BreakGlass", table, StringComparison.Ordinal);
-        Assert.Contains("Report 30h!", table, StringComparison.Ordinal);
-        Assert.Contains("1. ", list, StringComparison.Ordinal);
-        Assert.Contains("Uncertainties", list, StringComparison.Ordinal);
-        Assert.Contains("Data warning", list, StringComparison.Ordinal);
+        AssertShows(table, "NeedsRegistration", "Skip: BreakGlass", "Report 30h!");
+        AssertShows(list, "1. ", "Uncertainties", "Data warning");
+    }
+
+    [Fact]
+    public void Headless_table_fits_120_columns_and_the_list_shows_every_evidence_line_and_step()
+    {
+        var recommendation = new WorkloadIdentityRecommendation(WorkloadIdentityKind.CertificateServicePrincipal, "no Azure or CI addresses", new[] { "Create an app registration", "Retire the user's access" })
+        {
+            Resources = new[] { "Microsoft Graph" },
+            Apps = new[] { "Microsoft Azure PowerShell" },
+        };
+        var finding = new HeadlessFinding(
+            "a.very.long.service.account.name@contoso.onmicrosoft.com",
+            92,
+            new[] { new HeadlessEvidence("Ropc", 40, "47 of 52 sign-ins used ROPC"), new HeadlessEvidence("Cadence", 25, "every 5 min for 6 days") },
+            recommendation)
+        {
+            SignIns = 52,
+            InteractiveSignIns = 52,
+            FirstSeen = DateTimeOffset.UtcNow.AddDays(-6),
+            LastSeen = DateTimeOffset.UtcNow,
+            IpAddresses = new[] { "203.0.113.7" },
+        };
+
+        var perApp = new HeadlessFinding(finding.User, 88, finding.Evidence, recommendation) { AppId = "1950a258-227b-4e31-a9cf-717495945fc2", AppDisplayName = "Azure PowerShell" };
+
+        var table = TableWithin120Columns(new object[] { finding, perApp });
+        var list = Render(new object[] { finding }, "Format-List");
+
+        AssertShows(table, "Ropc +40", "CertificateServicePrincipal", "Microsoft Azure", "only Azure Power");
+        AssertShows(list, "Cadence +25: every 5 min for 6 days", "2. Retire the user's access", "Microsoft Graph", "203.0.113.7");
     }
 
     [Fact]
@@ -87,7 +114,7 @@ public class FormatFileTests
         }
 
         var results = comparer.Results();
-        var table = RenderTable(results);
+        var table = TableWithin120Columns(results);
         var list = Render(results, "Format-List");
 
         Assert.Contains("NotFixed", table, StringComparison.Ordinal);
@@ -100,13 +127,15 @@ public class FormatFileTests
     // Output types live in Core (DESIGN §3).
     private static Type? TypeOf(string name) => typeof(AuthenticationStrength).Assembly.GetType(name);
 
-    /// <summary>Format-Table output, asserted to fit 120 columns.</summary>
-    private static string RenderTable(IEnumerable<object> items)
+    private static string TableWithin120Columns(IEnumerable<object> items)
     {
         var table = Render(items, "Format-Table");
         Assert.All(table.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 120, "too wide: " + line));
         return table;
     }
+
+    private static void AssertShows(string text, params string[] parts) =>
+        Assert.All(parts, part => Assert.Contains(part, text, StringComparison.Ordinal));
 
     private static string Render(IEnumerable<object> items, string command)
     {
