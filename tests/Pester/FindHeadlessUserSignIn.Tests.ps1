@@ -3,17 +3,7 @@
 #
 # Most tests replace the scorer with a stub (score = the account's sign-in count, capped at 100) through the
 # command's internal seam, so sources, the live two-phase retrieval, the requests, errors and views are tested on
-# their own. The 'RealScorer' tests need the Core HeadlessScorer; they are skipped while it is the contract stub.
-BeforeDiscovery {
-    $script:contractScorer = $false
-    try {
-        $null = [EntraStrongAuth.Core.Headless.HeadlessScorer]::new([EntraStrongAuth.Core.Headless.HeadlessScoringOptions]::new()).Findings()
-    }
-    catch {
-        $script:contractScorer = "$($_.Exception.InnerException.Message) $($_.Exception.Message)" -match 'contract only'
-    }
-}
-
+# their own. The 'RealScorer' tests run the Core HeadlessScorer itself.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support/GraphSimulator.psm1') -Force
     $script:sim = Start-GraphSimulator -Arguments @('--seed', '42', '--users', '60', '--days', '7', '--throttle', '50/10s')
@@ -281,8 +271,7 @@ Describe 'Find-HeadlessUserSignIn errors' {
     }
 }
 
-# Needs the real Core HeadlessScorer (wt-hscore): skipped while the contract stub throws NotImplementedException.
-Describe 'Find-HeadlessUserSignIn with the real scorer' -Tag 'RealScorer' -Skip:$contractScorer {
+Describe 'Find-HeadlessUserSignIn with the real scorer' -Tag 'RealScorer' {
     BeforeAll {
         $seam.SetValue($null, $null)
         # The live window, so "no interactive sign-in in the window" means the same thing in both.
