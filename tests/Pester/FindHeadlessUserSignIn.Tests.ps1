@@ -1,9 +1,8 @@
 # Find-HeadlessUserSignIn end to end: the built module in a fresh pwsh, files from samples/signins and the Graph
 # simulator serving the same tenant (seed 42, 60 users, 7 days), over real HTTP.
 #
-# Most tests replace the scorer with a stub (score = the account's sign-in count, capped at 100) through the
-# command's internal seam, so sources, the live two-phase retrieval, the requests, errors and views are tested on
-# their own. The 'RealScorer' tests run the Core HeadlessScorer itself.
+# Every test runs the real Core HeadlessScorer; -MinimumScore 0 makes every account read a finding, so the
+# sources, the live two-phase retrieval and the requests can be checked account by account.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Support/GraphSimulator.psm1') -Force
     $script:sim = Start-GraphSimulator -Arguments @('--seed', '42', '--users', '60', '--days', '7', '--throttle', '50/10s')
@@ -24,64 +23,6 @@ BeforeAll {
             $signIn = $_
             $signIn.AppId -in $apps -or $signIn.ErrorCode -in $codes -or @($filter.PushedUserAgents | Where-Object { $_.Matches($signIn.UserAgent) }).Count -gt 0
         } | ForEach-Object UserPrincipalName | Sort-Object -Unique)
-
-    $references = @([EntraStrongAuth.Core.Headless.HeadlessFinding].Assembly.Location, 'netstandard', 'System.Runtime', 'System.Collections', 'System.Linq')
-    Add-Type -ReferencedAssemblies $references -TypeDefinition @'
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using EntraStrongAuth.Core.Headless;
-using EntraStrongAuth.Core.SignIns;
-
-public static class HeadlessStubScorer
-{
-    public static readonly List<HeadlessScoringOptions> Options = new List<HeadlessScoringOptions>();
-
-    public static Func<HeadlessScoringOptions, ValueTuple<Action<SignInEvent>, Func<IReadOnlyList<HeadlessFinding>>>> Factory
-    {
-        get { return Create; }
-    }
-
-    private static ValueTuple<Action<SignInEvent>, Func<IReadOnlyList<HeadlessFinding>>> Create(HeadlessScoringOptions options)
-    {
-        Options.Add(options);
-        var byUser = new Dictionary<string, List<SignInEvent>>(StringComparer.OrdinalIgnoreCase);
-        Action<SignInEvent> add = s =>
-        {
-            var key = s.UserPrincipalName ?? s.UserId ?? "";
-            List<SignInEvent> list;
-            if (!byUser.TryGetValue(key, out list)) { byUser[key] = list = new List<SignInEvent>(); }
-            list.Add(s);
-        };
-        Func<IReadOnlyList<HeadlessFinding>> findings = () => byUser
-            .Select(p => Finding(p.Key, p.Value))
-            .Where(f => f.Score >= options.MinimumScore)
-            .OrderByDescending(f => f.Score).ThenBy(f => f.User, StringComparer.Ordinal)
-            .ToList();
-        return ValueTuple.Create(add, findings);
-    }
-
-    private static HeadlessFinding Finding(string user, List<SignInEvent> signIns)
-    {
-        var score = Math.Min(100, signIns.Count);
-        var recommendation = new WorkloadIdentityRecommendation(WorkloadIdentityKind.CertificateServicePrincipal, "stub", new[] { "Create an app registration" })
-        {
-            Apps = signIns.Select(s => s.AppDisplayName ?? s.AppId ?? "").Distinct().ToArray(),
-        };
-        return new HeadlessFinding(user, score, new[] { new HeadlessEvidence("Stub", score, signIns.Count + " sign-ins") }, recommendation)
-        {
-            UserPrincipalName = user,
-            SignIns = signIns.Count,
-            InteractiveSignIns = signIns.Count(s => s.IsInteractive == true),
-            FirstSeen = signIns.Min(s => s.CreatedDateTime),
-            LastSeen = signIns.Max(s => s.CreatedDateTime),
-        };
-    }
-}
-'@
-    $script:seam = (Get-Command Find-HeadlessUserSignIn).ImplementingType.Assembly.GetType('EntraStrongAuth.Cmdlets.Headless.HeadlessScoring', $true).
-        GetProperty('Override', [System.Reflection.BindingFlags]'NonPublic,Static')
-    $seam.SetValue($null, [HeadlessStubScorer]::Factory)
 
     function script:Invoke-Live([hashtable] $Parameters) {
         $before = Invoke-RestMethod "$($sim.BaseUri)_sim/stats"
@@ -104,7 +45,6 @@ public static class HeadlessStubScorer
 }
 
 AfterAll {
-    if ($seam) { $seam.SetValue($null, $null) }
     Disconnect-EntraStrongAuth -ErrorAction SilentlyContinue
     if ($sim) { Stop-GraphSimulator $sim }
 }
@@ -206,20 +146,19 @@ Describe 'Find-HeadlessUserSignIn offline' {
         ($items | ForEach-Object { "$($_.User) $($_.Score)" }) | Should -Be ($fromPath | ForEach-Object { "$($_.User) $($_.Score)" })
     }
 
-    It 'hands the scorer -MinimumScore, -PerApp and the window, and writes what it returns ranked' {
+    It 'applies -MinimumScore, -PerApp and the window, and writes the findings ranked' {
         $start = $range.StartTime.AddDays(2)
+        $everyone = @(Find-HeadlessUserSignIn -Path $file -MinimumScore 0)
 
         $high = @(Find-HeadlessUserSignIn -Path $file -MinimumScore 5 -PerApp -StartTime $start)
 
-        $options = [HeadlessStubScorer]::Options[-1]
-        $options.MinimumScore | Should -Be 5
-        $options.PerApp | Should -BeTrue
-        $options.WindowStart.UtcDateTime | Should -Be $start
-        $options.WindowEnd | Should -BeNullOrEmpty
+        $high.Count | Should -BeGreaterThan 0
         $high | ForEach-Object { $_.Score | Should -BeGreaterOrEqual 5; $_.FirstSeen | Should -BeGreaterOrEqual ([DateTimeOffset]$start) }
         $high.Score | Should -Be ($high.Score | Sort-Object -Descending)
-        $null = Find-HeadlessUserSignIn -Path $file
-        [HeadlessStubScorer]::Options[-1].MinimumScore | Should -Be 50
+        @($high | Where-Object AppId).Count | Should -BeGreaterThan 0
+        $default = @(Find-HeadlessUserSignIn -Path $file)
+        $default | ForEach-Object { $_.Score | Should -BeGreaterOrEqual 50 }
+        $default.Count | Should -Be @($everyone | Where-Object Score -ge 50).Count
     }
 
     It 'filters -UserPrincipalName wildcards, -AppId and -ExcludeUserPrincipalName' {
@@ -235,7 +174,10 @@ Describe 'Find-HeadlessUserSignIn offline' {
         $findings = @(Find-HeadlessUserSignIn -Path $file -MinimumScore 0 | Select-Object -First 2)
 
         ($findings | Format-Table | Out-String -Width 120) | Should -Match 'Score\s+User\s+App\s+Top signal\s+Move to\s+Sign-ins'
-        ($findings | Format-List | Out-String -Width 120) | Should -Match 'Stub \+\d+: \d+ sign-ins'
+        # Each evidence line as "Signal +points: detail", and the recommendation.
+        $list = $findings | Format-List | Out-String -Width 120
+        $list | Should -Match '(?m)^Evidence\s+: \w+ [+-]\d+: .+'
+        $list | Should -Match 'Move to\s+: (ManagedIdentity|WorkloadIdentityFederation|CertificateServicePrincipal): '
     }
 }
 
@@ -273,13 +215,8 @@ Describe 'Find-HeadlessUserSignIn errors' {
 
 Describe 'Find-HeadlessUserSignIn with the real scorer' -Tag 'RealScorer' {
     BeforeAll {
-        $seam.SetValue($null, $null)
         # The live window, so "no interactive sign-in in the window" means the same thing in both.
         $script:real = @(Find-HeadlessUserSignIn -Path $file -MinimumScore 0 @range)
-    }
-
-    AfterAll {
-        $seam.SetValue($null, [HeadlessStubScorer]::Factory)
     }
 
     It 'ranks the sample scripts above 50 and the people below' {

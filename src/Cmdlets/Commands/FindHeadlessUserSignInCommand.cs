@@ -32,7 +32,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     // Cadence and "never signs in interactively" need days of history; Get-SignInLog's one day is too short.
     private static readonly TimeSpan DefaultLiveWindow = TimeSpan.FromDays(7);
 
-    private HeadlessScoring? _scorer;
+    private HeadlessScorer? _scorer;
     private SignInSelection _selection = new(null, null, null, excludeGuests: false);
     private DateTimeOffset? _start;
     private DateTimeOffset? _end;
@@ -148,8 +148,8 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     }
 
     // Made at the first sign-in or at the end, once the window (with the live defaults) is final.
-    private HeadlessScoring Scorer() =>
-        _scorer ??= HeadlessScoring.Create(new HeadlessScoringOptions { MinimumScore = MinimumScore, PerApp = PerApp, WindowStart = _start, WindowEnd = _end });
+    private HeadlessScorer Scorer() =>
+        _scorer ??= new HeadlessScorer(new HeadlessScoringOptions { MinimumScore = MinimumScore, PerApp = PerApp, WindowStart = _start, WindowEnd = _end });
 
     private Task ObserveAsync(SignInEvent signIn)
     {
