@@ -21,7 +21,7 @@ internal static class HeadlessSignalEvaluator
         Share(evidence, data, HeadlessSignalKeys.LegacyProtocol, a.Legacy, n, "used legacy authentication (" + Names(a.LegacyClients) + ")");
         Share(evidence, data, HeadlessSignalKeys.NoDevice, a.NoDevice, n, "presented no registered device");
 
-        if (data.Signal(HeadlessSignalKeys.NoInteractive) is { } quiet && a.PersonInteractive == 0 && a.NonInteractive >= quiet.MinCount)
+        if (data.Signal(HeadlessSignalKeys.NoInteractive) is { } quiet && a.PersonInteractive == 0 && a.InteractivityUnknown == 0 && a.NonInteractive >= quiet.MinCount)
         {
             Add(evidence, quiet, "no interactive sign-in by a person while " + a.NonInteractive + " non-interactive sign-ins continued");
         }

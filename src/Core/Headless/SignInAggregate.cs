@@ -31,6 +31,9 @@ internal sealed class SignInAggregate
 
     public long Interactive { get; private set; }
 
+    /// <summary>Sign-ins whose source did not say whether they were interactive (see <see cref="SignInFacts.InteractivityKnown"/>).</summary>
+    public long InteractivityUnknown { get; private set; }
+
     public long PersonInteractive { get; private set; }
 
     public long MfaInteractive { get; private set; }
@@ -88,6 +91,7 @@ internal sealed class SignInAggregate
         UserPrincipalName ??= e.UserPrincipalName;
         UserId ??= e.UserId;
         Interactive += facts.IsInteractive ? 1 : 0;
+        InteractivityUnknown += facts.InteractivityKnown ? 0 : 1;
         PersonInteractive += facts.IsPersonInteractive ? 1 : 0;
         MfaInteractive += facts.IsMfaInteractive ? 1 : 0;
         BrowserInteractive += facts.IsBrowserInteractive ? 1 : 0;

@@ -19,7 +19,16 @@ internal readonly struct SignInFacts
         var app = data.Classification.FindApp(e.AppId);
         IsAutomationApp = app is { Unattended: true };
         ScriptingAgent = data.Classification.MatchUserAgent(e.UserAgent)?.Name;
-        IsInteractive = e.IsInteractive ?? e.SignInEventTypes.Contains("interactiveUser", StringComparer.OrdinalIgnoreCase);
+        var isBrowser = e.UserAgent is { } agent
+            && (agent.StartsWith("Mozilla/", StringComparison.OrdinalIgnoreCase) || agent.StartsWith("Microsoft Office/", StringComparison.OrdinalIgnoreCase));
+        bool? interactive = e.IsInteractive
+            ?? (e.SignInEventTypes.Count > 0 ? e.SignInEventTypes.Contains("interactiveUser", StringComparer.OrdinalIgnoreCase) : null);
+
+        // Unknown for an admin-center CSV under a neutral file name (only the file name tells its tabs apart): a browser
+        // or Office sign-in is taken as a person's, anything else as not interactive, and the aggregate never claims
+        // "no interactive sign-in" on such sign-ins.
+        InteractivityKnown = interactive.HasValue;
+        IsInteractive = interactive ?? isBrowser;
 
         // A person's own sign-in: interactive, and not by a flow that has no person at the keyboard of this client.
         IsPersonInteractive = IsInteractive && !IsRopc && !IsDeviceCode && !IsLegacy && ScriptingAgent is null;
@@ -27,8 +36,7 @@ internal readonly struct SignInFacts
             string.Equals(e.AuthenticationRequirement, "multiFactorAuthentication", StringComparison.OrdinalIgnoreCase)
             || e.AuthenticationDetails.Any(d => d.Succeeded == true && d.AuthenticationStepRequirement is { } r
                 && r.IndexOf("multi", StringComparison.OrdinalIgnoreCase) >= 0));
-        IsBrowserInteractive = IsPersonInteractive && e.UserAgent is { } agent
-            && (agent.StartsWith("Mozilla/", StringComparison.OrdinalIgnoreCase) || agent.StartsWith("Microsoft Office/", StringComparison.OrdinalIgnoreCase));
+        IsBrowserInteractive = IsPersonInteractive && isBrowser;
         HasDevice = !string.IsNullOrWhiteSpace(e.DeviceId);
         IsStrongAuthFailure = Array.IndexOf(StrongAuthCodes, e.ErrorCode) >= 0;
     }
@@ -45,6 +53,9 @@ internal readonly struct SignInFacts
     public string? ScriptingAgent { get; }
 
     public bool IsInteractive { get; }
+
+    /// <summary>False when the source says nothing of interactivity (no isInteractive, no signInEventTypes).</summary>
+    public bool InteractivityKnown { get; }
 
     public bool IsPersonInteractive { get; }
 
