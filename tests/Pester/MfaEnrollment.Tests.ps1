@@ -72,6 +72,10 @@ Describe 'Test-MfaEnrollment for named users' {
         $notCapable = $all | Where-Object { -not $_.IsCapable } | Select-Object -First 1
         Test-MfaEnrollment $capable.UserPrincipalName -Quiet | Should -BeExactly $true
         Test-MfaEnrollment $notCapable.UserPrincipalName -Live -Quiet | Should -BeExactly $false
+        # One answer per user asked about, an unknown one included (with its error).
+        $answers = @($capable.UserPrincipalName, 'nobody@contoso.com' | Test-MfaEnrollment -Live -Quiet -ErrorAction SilentlyContinue -ErrorVariable errs)
+        $answers | Should -Be @($true, $false)
+        $errs.Count | Should -Be 1
     }
 
     It 'binds objects with UserPrincipalName or Id by property name' {

@@ -240,6 +240,11 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
             else if (lookup.Error is { } error)
             {
                 await WriteErrorAsync(error, lookup.Target.DisplayKey).ConfigureAwait(false);
+                if (Quiet)
+                {
+                    // Like Test-Path: one answer per user asked about, so a script's list stays aligned.
+                    await WriteObjectAsync(false).ConfigureAwait(false);
+                }
             }
         }
     }
