@@ -107,29 +107,14 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
     private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadGraphAsync(CmdletWriters writers, CancellationToken cancellationToken)
     {
         var retriever = new PolicyRetriever(ConnectionStore.Require());
-        var events = PolicyReading.Events(writers);
-        var policies = await retriever.GetConditionalAccessPoliciesAsync(events, cancellationToken).ConfigureAwait(false);
-        await PolicyReading.ReportAsync(writers, policies.Problems).ConfigureAwait(false);
-        TenantNameCache.Remember(policies.Items);
+        var policies = await PolicyReading.TenantPoliciesAsync(retriever, writers, cancellationToken).ConfigureAwait(false);
 
         // Custom strengths are read only when a policy names one: built-in ones are known without a request.
-        IReadOnlyList<AuthenticationStrength> strengths = Array.Empty<AuthenticationStrength>();
-        if (policies.Items.Any(p => p.AuthenticationStrengthId is { } id && StrongAuthPolicyFilter.NeedsTenantStrengths(id)))
-        {
-            try
-            {
-                var result = await retriever.GetAuthenticationStrengthsAsync(events, cancellationToken).ConfigureAwait(false);
-                await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
-                strengths = result.Items;
-                TenantNameCache.Remember(strengths);
-            }
-            catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
-            {
-                await WriteWarningAsync("The tenant's custom authentication strengths could not be read (" + ex.Message + "); policies show the strength as Graph names it.").ConfigureAwait(false);
-            }
-        }
+        IReadOnlyList<AuthenticationStrength> strengths = policies.Any(p => p.AuthenticationStrengthId is { } id && StrongAuthPolicyFilter.NeedsTenantStrengths(id))
+            ? await PolicyReading.TenantStrengthsOrNoneAsync(retriever, writers, "policies show the strength as Graph names it.", cancellationToken).ConfigureAwait(false)
+            : Array.Empty<AuthenticationStrength>();
 
-        await WriteVerboseAsync("Read " + policies.Items.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
-        return (policies.Items, strengths);
+        await WriteVerboseAsync("Read " + policies.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
+        return (policies, strengths);
     }
 }

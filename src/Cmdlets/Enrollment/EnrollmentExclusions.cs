@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
+using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Enrollment;
 
 namespace EntraStrongAuth.Cmdlets.Enrollment;
@@ -13,14 +13,14 @@ namespace EntraStrongAuth.Cmdlets.Enrollment;
 /// </summary>
 internal sealed class EnrollmentExclusions
 {
-    private readonly WildcardPattern[] _names;
+    private readonly UserNamePatterns _names;
     private readonly bool _guests;
     private readonly bool _includeDisabled;
     private readonly Dictionary<EnrollmentExclusion, int> _counts = new();
 
     public EnrollmentExclusions(IEnumerable<string>? userPrincipalNames, bool excludeGuests, bool includeDisabled)
     {
-        _names = (userPrincipalNames ?? Array.Empty<string>()).Select(n => new WildcardPattern(n.Trim(), WildcardOptions.IgnoreCase)).ToArray();
+        _names = new UserNamePatterns(userPrincipalNames);
         _guests = excludeGuests;
         _includeDisabled = includeDisabled;
     }
@@ -41,12 +41,12 @@ internal sealed class EnrollmentExclusions
 
     private EnrollmentExclusion? Reason(UserMethodsSnapshot user, bool? accountEnabled)
     {
-        if (user.UserPrincipalName is { } upn && _names.Any(p => p.IsMatch(upn.Trim())))
+        if (_names.Matches(user.UserPrincipalName))
         {
             return EnrollmentExclusion.BreakGlass;
         }
 
-        if (_guests && string.Equals(user.UserType?.Trim(), "guest", StringComparison.OrdinalIgnoreCase))
+        if (_guests && user.IsGuest)
         {
             return EnrollmentExclusion.Guest;
         }

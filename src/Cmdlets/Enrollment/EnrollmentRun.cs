@@ -91,7 +91,7 @@ internal sealed class EnrollmentRun
             return;
         }
 
-        var policyForUser = _policy!.ForUser(user.UserId, _membership!.GroupsOf(user.UserId), IsGuest(user));
+        var policyForUser = _policy!.ForUser(user.UserId, _membership!.GroupsOf(user.UserId), user.IsGuest);
         foreach (var (strength, reason) in fresh)
         {
             var result = EnrollmentAssessor.Assess(user, strength, policyForUser, _options!, reason);
@@ -116,6 +116,4 @@ internal sealed class EnrollmentRun
             excluded,
             _data.Requests));
     }
-
-    private static bool IsGuest(UserMethodsSnapshot user) => string.Equals(user.UserType?.Trim(), "guest", StringComparison.OrdinalIgnoreCase);
 }

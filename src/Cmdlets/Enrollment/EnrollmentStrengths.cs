@@ -23,6 +23,9 @@ internal sealed class EnrollmentStrengths
     private readonly List<AuthenticationStrength> _explicit = new();
     private IReadOnlyList<AuthenticationStrength>? _tenantStrengths;
 
+    // -All asks once per user: the same answer every time until a strength is added.
+    private IReadOnlyList<(AuthenticationStrength Strength, string? Reason)>? _explicitChoices;
+
     public EnrollmentStrengths(IEnrollmentData data)
     {
         _data = data;
@@ -30,6 +33,8 @@ internal sealed class EnrollmentStrengths
 
     public static AuthenticationStrength Multifactor { get; } = StrengthData.BuiltIn.FindStrength(AuthenticationStrength.MultifactorId)
         ?? throw new InvalidOperationException("The built-in strength data lacks the Multifactor authentication strength.");
+
+    private static IReadOnlyList<(AuthenticationStrength Strength, string? Reason)> MultifactorOnly { get; } = new[] { (Multifactor, (string?)null) };
 
     /// <summary>The strengths every user is tested against; empty means "per target" (failure's strength or MFA).</summary>
     public IReadOnlyList<AuthenticationStrength> Explicit => _explicit;
@@ -122,12 +127,12 @@ internal sealed class EnrollmentStrengths
     {
         if (_explicit.Count > 0)
         {
-            return _explicit.Select(s => (s, (string?)null)).ToList();
+            return _explicitChoices ??= _explicit.Select(s => (s, (string?)null)).ToList();
         }
 
         if (target?.Failure is not { } failure)
         {
-            return new[] { (Multifactor, (string?)null) };
+            return MultifactorOnly;
         }
 
         // Built-in names need no request; the tenant's strengths are read only for a name the built-ins lack.
@@ -181,6 +186,7 @@ internal sealed class EnrollmentStrengths
         if (!_explicit.Any(s => string.Equals(s.Id, strength.Id, StringComparison.OrdinalIgnoreCase)))
         {
             _explicit.Add(strength);
+            _explicitChoices = null;
         }
     }
 

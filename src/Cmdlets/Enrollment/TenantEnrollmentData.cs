@@ -103,29 +103,11 @@ internal sealed class TenantEnrollmentData : IEnrollmentData
         return (read.Policy, read.Membership);
     }
 
-    public async Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await _policies.GetAuthenticationStrengthsAsync(_events, cancellationToken).ConfigureAwait(false);
-            await PolicyReading.ReportAsync(_writers, result.Problems).ConfigureAwait(false);
-            Completers.TenantNameCache.Remember(result.Items);
-            return result.Items;
-        }
-        catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
-        {
-            await _writers.Warning("The tenant's authentication strengths could not be read (" + ex.Message + "); only the built-in strengths are known.").ConfigureAwait(false);
-            return Array.Empty<AuthenticationStrength>();
-        }
-    }
+    public Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>
+        PolicyReading.TenantStrengthsOrNoneAsync(_policies, _writers, "only the built-in strengths are known.", cancellationToken);
 
-    public async Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken)
-    {
-        var result = await _policies.GetConditionalAccessPoliciesAsync(_events, cancellationToken).ConfigureAwait(false);
-        await PolicyReading.ReportAsync(_writers, result.Problems).ConfigureAwait(false);
-        Completers.TenantNameCache.Remember(result.Items);
-        return result.Items;
-    }
+    public Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken) =>
+        PolicyReading.TenantPoliciesAsync(_policies, _writers, cancellationToken);
 
     private static EnrollmentLookup FromLive(EnrollmentTarget target, UserMethodsLookup lookup)
     {

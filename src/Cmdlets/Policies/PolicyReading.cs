@@ -1,8 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Policies;
 using EntraStrongAuth.Engine.Retrieval;
 
@@ -32,11 +37,41 @@ internal static class PolicyReading
         Warning = writers.Warning,
     };
 
+    /// <summary>The tenant's Conditional Access policies, problems reported, names kept for Tab completion.</summary>
+    public static async Task<IReadOnlyList<StrongAuthPolicy>> TenantPoliciesAsync(PolicyRetriever retriever, CmdletWriters writers, CancellationToken cancellationToken)
+    {
+        var result = await retriever.GetConditionalAccessPoliciesAsync(Events(writers), cancellationToken).ConfigureAwait(false);
+        await ReportAsync(writers, result.Problems).ConfigureAwait(false);
+        TenantNameCache.Remember(result.Items);
+        return result.Items;
+    }
+
+    /// <summary>
+    /// The tenant's authentication strengths, problems reported, names kept for Tab completion. A connection that may
+    /// not read them gets a warning ending in <paramref name="consequence"/> and no strengths, so the caller goes on
+    /// with the built-in ones.
+    /// </summary>
+    public static async Task<IReadOnlyList<AuthenticationStrength>> TenantStrengthsOrNoneAsync(PolicyRetriever retriever, CmdletWriters writers, string consequence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await retriever.GetAuthenticationStrengthsAsync(Events(writers), cancellationToken).ConfigureAwait(false);
+            await ReportAsync(writers, result.Problems).ConfigureAwait(false);
+            TenantNameCache.Remember(result.Items);
+            return result.Items;
+        }
+        catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
+        {
+            await writers.Warning("The tenant's authentication strengths could not be read (" + ex.Message + "); " + consequence).ConfigureAwait(false);
+            return Array.Empty<AuthenticationStrength>();
+        }
+    }
+
     /// <summary>Reads every file, reporting each unreadable one or record, and returns what they held.</summary>
-    public static async Task<(List<StrongAuthPolicy> Policies, List<Core.Strength.AuthenticationStrength> Strengths)> ReadFilesAsync(CmdletWriters writers, IEnumerable<string> files)
+    public static async Task<(List<StrongAuthPolicy> Policies, List<AuthenticationStrength> Strengths)> ReadFilesAsync(CmdletWriters writers, IEnumerable<string> files)
     {
         var policies = new List<StrongAuthPolicy>();
-        var strengths = new List<Core.Strength.AuthenticationStrength>();
+        var strengths = new List<AuthenticationStrength>();
         foreach (var file in files)
         {
             var content = PolicyFileReader.Read(file);

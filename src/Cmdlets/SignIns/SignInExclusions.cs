@@ -13,16 +13,16 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// </summary>
 internal sealed class SignInExclusions
 {
-    private readonly WildcardPattern[] _users;
+    private readonly UserNamePatterns _users;
     private readonly bool _guests;
 
     public SignInExclusions(IEnumerable<string>? userPrincipalNames, bool guests)
     {
-        _users = (userPrincipalNames ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
+        _users = new UserNamePatterns(userPrincipalNames);
         _guests = guests;
     }
 
-    public bool IsActive => _users.Length > 0 || _guests;
+    public bool IsActive => !_users.IsEmpty || _guests;
 
     /// <summary>Every excluded sign-in, successes included.</summary>
     public long SignIns { get; private set; }
@@ -56,14 +56,5 @@ internal sealed class SignInExclusions
             && !string.IsNullOrWhiteSpace(signIn.ResourceTenantId)
             && !string.Equals(signIn.HomeTenantId!.Trim(), signIn.ResourceTenantId!.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private bool IsNamed(SignInEvent signIn)
-    {
-        if (_users.Length == 0 || signIn.UserPrincipalName is not { } upn)
-        {
-            return false;
-        }
-
-        var name = upn.Trim();
-        return _users.Any(p => p.IsMatch(name));
-    }
+    private bool IsNamed(SignInEvent signIn) => _users.Matches(signIn.UserPrincipalName);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Cmdlets.SignIns;
@@ -12,12 +11,12 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// </summary>
 internal sealed class SignInSelection
 {
-    private readonly WildcardPattern[] _users;
+    private readonly UserNamePatterns _users;
     private readonly HashSet<string>? _apps;
 
     public SignInSelection(IEnumerable<string>? userPrincipalNames, IEnumerable<string>? appIds, IEnumerable<string>? excludeUserPrincipalNames, bool excludeGuests)
     {
-        _users = (userPrincipalNames ?? Array.Empty<string>()).Select(u => new WildcardPattern(u, WildcardOptions.IgnoreCase)).ToArray();
+        _users = new UserNamePatterns(userPrincipalNames);
         _apps = appIds is null ? null : new HashSet<string>(appIds, StringComparer.OrdinalIgnoreCase);
         Exclusions = new SignInExclusions(excludeUserPrincipalNames, excludeGuests);
     }
@@ -35,5 +34,5 @@ internal sealed class SignInSelection
         && !Exclusions.Excludes(signIn);
 
     private bool NamesAccount(SignInEvent signIn) =>
-        _users.Length == 0 || _users.Any(p => p.IsMatch(signIn.UserPrincipalName?.Trim() ?? string.Empty));
+        _users.IsEmpty || _users.Matches(signIn.UserPrincipalName);
 }

@@ -29,7 +29,7 @@ public static class EnrollmentAssessor
 
         var policy = policyForUser ?? throw new ArgumentNullException(nameof(policyForUser));
         var settings = options ?? throw new ArgumentNullException(nameof(options));
-        var isGuest = string.Equals(snapshot.UserType, "guest", StringComparison.OrdinalIgnoreCase);
+        var isGuest = snapshot.IsGuest;
         var user = new StrengthUser { IsGuest = isGuest };
         var evaluation = StrengthEvaluator.Evaluate(strength, snapshot.Methods, policy, user, settings.Data);
 

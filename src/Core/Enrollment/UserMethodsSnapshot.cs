@@ -27,6 +27,9 @@ public sealed class UserMethodsSnapshot
     /// <summary>member or guest, when known.</summary>
     public string? UserType { get; init; }
 
+    /// <summary>userType guest: email one-time passcodes are theirs, and -ExcludeGuest sets them aside.</summary>
+    public bool IsGuest => string.Equals(UserType?.Trim(), "guest", StringComparison.OrdinalIgnoreCase);
+
     public IReadOnlyList<RegisteredMethod> Methods { get; }
 
     public MethodsSource Source { get; }
