@@ -2,6 +2,7 @@
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'FreshPwsh.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'DependencyList.psm1') -Force
 
 function New-BuildContext {
     param([string] $Root, [string] $Configuration)
@@ -62,8 +63,9 @@ function Invoke-BuildTask {
     $dependencies = Join-Path $module 'Dependencies'
     New-Item -ItemType Directory -Force -Path $dependencies, (Join-Path $module 'en-US') | Out-Null
 
+    Restore-LockedGraph -Context $Context -Reresolve:$UpdateDependencyList
     Write-Host "Building ($config)..."
-    Invoke-Dotnet build (Join-Path $root 'EntraStrongAuth.sln') -c $config --nologo -v quiet
+    Invoke-Dotnet build (Join-Path $root 'EntraStrongAuth.sln') -c $config --no-restore --nologo -v quiet
     $engineStage = Join-Path $Context.Staging 'engine'
     Invoke-Dotnet publish (Join-Path $root 'src/Engine/EntraStrongAuth.Engine.csproj') -c $config -o $engineStage --no-build --nologo -v quiet
 
@@ -96,22 +98,58 @@ function Invoke-BuildTask {
     Write-Host "Built $module"
 }
 
-function Assert-DependencyList {
-    # The shipped Dependencies/ must match build/expected-dependencies.txt, so a package bump that drags in a
-    # new assembly (or drops one) is seen in review instead of in a user's session.
-    param($Context, [switch] $Update)
-    $expectedFile = Join-Path $Context.Root 'build/expected-dependencies.txt'
-    $actual = @(Get-ChildItem (Join-Path $Context.ModuleOut 'Dependencies') -Filter *.dll | ForEach-Object Name | Sort-Object)
-    if ($Update -or -not (Test-Path $expectedFile)) {
-        $header = '# Files the build ships in Dependencies/. A difference fails the build; review it, then run ./build.ps1 Build -UpdateDependencyList.'
-        Set-Content -Path $expectedFile -Value (@($header) + $actual)
+function Restore-LockedGraph {
+    # Restores from the lock files and fails when a project no longer matches its lock file (NU1004), so the same
+    # commit always resolves the same packages. With -Reresolve (./build.ps1 Build -UpdateDependencyList) the graph
+    # is resolved again from Directory.Packages.props and every lock file is rewritten: the deliberate way to move.
+    # Child processes (benchmarks, tests that build a helper project) inherit the locked mode through the variable.
+    param($Context, [switch] $Reresolve)
+    $solution = Join-Path $Context.Root 'EntraStrongAuth.sln'
+    if ($Reresolve) {
+        # The projects outside the solution (benchmark baselines, the build's download project) have lock files too.
+        $outside = @(Get-ChildItem (Join-Path $Context.Root 'bench') -Filter *.csproj -Recurse) +
+            @(Get-Item (Join-Path $Context.Root 'build/PackageDownloads.csproj'))
+        $projects = @($solution) + @($outside | ForEach-Object FullName)
+        $env:EntraStrongAuthLockedRestore = $null
+        Write-Host 'Resolving the package graph again and rewriting the lock files...'
+        foreach ($project in $projects) { Invoke-Dotnet restore $project --force-evaluate --nologo -v quiet }
         return
     }
-    $expected = @(Get-Content $expectedFile | Where-Object { $_ -and -not $_.StartsWith('#') })
-    $diff = Compare-Object $expected $actual
-    if ($diff) {
-        $lines = $diff | ForEach-Object { if ($_.SideIndicator -eq '=>') { "  new:     $($_.InputObject)" } else { "  missing: $($_.InputObject)" } }
-        throw "Dependencies/ differs from build/expected-dependencies.txt:`n$($lines -join "`n")`nReview the change, then run ./build.ps1 Build -UpdateDependencyList."
+    $env:EntraStrongAuthLockedRestore = 'true'
+    Write-Host 'Restoring packages from the lock files...'
+    try {
+        Invoke-Dotnet restore $solution --locked-mode --nologo -v quiet
+    }
+    catch {
+        Write-Host "The restore from the lock files failed (NuGet's message is above). If a package version or reference was changed on purpose, run ./build.ps1 Build -UpdateDependencyList to rewrite the lock files, then review their diff."
+        throw
+    }
+}
+
+function Assert-DependencyList {
+    # The shipped Dependencies/ must match build/expected-dependencies.txt (file, package and version, and what
+    # brings it), so a package move that drags in a new assembly, drops one or changes a version is seen in review
+    # instead of in a user's session. The message names each package that moved and the packages that bring it.
+    param($Context, [switch] $Update)
+    $expectedFile = Join-Path $Context.Root 'build/expected-dependencies.txt'
+    $actual = @(Get-ShippedDependency -DependencyFolder (Join-Path $Context.ModuleOut 'Dependencies') `
+            -AssetsFile (Join-Path $Context.Root 'src/Engine/obj/project.assets.json'))
+    if ($Update -or -not (Test-Path $expectedFile)) {
+        $header = @(
+            '# What the build ships in Dependencies/: file, package and version, and the packages that bring it (tab-separated).',
+            '# A difference fails the build. Versions move in Directory.Packages.props; then run ./build.ps1 Build -UpdateDependencyList',
+            '# and review this file''s diff with the lock files''.')
+        Set-Content -Path $expectedFile -Value (@($header) + @($actual | ConvertTo-DependencyLine))
+        return
+    }
+    $expected = @(Get-Content $expectedFile | ConvertFrom-DependencyLine)
+    $moves = @(Compare-DependencyList -Expected $expected -Actual $actual)
+    if ($moves) {
+        # Printed line by line: an exception message loses its line breaks in PowerShell's error view.
+        Write-Host 'Dependencies/ differs from build/expected-dependencies.txt:'
+        $moves | ForEach-Object { Write-Host "  $_" }
+        Write-Host 'If the move was meant (a version changed in Directory.Packages.props), run ./build.ps1 Build -UpdateDependencyList and review the diff.'
+        throw "Dependencies/ differs from build/expected-dependencies.txt: $($moves.Count) package(s) moved (listed above)."
     }
 }
 
