@@ -1,4 +1,5 @@
-# Module manifest for EntraStrongAuth. The build copies it into out/EntraStrongAuth/ unchanged.
+# Module manifest for EntraStrongAuth. The build copies it into out/EntraStrongAuth/ and fills ReleaseNotes there
+# from the latest entry of CHANGELOG.md, so the two cannot disagree.
 @{
     RootModule             = 'EntraStrongAuth.psm1'
     ModuleVersion          = '0.1.0'
@@ -33,7 +34,7 @@
             Tags         = @('Entra', 'EntraID', 'AzureAD', 'MFA', 'StrongAuthentication', 'ConditionalAccess', 'AADSTS', 'Authentication', 'Graph', 'SignInLogs', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/EntraStrongAuth/EntraStrongAuth'
             LicenseUri   = 'https://github.com/EntraStrongAuth/EntraStrongAuth/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Resolve-AadstsError with the AADSTS catalog, Connect-EntraStrongAuth (client secret, access token, national and custom clouds), dependency isolation. See https://github.com/EntraStrongAuth/EntraStrongAuth/blob/main/CHANGELOG.md'
+            ReleaseNotes = 'Filled by the build from the latest entry of CHANGELOG.md.'
         }
     }
 }

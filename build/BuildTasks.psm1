@@ -75,6 +75,7 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $cmdletsBin 'EntraStrongAuth.Cmdlets.dll'), (Join-Path $cmdletsBin 'EntraStrongAuth.Core.dll') $module
     Copy-Item (Join-Path $root "src/Loader/bin/$config/net8.0/EntraStrongAuth.Loader.dll") $module
     Copy-Item (Join-Path $root 'EntraStrongAuth.psd1') $module
+    Set-ReleaseNotes -Manifest (Join-Path $module 'EntraStrongAuth.psd1') -Changelog (Join-Path $root 'CHANGELOG.md')
     Copy-Item (Join-Path $root 'module/*') $module -Recurse
 
     # Dependencies/: the Engine and everything it needs, except Core, which must stay shared with the cmdlets.
@@ -96,6 +97,35 @@ function Invoke-BuildTask {
     }
     $Context.Built = $true
     Write-Host "Built $module"
+}
+
+function Get-LatestChangelogEntry {
+    # The text under the first '## ' heading of CHANGELOG.md, up to the next one.
+    param([Parameter(Mandatory)] [string] $Changelog)
+    $entry = [System.Collections.Generic.List[string]]::new()
+    $inEntry = $false
+    foreach ($line in Get-Content $Changelog) {
+        if ($line.StartsWith('## ')) {
+            if ($inEntry) { break }
+            $inEntry = $true
+            $entry.Add($line.Substring(3))
+            continue
+        }
+        if ($inEntry) { $entry.Add($line) }
+    }
+    if (-not $inEntry) { throw "$Changelog has no '## ' entry." }
+    ($entry -join "`n").Trim()
+}
+
+function Set-ReleaseNotes {
+    # One source for what changed: the shipped manifest's ReleaseNotes is the CHANGELOG's latest entry.
+    param([Parameter(Mandatory)] [string] $Manifest, [Parameter(Mandatory)] [string] $Changelog)
+    $notes = (Get-LatestChangelogEntry -Changelog $Changelog) -replace "'", "''"
+    $text = Get-Content $Manifest -Raw
+    $pattern = "ReleaseNotes = '(?:[^']|'')*'"
+    if ($text -notmatch $pattern) { throw "$Manifest has no ReleaseNotes = '...' line to fill." }
+    $text = [regex]::Replace($text, $pattern, { param($m) "ReleaseNotes = '$notes'" })
+    Set-Content -Path $Manifest -Value $text -NoNewline
 }
 
 function Restore-LockedGraph {
@@ -244,4 +274,4 @@ function Invoke-BenchTask {
     }
 }
 
-Export-ModuleMember -Function New-BuildContext, Invoke-CleanTask, Invoke-BuildTask, Invoke-TestTask, Invoke-PackageTask, Invoke-BenchTask
+Export-ModuleMember -Function Get-LatestChangelogEntry, New-BuildContext, Invoke-CleanTask, Invoke-BuildTask, Invoke-TestTask, Invoke-PackageTask, Invoke-BenchTask
