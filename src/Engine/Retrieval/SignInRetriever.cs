@@ -9,6 +9,7 @@ using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Connection;
+using EntraStrongAuth.Engine.GraphHttp;
 using EntraStrongAuth.Engine.SignIns;
 
 namespace EntraStrongAuth.Engine.Retrieval;
