@@ -19,54 +19,36 @@ internal sealed partial class SimulatorService
 {
     public const int MaxBatchRequests = 20;
 
-    public async Task BatchAsync(HttpContext context, string version)
+    // The envelope is not throttled itself (its requests are); scripted faults can still target it.
+    public Task BatchAsync(HttpContext context, string version) =>
+        HandleAsync(context, Admission.TokenAndScriptedFault, exchange => RunBatchAsync(exchange, version));
+
+    private async Task RunBatchAsync(Exchange exchange, string version)
     {
-        var exchange = new Exchange(this, context);
+        var context = exchange.Context;
+        List<InnerRequest> requests;
         try
         {
-            if (!await AuthorizeAsync(exchange))
-            {
-                return;
-            }
-
-            // The envelope is not throttled itself (its requests are); scripted faults can still target it.
-            if (Faults.Take(exchange.Request) is { } rule)
-            {
-                exchange.Fault = rule.Kind;
-                if (await ErrorFaultAsync(exchange, rule.Kind, rule.RetryAfter))
-                {
-                    return;
-                }
-            }
-
-            List<InnerRequest> requests;
-            try
-            {
-                requests = await ReadBatchAsync(context.Request);
-            }
-            catch (BatchException e)
-            {
-                await exchange.ErrorAsync(GraphError.BadQuery(e.Message));
-                return;
-            }
-
-            await DirectoryDelayAsync(context);
-            var responses = new List<InnerResponse>(requests.Count);
-            foreach (var request in requests)
-            {
-                bool dependencyFailed = request.DependsOn.Any(d => responses.FirstOrDefault(r => r.Id == d) is not { Status: >= 200 and < 300 });
-                responses.Add(dependencyFailed
-                    ? new InnerResponse(request.Id, 424, JsonHeaders, ErrorBody(new GraphError(424, "FailedDependency", "A request this request depends on failed.")))
-                    : await RunInnerAsync(context, version, request));
-            }
-
-            exchange.Records = responses.Count;
-            await SendJsonAsync(exchange, writer => WriteResponses(writer, responses));
+            requests = await ReadBatchAsync(context.Request);
         }
-        finally
+        catch (BatchException e)
         {
-            exchange.Log();
+            await exchange.ErrorAsync(GraphError.BadQuery(e.Message));
+            return;
         }
+
+        await DirectoryDelayAsync(context);
+        var responses = new List<InnerResponse>(requests.Count);
+        foreach (var request in requests)
+        {
+            bool dependencyFailed = request.DependsOn.Any(d => responses.FirstOrDefault(r => r.Id == d) is not { Status: >= 200 and < 300 });
+            responses.Add(dependencyFailed
+                ? new InnerResponse(request.Id, 424, JsonHeaders, ErrorBody(new GraphError(424, "FailedDependency", "A request this request depends on failed.")))
+                : await RunInnerAsync(context, version, request));
+        }
+
+        exchange.Records = responses.Count;
+        await SendJsonAsync(exchange, writer => WriteResponses(writer, responses));
     }
 
     private static async Task<List<InnerRequest>> ReadBatchAsync(HttpRequest request)

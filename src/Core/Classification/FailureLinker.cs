@@ -68,9 +68,9 @@ internal sealed class FailureLinker
         Advance(final);
     }
 
-    public void ObserveFailure(StrongAuthFailure failure, List<PendingFailure> final)
+    public void ObserveFailure(FailureClassification failure, List<PendingFailure> final)
     {
-        _watermark.See(failure.CreatedDateTime, failure.SignInId);
+        _watermark.See(failure.SignIn.CreatedDateTime, failure.SignIn.Id);
         var pending = new PendingFailure(failure, LinkKeys.OfFailure(failure.SignIn));
         foreach (var (kind, key) in pending.Keys)
         {
@@ -102,7 +102,7 @@ internal sealed class FailureLinker
     /// <summary>Every failure still waiting, oldest first: the input has ended, so nothing more can resolve them.</summary>
     public List<PendingFailure> Complete()
     {
-        var rest = _pending.OrderBy(p => p.Ticks).ThenBy(p => p.Failure.SignInId, StringComparer.Ordinal).ToList();
+        var rest = _pending.OrderBy(p => p.Ticks).ThenBy(p => p.Classification.SignIn.Id, StringComparer.Ordinal).ToList();
         _pending.Clear();
         _pendingByKey.Clear();
         return rest;

@@ -1,75 +1,32 @@
 using System;
-using System.Linq;
 
 namespace EntraStrongAuth.Core.Classification;
 
 /// <summary>
-/// Writes a linked failure's outcome: the resolving success, the BenignInterrupt reclassification of an interrupt
-/// resolved in the same flow within minutes ("50074 then success 30 s later" is a normal step-up; DESIGN §5), and
-/// the PossiblyIncomplete / Pending flags of failures too recent for Entra ID to have finished logging.
+/// What became of a failed sign-in once the sign-ins around it were seen: the success that resolved it, if any, and
+/// whether it is too recent for that to be known. A <see cref="StrongAuthFailure"/> is built from one of these and a
+/// <see cref="FailureClassification"/>.
 /// </summary>
-internal sealed class FailureOutcome
+public sealed class FailureOutcome
 {
-    private readonly StrongAuthAnalyzerOptions _options;
-    private readonly CauseRuleSet _rules;
+    /// <summary>No later success was looked for or found: what <see cref="StrongAuthClassifier.Classify"/> alone gives.</summary>
+    public static FailureOutcome Unresolved { get; } = new();
 
-    public FailureOutcome(StrongAuthAnalyzerOptions options, CauseRuleSet rules)
-    {
-        _options = options;
-        _rules = rules;
-    }
+    public ResolutionState Resolution { get; init; } = ResolutionState.Unresolved;
 
-    public StrongAuthFailure Finish(PendingFailure pending)
-    {
-        var failure = pending.Failure;
-        if (pending.BestKind is { } kind)
-        {
-            var mark = pending.Best;
-            failure.Resolution = ResolutionState.Resolved;
-            failure.ResolvedAt = new DateTimeOffset(mark.Ticks, TimeSpan.Zero);
-            failure.ResolvedBy = mark.ResolvedBy;
-            failure.ResolvedBySignInId = mark.SignInId;
-            failure.ResolutionLink = LinkKinds.Name(kind);
-            failure.TimeToResolve = failure.ResolvedAt - failure.CreatedDateTime;
-            failure = IsBenign(failure, kind) ? AsBenign(failure, kind) : failure;
-        }
+    public DateTimeOffset? ResolvedAt { get; init; }
 
-        // Too recent: Entra ID may still add steps, and the success that resolves it may not be logged yet.
-        if (_options.Now - failure.CreatedDateTime < _options.IncompleteAge)
-        {
-            failure.PossiblyIncomplete = true;
-            if (failure.Resolution != ResolutionState.Resolved)
-            {
-                failure.Resolution = ResolutionState.Pending;
-            }
-        }
+    /// <summary>How the resolving success satisfied MFA (e.g. "Authenticator App", "Previously satisfied"), when it says.</summary>
+    public string? ResolvedBy { get; init; }
 
-        return failure;
-    }
+    public string? ResolvedBySignInId { get; init; }
 
-    private bool IsBenign(StrongAuthFailure failure, LinkKind kind) =>
-        LinkKinds.IsSameFlow(kind)
-        && failure.TimeToResolve <= _options.BenignWindow
-        && _rules.Definition(failure.Cause) is { BenignWhenResolved: true };
+    /// <summary>Which identifier linked the failure to its resolving success: correlationId, originalRequestId, sessionId or user+app.</summary>
+    public string? ResolutionLink { get; init; }
 
-    private StrongAuthFailure AsBenign(StrongAuthFailure failure, LinkKind kind)
-    {
-        var link = LinkKinds.Name(kind);
-        var resolved = new Evidence(
-            link,
-            kind switch
-            {
-                LinkKind.CorrelationId => failure.CorrelationId,
-                LinkKind.OriginalRequestId => failure.SignIn.OriginalRequestId ?? failure.SignInId,
-                _ => failure.SignIn.SessionId,
-            },
-            "Resolved by sign-in " + failure.ResolvedBySignInId + " (" + (failure.ResolvedBy ?? "no MFA step logged") + ") "
-                + Durations.Describe(failure.TimeToResolve!.Value) + " later in the same " + link
-                + ": a normal interrupt. Classified " + failure.Cause + " before that, by the evidence that follows.");
+    /// <summary>From the failure to the resolving success.</summary>
+    public TimeSpan? TimeToResolve { get; init; }
 
-        // A shared correlation or request id is the same sign-in flow; a session is looser.
-        var confidence = kind == LinkKind.SessionId ? Confidence.Medium : Confidence.High;
-        var remedy = _rules.Definition(FailureCause.BenignInterrupt)?.Remedy ?? failure.Remedy;
-        return failure.Reclassify(FailureCause.BenignInterrupt, confidence, new[] { resolved }.Concat(failure.Evidence).ToList(), remedy);
-    }
+    /// <summary>True when the event is younger than ~15 minutes: Entra may still be completing its details.</summary>
+    public bool PossiblyIncomplete { get; init; }
 }

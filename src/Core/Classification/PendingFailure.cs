@@ -5,14 +5,14 @@ namespace EntraStrongAuth.Core.Classification;
 /// <summary>A classified failure waiting for its outcome, with the best resolving success found so far.</summary>
 internal sealed class PendingFailure
 {
-    public PendingFailure(StrongAuthFailure failure, List<(LinkKind Kind, ulong Key)> keys)
+    public PendingFailure(FailureClassification classification, List<(LinkKind Kind, ulong Key)> keys)
     {
-        Failure = failure;
-        Ticks = failure.CreatedDateTime.UtcTicks;
+        Classification = classification;
+        Ticks = classification.SignIn.CreatedDateTime.UtcTicks;
         Keys = keys;
     }
 
-    public StrongAuthFailure Failure { get; }
+    public FailureClassification Classification { get; }
 
     public long Ticks { get; }
 

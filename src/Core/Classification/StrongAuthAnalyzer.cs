@@ -23,7 +23,7 @@ public sealed class StrongAuthAnalyzer
     private readonly StrongAuthAnalyzerOptions _options;
     private readonly StrongAuthClassifier _classifier;
     private readonly HashSet<int> _codes;
-    private readonly FailureOutcome _outcome;
+    private readonly FailureOutcomeJudge _judge;
     private readonly List<PendingFailure> _final = new();
     private SignInOrderProbe? _probe;
     private FailureLinker? _linker;
@@ -46,7 +46,7 @@ public sealed class StrongAuthAnalyzer
 
         _classifier = options.Classifier ?? StrongAuthClassifier.Default;
         _codes = new HashSet<int>(options.ErrorCodes ?? StrongAuthAnalyzerOptions.DefaultErrorCodes(_classifier.Catalog));
-        _outcome = new FailureOutcome(options, _classifier.Data.Rules);
+        _judge = new FailureOutcomeJudge(options, _classifier.Data.Rules);
         if (options.InputOrder == SignInOrder.Detect)
         {
             _probe = new SignInOrderProbe();
@@ -153,7 +153,7 @@ public sealed class StrongAuthAnalyzer
         }
         else if (_codes.Contains(signIn.ErrorCode))
         {
-            linker.ObserveFailure(_classifier.Classify(signIn), _final);
+            linker.ObserveFailure(_classifier.Decide(signIn), _final);
         }
         else
         {
@@ -169,7 +169,7 @@ public sealed class StrongAuthAnalyzer
         }
 
         var output = new List<StrongAuthFailure>(final.Count);
-        foreach (var failure in final.Select(_outcome.Finish))
+        foreach (var failure in final.Select(_judge.Finish))
         {
             if (failure.IsBenign && !_options.IncludeBenign)
             {

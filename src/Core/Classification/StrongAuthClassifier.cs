@@ -30,7 +30,11 @@ public sealed class StrongAuthClassifier
 
     public AadstsCatalog Catalog { get; }
 
-    public StrongAuthFailure Classify(SignInEvent signIn)
+    /// <summary>The failure explained on its own: no later success was looked for (<see cref="StrongAuthAnalyzer"/> links).</summary>
+    public StrongAuthFailure Classify(SignInEvent signIn) => new(Decide(signIn), FailureOutcome.Unresolved);
+
+    /// <summary>The cause of one failed sign-in with its confidence, evidence and remedy: what the analyzer then links.</summary>
+    internal FailureClassification Decide(SignInEvent signIn)
     {
         if (signIn is null)
         {
@@ -43,13 +47,12 @@ public sealed class StrongAuthClassifier
         }
 
         var code = Catalog.TryGet(signIn.ErrorCode, out var entry) ? new AadstsErrorInfo(entry) : null;
-        var decision = Decide(signIn, code);
-        var failure = decision is null ? Other(signIn, code) : decision.Build(signIn, code, Data.Rules);
-        return Describe(failure, signIn);
+        var decision = FirstMatch(signIn, code);
+        return decision is null ? Other(signIn, code) : decision.Build(signIn, code, Data.Rules);
     }
 
     /// <summary>The first matching rule, with the evidence of later matching rules of the same cause.</summary>
-    private Decision? Decide(SignInEvent signIn, AadstsErrorInfo? code)
+    private Decision? FirstMatch(SignInEvent signIn, AadstsErrorInfo? code)
     {
         Decision? decision = null;
         foreach (var rule in Data.Rules.Rules)
@@ -75,7 +78,7 @@ public sealed class StrongAuthClassifier
         return decision;
     }
 
-    private static StrongAuthFailure Other(SignInEvent signIn, AadstsErrorInfo? code)
+    private static FailureClassification Other(SignInEvent signIn, AadstsErrorInfo? code)
     {
         var text = code is null
             ? "Not in the AADSTS catalog; no strong-authentication rule matched."
@@ -85,23 +88,11 @@ public sealed class StrongAuthClassifier
             : new[] { "Look the code up at " + AadstsErrorInfo.BuildLookupUri(signIn.ErrorCode) + " and in the sign-in's failure reason." };
 
         // The catalog knowing the code is itself good evidence of what it is; an unknown code is a guess.
-        return new StrongAuthFailure(signIn, code, FailureCause.Other, code is null ? Confidence.Low : Confidence.Medium, new[] { CodeEvidence(signIn.ErrorCode, code, text) }, remedy);
+        return new FailureClassification(signIn, code, FailureCause.Other, code is null ? Confidence.Low : Confidence.Medium, new[] { CodeEvidence(signIn.ErrorCode, code, text) }, remedy);
     }
 
     private static Evidence CodeEvidence(int errorCode, AadstsErrorInfo? code, string reason) =>
         new("status.errorCode", errorCode.ToString(CultureInfo.InvariantCulture), code is null ? reason : code.Name + ": " + reason);
-
-    /// <summary>Adds the Conditional Access facts an admin needs whatever the cause: which policies applied and what strength.</summary>
-    private static StrongAuthFailure Describe(StrongAuthFailure failure, SignInEvent signIn)
-    {
-        var policies = signIn.AppliedConditionalAccessPolicies;
-        failure.ConditionalAccessPolicies = policies.Where(ConditionalAccessResults.Applied).Select(p => p.DisplayName ?? p.Id ?? "(unnamed policy)").ToList();
-        var strength = policies.FirstOrDefault(p => ConditionalAccessResults.Interrupted(p) && p.AuthenticationStrengthResult is not null)
-            ?? policies.FirstOrDefault(p => ConditionalAccessResults.Applied(p) && p.AuthenticationStrengthResult is not null);
-        failure.AuthenticationStrength = strength?.AuthenticationStrengthDisplayName ?? strength?.AuthenticationStrengthId;
-        failure.AuthenticationStrengthResult = strength?.AuthenticationStrengthResult;
-        return failure;
-    }
 
     /// <summary>The evidence and confidence of a classification as it is assembled from the matching rules.</summary>
     private sealed class Decision
@@ -121,7 +112,7 @@ public sealed class StrongAuthClassifier
         /// <summary>A later rule of the same cause also matched; new facts in it corroborate the decision.</summary>
         public void Support(List<Evidence> evidence) => _corroborated |= Add(evidence);
 
-        public StrongAuthFailure Build(SignInEvent signIn, AadstsErrorInfo? code, CauseRuleSet rules)
+        public FailureClassification Build(SignInEvent signIn, AadstsErrorInfo? code, CauseRuleSet rules)
         {
             var confidence = Rule.Confidence;
             if (_corroborated && confidence < Confidence.High)
@@ -142,7 +133,7 @@ public sealed class StrongAuthClassifier
 
             AddDemandingPolicies(signIn);
             var remedy = Rule.Remedy ?? rules.Definition(Rule.Cause)?.Remedy ?? code?.Remedy ?? Array.Empty<string>();
-            return new StrongAuthFailure(signIn, code, Rule.Cause, confidence, _evidence, remedy) { RuleId = Rule.Id };
+            return new FailureClassification(signIn, code, Rule.Cause, confidence, _evidence, remedy) { RuleId = Rule.Id };
         }
 
         /// <summary>Names the enforced policies that interrupted the sign-in, whichever rule decided: that is what an admin reviews.</summary>

@@ -7,22 +7,25 @@ namespace EntraStrongAuth.Core.Classification;
 
 /// <summary>
 /// One failed sign-in, explained: the code, the primary cause with its confidence and evidence, what fixes it, and
-/// whether a later success resolved it. Flat scalar properties first, so Export-Csv and ConvertTo-Json give sensible
+/// whether a later success resolved it. Built once from what the classifier decided and what the linking found;
+/// nothing changes it afterwards. Flat scalar properties first, so Export-Csv and ConvertTo-Json give sensible
 /// output; the full record stays available as <see cref="SignIn"/>.
 /// </summary>
 public sealed class StrongAuthFailure
 {
-    public StrongAuthFailure(SignInEvent signIn, AadstsErrorInfo? code, FailureCause cause, Confidence confidence, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> remedy)
-    {
-        SignIn = signIn ?? throw new ArgumentNullException(nameof(signIn));
-        CodeInfo = code;
-        Cause = cause;
-        Confidence = confidence;
-        Evidence = new TextList<Evidence>(evidence ?? throw new ArgumentNullException(nameof(evidence)));
-        Remedy = new TextList<string>(remedy ?? throw new ArgumentNullException(nameof(remedy)), " ");
-    }
+    private readonly FailureClassification _classification;
+    private readonly FailureOutcome _outcome;
 
-    private IReadOnlyList<string> _conditionalAccessPolicies = new TextList<string>(Array.Empty<string>());
+    public StrongAuthFailure(FailureClassification classification, FailureOutcome outcome)
+    {
+        _classification = classification ?? throw new ArgumentNullException(nameof(classification));
+        _outcome = outcome ?? throw new ArgumentNullException(nameof(outcome));
+
+        // TextList joins its items in ToString, so Export-Csv and Format-Table show the items, not a type name.
+        ConditionalAccessPolicies = new TextList<string>(classification.ConditionalAccessPolicies);
+        Evidence = new TextList<Evidence>(classification.Evidence);
+        Remedy = new TextList<string>(classification.Remedy, " ");
+    }
 
     public DateTimeOffset CreatedDateTime => SignIn.CreatedDateTime;
 
@@ -43,36 +46,36 @@ public sealed class StrongAuthFailure
     /// <summary>The code's name from the AADSTS catalog, when known.</summary>
     public string? ErrorName => CodeInfo?.Name;
 
-    public FailureCause Cause { get; }
+    public FailureCause Cause => _classification.Cause;
 
-    public Confidence Confidence { get; }
+    public Confidence Confidence => _classification.Confidence;
 
     /// <summary>The id of the cause-table rule that decided the cause; null for <see cref="FailureCause.Other"/>.</summary>
-    public string? RuleId { get; init; }
+    public string? RuleId => _classification.RuleId;
 
     /// <summary>The cause the classifier gave before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
-    public FailureCause? ReclassifiedFrom { get; init; }
+    public FailureCause? ReclassifiedFrom => _classification.ReclassifiedFrom;
 
     /// <summary>True for benign interrupts (hidden unless -IncludeBenign).</summary>
     public bool IsBenign => Cause == FailureCause.BenignInterrupt;
 
-    public ResolutionState Resolution { get; set; } = ResolutionState.Unresolved;
+    public ResolutionState Resolution => _outcome.Resolution;
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt => _outcome.ResolvedAt;
 
     /// <summary>How the resolving success satisfied MFA (e.g. "Authenticator App", "Previously satisfied"), when it says.</summary>
-    public string? ResolvedBy { get; set; }
+    public string? ResolvedBy => _outcome.ResolvedBy;
 
-    public string? ResolvedBySignInId { get; set; }
+    public string? ResolvedBySignInId => _outcome.ResolvedBySignInId;
 
     /// <summary>Which identifier linked the failure to its resolving success: correlationId, originalRequestId, sessionId or user+app.</summary>
-    public string? ResolutionLink { get; set; }
+    public string? ResolutionLink => _outcome.ResolutionLink;
 
     /// <summary>From the failure to the resolving success.</summary>
-    public TimeSpan? TimeToResolve { get; set; }
+    public TimeSpan? TimeToResolve => _outcome.TimeToResolve;
 
     /// <summary>True when the event is younger than ~15 minutes: Entra may still be completing its details.</summary>
-    public bool PossiblyIncomplete { get; set; }
+    public bool PossiblyIncomplete => _outcome.PossiblyIncomplete;
 
     public bool? IsInteractive => SignIn.IsInteractive;
 
@@ -81,44 +84,19 @@ public sealed class StrongAuthFailure
     public string? SignInId => SignIn.Id;
 
     /// <summary>Names of the Conditional Access policies that applied (enforced or report-only).</summary>
-    public IReadOnlyList<string> ConditionalAccessPolicies
-    {
-        get => _conditionalAccessPolicies;
-        set => _conditionalAccessPolicies = new TextList<string>(value ?? Array.Empty<string>());
-    }
+    public IReadOnlyList<string> ConditionalAccessPolicies { get; }
 
-    public string? AuthenticationStrength { get; set; }
+    public string? AuthenticationStrength => _classification.AuthenticationStrength;
 
-    public string? AuthenticationStrengthResult { get; set; }
+    public string? AuthenticationStrengthResult => _classification.AuthenticationStrengthResult;
 
     public IReadOnlyList<Evidence> Evidence { get; }
 
     public IReadOnlyList<string> Remedy { get; }
 
-    public AadstsErrorInfo? CodeInfo { get; }
+    public AadstsErrorInfo? CodeInfo => _classification.CodeInfo;
 
-    public SignInEvent SignIn { get; }
-
-    /// <summary>
-    /// A copy under another cause (the cause is fixed at construction), keeping the sign-in, code, rule, resolution
-    /// and Conditional Access facts; <see cref="ReclassifiedFrom"/> records this failure's cause.
-    /// </summary>
-    internal StrongAuthFailure Reclassify(FailureCause cause, Confidence confidence, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> remedy) =>
-        new(SignIn, CodeInfo, cause, confidence, evidence, remedy)
-        {
-            RuleId = RuleId,
-            ReclassifiedFrom = Cause,
-            Resolution = Resolution,
-            ResolvedAt = ResolvedAt,
-            ResolvedBy = ResolvedBy,
-            ResolvedBySignInId = ResolvedBySignInId,
-            ResolutionLink = ResolutionLink,
-            TimeToResolve = TimeToResolve,
-            PossiblyIncomplete = PossiblyIncomplete,
-            ConditionalAccessPolicies = ConditionalAccessPolicies,
-            AuthenticationStrength = AuthenticationStrength,
-            AuthenticationStrengthResult = AuthenticationStrengthResult,
-        };
+    public SignInEvent SignIn => _classification.SignIn;
 
     public override string ToString() => CreatedDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " " + UserPrincipalName + " " + ErrorCode + " " + Cause;
 }

@@ -8,6 +8,7 @@ using Azure.Core;
 using Azure.Identity;
 using EntraStrongAuth.Core.Connection;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Engine.GraphHttp;
 using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -30,7 +31,7 @@ public sealed class GraphConnection : IDisposable
     {
         Client = client;
         _httpClient = httpClient;
-        RawHttp = Retrieval.GraphHttpPipeline.Create(credential, options.Environment, scopes);
+        RawHttp = GraphHttpPipeline.Create(credential, options.Environment, scopes);
         Credential = credential;
         Scopes = scopes;
         Context = context;
@@ -49,10 +50,10 @@ public sealed class GraphConnection : IDisposable
     internal HttpClient RawHttp { get; }
 
     /// <summary>Shared by every request of this connection, whichever command makes it.</summary>
-    internal Retrieval.RequestRateLimiter Limiter { get; private set; } = new(5, TimeSpan.FromSeconds(10));
+    internal RequestRateLimiter Limiter { get; private set; } = new(5, TimeSpan.FromSeconds(10));
 
     /// <summary>Replaces the request budget (Connect-EntraStrongAuth -RequestsPerWindow/-ThrottleWindow).</summary>
-    public void SetRequestLimit(int requests, TimeSpan window) => Limiter = new Retrieval.RequestRateLimiter(requests, window);
+    public void SetRequestLimit(int requests, TimeSpan window) => Limiter = new RequestRateLimiter(requests, window);
 
     /// <summary>Builds the credential and client, then proves them with one small Graph call (the tenant's organization).</summary>
     public static Task<GraphConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Engine.Connection;
+using EntraStrongAuth.Engine.GraphHttp;
 
 namespace EntraStrongAuth.Engine.Retrieval;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using EntraStrongAuth.Engine.Connection;
+using EntraStrongAuth.Engine.GraphHttp;
 
 namespace EntraStrongAuth.Engine.Retrieval;
 

@@ -32,7 +32,8 @@ public sealed class RemediationSubjectReaderTests
     [InlineData(FailureCause.HeadlessUserAccount, App, true)]
     public void AFailureKeepsItsAppOnlyWhenItWasAScript(FailureCause cause, string? app, bool? automation)
     {
-        var failure = new StrongAuthFailure(new SignInEvent { UserPrincipalName = "adele@contoso.com", AppId = App, ErrorCode = 50076 }, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>());
+        var signIn = new SignInEvent { UserPrincipalName = "adele@contoso.com", AppId = App, ErrorCode = 50076 };
+        var failure = new StrongAuthFailure(new FailureClassification(signIn, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>()), FailureOutcome.Unresolved);
 
         var subject = RemediationSubjectReader.Read(PSObject.AsPSObject(failure), null)!;
 

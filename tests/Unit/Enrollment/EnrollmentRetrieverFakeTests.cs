@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Engine.Enrollment;
+using EntraStrongAuth.Engine.GraphHttp;
 using EntraStrongAuth.Engine.Retrieval;
 using Xunit;
 

@@ -13,10 +13,12 @@ public class FailureStrengthLinkTests
     private static readonly AuthenticationStrength Custom = new("7d2c1f0a-0000-4000-8000-00000000abcd", "Contoso keys and Hello", "custom", new[] { "fido2", "windowsHelloForBusiness" });
 
     private static StrongAuthFailure Failure(FailureCause cause, string? strength) =>
-        new(new SignInEvent { UserPrincipalName = "alex@contoso.com", ErrorCode = 50079 }, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>())
-        {
-            AuthenticationStrength = strength,
-        };
+        new(
+            new FailureClassification(new SignInEvent { UserPrincipalName = "alex@contoso.com", ErrorCode = 50079 }, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>())
+            {
+                AuthenticationStrength = strength,
+            },
+            FailureOutcome.Unresolved);
 
     [Theory]
     [InlineData("Multifactor authentication", AuthenticationStrength.MultifactorId)]

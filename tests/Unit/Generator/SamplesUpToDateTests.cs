@@ -19,7 +19,7 @@ public class SamplesUpToDateTests
     [Fact]
     public void Committed_samples_equal_a_fresh_run_of_the_readme_command()
     {
-        string samples = Path.Combine(RepositoryRoot(), "samples", "signins");
+        string samples = Path.Combine(RepositoryFolder.Root(), "samples", "signins");
         string fresh = GeneratedTenant.NewFolder();
         try
         {
@@ -55,16 +55,5 @@ public class SamplesUpToDateTests
         using var content = new MemoryStream();
         gzip.CopyTo(content);
         return content.ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EntraStrongAuth.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("EntraStrongAuth.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Engine.GraphHttp;
 using EntraStrongAuth.Engine.Policies;
 using EntraStrongAuth.Engine.Retrieval;
 using EntraStrongAuth.Tests.Retrieval;

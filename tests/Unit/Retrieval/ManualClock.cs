@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Engine.GraphHttp;
 using EntraStrongAuth.Engine.Retrieval;
 
 namespace EntraStrongAuth.Tests.Retrieval;

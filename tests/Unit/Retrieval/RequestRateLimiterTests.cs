@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Engine.GraphHttp;
 using EntraStrongAuth.Engine.Retrieval;
 using Xunit;
 

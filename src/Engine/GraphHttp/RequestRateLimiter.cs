@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace EntraStrongAuth.Engine.Retrieval;
+namespace EntraStrongAuth.Engine.GraphHttp;
 
 /// <summary>
 /// One limiter per connection, shared by every request of every command: at most N request starts in any sliding

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace EntraStrongAuth.Engine.Retrieval;
+namespace EntraStrongAuth.Engine.GraphHttp;
 
 /// <summary>Time as the limiter and backoff see it; replaced in tests so waits can be asserted without sleeping.</summary>
 internal interface IRetrievalClock

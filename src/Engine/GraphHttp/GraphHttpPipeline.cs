@@ -9,7 +9,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
-namespace EntraStrongAuth.Engine.Retrieval;
+namespace EntraStrongAuth.Engine.GraphHttp;
 
 /// <summary>
 /// The HttpClient bulk reads go through: the Graph SDK's own middleware (authorization with CAE, compression,
