@@ -6,14 +6,12 @@ using EntraStrongAuth.Core.SignIns;
 namespace EntraStrongAuth.Engine.SignIns;
 
 /// <summary>
-/// The signIn's complex values: status, location, deviceDetail, and the arrays of policies, steps, requirement and
-/// session policies and named networks. One small property reader per object kind, driven by one generic loop.
+/// The signIn's arrays of objects: policies, steps, requirement and session policies and named networks. One small
+/// property reader per object kind, driven by one generic loop. (status, location, deviceDetail and mfaDetail are
+/// read through their parts' registry entries.)
 /// </summary>
 internal static partial class SignInJsonFieldMapper
 {
-    private static readonly PropertyReader<SignInRecordBuilder> StatusProperty = ReadStatusProperty;
-    private static readonly PropertyReader<SignInRecordBuilder> LocationProperty = ReadLocationProperty;
-    private static readonly PropertyReader<SignInRecordBuilder> DeviceProperty = ReadDeviceProperty;
     private static readonly PropertyReader<AppliedConditionalAccessPolicy> PolicyProperty = ReadPolicyProperty;
     private static readonly PropertyReader<AppliedConditionalAccessPolicy> StrengthProperty = ReadStrengthProperty;
     private static readonly PropertyReader<AuthenticationDetail> StepProperty = ReadStepProperty;
@@ -147,34 +145,6 @@ internal static partial class SignInJsonFieldMapper
             }
         }
     }
-
-    private static bool ReadStatusProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
-    {
-        NestedName.ErrorCode => ReadScalar(SignInField.ErrorCode, ref reader, b),
-        NestedName.FailureReason => ReadScalar(SignInField.FailureReason, ref reader, b),
-        NestedName.AdditionalDetails => ReadScalar(SignInField.AdditionalDetails, ref reader, b),
-        _ => reader.TrySkip(),
-    };
-
-    private static bool ReadLocationProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
-    {
-        NestedName.City => ReadScalar(SignInField.City, ref reader, b),
-        NestedName.State => ReadScalar(SignInField.State, ref reader, b),
-        NestedName.CountryOrRegion => ReadScalar(SignInField.CountryOrRegion, ref reader, b),
-        _ => reader.TrySkip(),
-    };
-
-    private static bool ReadDeviceProperty(ref Utf8JsonReader reader, NestedName name, SignInRecordBuilder b, SignInRecordBuilder unused) => name switch
-    {
-        NestedName.DeviceId => ReadScalar(SignInField.DeviceId, ref reader, b),
-        NestedName.DisplayName => ReadScalar(SignInField.DeviceDisplayName, ref reader, b),
-        NestedName.OperatingSystem => ReadScalar(SignInField.OperatingSystem, ref reader, b),
-        NestedName.Browser => ReadScalar(SignInField.Browser, ref reader, b),
-        NestedName.IsCompliant => ReadScalar(SignInField.IsCompliant, ref reader, b),
-        NestedName.IsManaged => ReadScalar(SignInField.IsManaged, ref reader, b),
-        NestedName.TrustType => ReadScalar(SignInField.TrustType, ref reader, b),
-        _ => reader.TrySkip(),
-    };
 
     private static bool ReadPolicyProperty(ref Utf8JsonReader reader, NestedName name, AppliedConditionalAccessPolicy policy, SignInRecordBuilder b)
     {

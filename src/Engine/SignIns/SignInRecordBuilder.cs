@@ -48,8 +48,6 @@ internal sealed class SignInRecordBuilder
     private string? _callerIpAddress;
     private string? _envelopeCorrelationId;
     private string? _mfaResult;
-    private string? _mfaMethod;
-    private string? _mfaDetail;
     private bool _hasRiskEventTypesV2;
 
     public SignInRecordBuilder(string source, StringCache strings, Func<SignInField, string> fieldName)
@@ -69,6 +67,12 @@ internal sealed class SignInRecordBuilder
     public string Source => _source;
 
     /// <summary>
+    /// The format writes the MFA step as columns (the admin center's result, auth method and auth detail): a record
+    /// without authenticationDetails gets them as one step. Graph's and SigninLogs' mfaDetail stay what they are.
+    /// </summary>
+    public bool MfaColumnsAreAStep { get; set; }
+
+    /// <summary>
     /// Starts a record. <paramref name="lean"/>: only <see cref="RecordScope.IsLinkField"/> fields are taken (the
     /// readers skip the others, see <see cref="Skips"/>); check <see cref="NeedsWhole"/> before <see cref="Complete"/>.
     /// </summary>
@@ -84,7 +88,7 @@ internal sealed class SignInRecordBuilder
         _badErrorCodeField = _badErrorCodeText = _badCreatedField = _badCreatedText = null;
         _created = _eventTime = null;
         _resultDescription = _category = _countryCode = _callerIpAddress = _envelopeCorrelationId = null;
-        _mfaResult = _mfaMethod = _mfaDetail = null;
+        _mfaResult = null;
         _hasRiskEventTypesV2 = false;
     }
 
@@ -122,18 +126,20 @@ internal sealed class SignInRecordBuilder
 
     public void SetBoolean(SignInField field, bool value)
     {
-        switch (field)
+        if (SignInFieldRegistry.Of(field).SetBoolean is { } set)
         {
-            case SignInField.IsInteractive: _event.IsInteractive = value; break;
-            case SignInField.IsCompliant: _event.IsCompliant = value; break;
-            case SignInField.IsManaged: _event.IsManaged = value; break;
-            default: SetString(field, value ? "true" : "false"); break;
+            set(_event, value);
+        }
+        else
+        {
+            SetString(field, value ? "true" : "false");
         }
     }
 
-    public void SetAutonomousSystemNumber(long value) => _event.AutonomousSystemNumber = value;
-
-    /// <summary>A string field (or a gap-filler kept for <see cref="Complete"/>). Empty text is no value.</summary>
+    /// <summary>
+    /// A string field (or a gap-filler kept for <see cref="Complete"/>). Empty text is no value. A field the
+    /// registry gives a setter lands in the record; the others are one format's values, kept aside here.
+    /// </summary>
     public void SetString(SignInField field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -141,60 +147,26 @@ internal sealed class SignInRecordBuilder
             return;
         }
 
-        var e = _event;
         switch (field)
         {
-            case SignInField.Id: e.Id = value; break;
-            case SignInField.UserId: e.UserId = value; break;
-            case SignInField.UserPrincipalName: e.UserPrincipalName = value; break;
-            case SignInField.UserDisplayName: e.UserDisplayName = value; break;
-            case SignInField.UserType: e.UserType = value; break;
-            case SignInField.AppId: e.AppId = value; break;
-            case SignInField.AppDisplayName: e.AppDisplayName = value; break;
-            case SignInField.ResourceId: e.ResourceId = value; break;
-            case SignInField.ResourceDisplayName: e.ResourceDisplayName = value; break;
-            case SignInField.ServicePrincipalId: e.ServicePrincipalId = value; break;
-            case SignInField.IpAddress: e.IpAddress = value; break;
-            case SignInField.ClientAppUsed: e.ClientAppUsed = value; break;
-            case SignInField.UserAgent: e.UserAgent = value; break;
-            case SignInField.AuthenticationProtocol: e.AuthenticationProtocol = value; break;
-            case SignInField.IncomingTokenType: e.IncomingTokenType = value; break;
-            case SignInField.OriginalTransferMethod: e.OriginalTransferMethod = value; break;
-            case SignInField.TokenIssuerType: e.TokenIssuerType = value; break;
-            case SignInField.TokenIssuerName: e.TokenIssuerName = value; break;
-            case SignInField.CorrelationId: e.CorrelationId = value; break;
-            case SignInField.OriginalRequestId: e.OriginalRequestId = value; break;
-            case SignInField.SessionId: e.SessionId = value; break;
-            case SignInField.AuthenticationRequirement: e.AuthenticationRequirement = value; break;
-            case SignInField.ConditionalAccessStatus: e.ConditionalAccessStatus = value; break;
-            case SignInField.RiskLevelDuringSignIn: e.RiskLevelDuringSignIn = value; break;
-            case SignInField.RiskLevelAggregated: e.RiskLevelAggregated = value; break;
-            case SignInField.RiskState: e.RiskState = value; break;
-            case SignInField.RiskDetail: e.RiskDetail = value; break;
-            case SignInField.ClientCredentialType: e.ClientCredentialType = value; break;
-            case SignInField.CrossTenantAccessType: e.CrossTenantAccessType = value; break;
-            case SignInField.HomeTenantId: e.HomeTenantId = value; break;
-            case SignInField.ResourceTenantId: e.ResourceTenantId = value; break;
-            case SignInField.FailureReason: e.FailureReason = value; break;
-            case SignInField.AdditionalDetails: e.AdditionalDetails = value; break;
-            case SignInField.City: e.City = value; break;
-            case SignInField.State: e.State = value; break;
-            case SignInField.CountryOrRegion: e.CountryOrRegion = value; break;
-            case SignInField.DeviceId: e.DeviceId = value; break;
-            case SignInField.DeviceDisplayName: e.DeviceDisplayName = value; break;
-            case SignInField.OperatingSystem: e.OperatingSystem = value; break;
-            case SignInField.Browser: e.Browser = value; break;
-            case SignInField.TrustType: e.TrustType = value; break;
             case SignInField.ResultDescription: _resultDescription = value; break;
             case SignInField.Category: _category ??= value; break;
             case SignInField.CountryCode: _countryCode = value; break;
             case SignInField.CallerIpAddress: _callerIpAddress = value; break;
             case SignInField.EnvelopeCorrelationId: _envelopeCorrelationId = value; break;
             case SignInField.MfaResult: _mfaResult = value; break;
-            case SignInField.MfaMethod: _mfaMethod = value; break;
-            case SignInField.MfaDetail: _mfaDetail = value; break;
             case SignInField.LocationText: SetLocationText(value!); break;
-            default: SetText(field, value.AsSpan()); break;
+            default:
+                if (SignInFieldRegistry.Of(field).SetText is { } set)
+                {
+                    set(_event, value);
+                }
+                else
+                {
+                    SetText(field, value.AsSpan());
+                }
+
+                break;
         }
     }
 
@@ -206,10 +178,9 @@ internal sealed class SignInRecordBuilder
             return;
         }
 
-        switch (field)
+        switch (SignInFieldRegistry.Of(field).Kind)
         {
-            case SignInField.CreatedDateTime:
-            case SignInField.EventTime:
+            case SignInValueKind.Time:
                 if (SignInTimestamp.TryParse(text, out var time))
                 {
                     SetCreated(field, time);
@@ -222,15 +193,14 @@ internal sealed class SignInRecordBuilder
 
                 break;
 
-            case SignInField.ErrorCode:
-            case SignInField.ResultType:
+            case SignInValueKind.ErrorCode:
                 SetErrorCodeText(field, text);
                 break;
 
-            case SignInField.AutonomousSystemNumber:
-                if (SignInValueParser.TryParseInt64(text, out var asn))
+            case SignInValueKind.Number:
+                if (SignInValueParser.TryParseInt64(text, out var number))
                 {
-                    _event.AutonomousSystemNumber = asn;
+                    SignInFieldRegistry.Of(field).SetNumber?.Invoke(_event, number);
                 }
                 else
                 {
@@ -239,9 +209,7 @@ internal sealed class SignInRecordBuilder
 
                 break;
 
-            case SignInField.IsInteractive:
-            case SignInField.IsCompliant:
-            case SignInField.IsManaged:
+            case SignInValueKind.Boolean:
                 if (SignInValueParser.TryParseBoolean(text, out var flag))
                 {
                     SetBoolean(field, flag);
@@ -253,10 +221,7 @@ internal sealed class SignInRecordBuilder
 
                 break;
 
-            case SignInField.SignInEventTypes:
-            case SignInField.AuthenticationMethodsUsed:
-            case SignInField.RiskEventTypes:
-            case SignInField.RiskEventTypesV2:
+            case SignInValueKind.TextList:
                 if (text[0] == '[')
                 {
                     SetJsonText(field, text);
@@ -268,46 +233,34 @@ internal sealed class SignInRecordBuilder
 
                 break;
 
-            case SignInField.Status:
-            case SignInField.Location:
-            case SignInField.DeviceDetail:
-            case SignInField.AppliedConditionalAccessPolicies:
-            case SignInField.AuthenticationDetails:
-            case SignInField.AuthenticationRequirementPolicies:
-            case SignInField.SessionLifetimePolicies:
-            case SignInField.NetworkLocationDetails:
-            case SignInField.NestedSignIn:
+            case SignInValueKind.Object:
+            case SignInValueKind.ObjectArray:
                 SetJsonText(field, text);
                 break;
 
-            case SignInField.None:
-                break;
-
             default:
-                SetString(field, IsUnique(field) ? text.ToString() : Strings.Get(text));
+                if (field != SignInField.None)
+                {
+                    SetString(field, IsUnique(field) ? text.ToString() : Strings.Get(text));
+                }
+
                 break;
         }
     }
 
     public void SetStringList(SignInField field, IReadOnlyList<string> values)
     {
-        switch (field)
+        if (field == SignInField.RiskEventTypesV2)
         {
-            case SignInField.SignInEventTypes: _event.SignInEventTypes = values; break;
-            case SignInField.AuthenticationMethodsUsed: _event.AuthenticationMethodsUsed = values; break;
-            case SignInField.RiskEventTypesV2:
-                _event.RiskEventTypes = values;
-                _hasRiskEventTypesV2 = true;
-                break;
-            case SignInField.RiskEventTypes:
-                // Deprecated: riskEventTypes_v2 is the one kept current, whichever comes first in the record.
-                if (!_hasRiskEventTypesV2)
-                {
-                    _event.RiskEventTypes = values;
-                }
-
-                break;
+            _hasRiskEventTypesV2 = true;
         }
+        else if (field == SignInField.RiskEventTypes && _hasRiskEventTypesV2)
+        {
+            // Deprecated: riskEventTypes_v2 is the one kept current, whichever comes first in the record.
+            return;
+        }
+
+        SignInFieldRegistry.Of(field).SetTextList?.Invoke(_event, values);
     }
 
     /// <summary>Decides what the record yields: problems first, then the record when it is usable.</summary>
@@ -358,13 +311,13 @@ internal sealed class SignInRecordBuilder
         e.CountryOrRegion ??= _countryCode;
         e.CorrelationId ??= _envelopeCorrelationId;
         ApplyCategory(e, _category ?? DefaultCategory);
-        if (e.AuthenticationDetails.Count == 0 && (_mfaResult ?? _mfaMethod ?? _mfaDetail) is not null)
+        if (MfaColumnsAreAStep && e.AuthenticationDetails.Count == 0 && (_mfaResult ?? e.MfaAuthMethod ?? e.MfaAuthDetail) is not null)
         {
             // The admin center CSV flattens the MFA step into three columns: kept as one step so the
             // denial / satisfaction text reaches the classifiers like Graph's authenticationDetails.
             e.AuthenticationDetails =
             [
-                new AuthenticationDetail { AuthenticationMethod = _mfaMethod, AuthenticationMethodDetail = _mfaDetail, AuthenticationStepResultDetail = _mfaResult },
+                new AuthenticationDetail { AuthenticationMethod = e.MfaAuthMethod, AuthenticationMethodDetail = e.MfaAuthDetail, AuthenticationStepResultDetail = _mfaResult },
             ];
         }
 
@@ -502,7 +455,5 @@ internal sealed class SignInRecordBuilder
     }
 
     /// <summary>Values unique to each record: not worth a cache slot.</summary>
-    public static bool IsUnique(SignInField field) =>
-        field is SignInField.Id or SignInField.CorrelationId or SignInField.OriginalRequestId or SignInField.SessionId
-            or SignInField.EnvelopeCorrelationId;
+    public static bool IsUnique(SignInField field) => SignInFieldRegistry.Of(field).Kind == SignInValueKind.UniqueText;
 }
