@@ -104,10 +104,25 @@ internal sealed class SignInFieldEntry
     /// <summary>The object a part belongs to ("status" of "status.errorCode"); null for a top-level field.</summary>
     public string? ObjectName => GraphPath is { } path && path.IndexOf('.') is var dot and > 0 ? path.Substring(0, dot) : null;
 
-    public SignInFieldEntry Graph(string path, string? v1Path = "")
+    /// <summary>The Graph beta path; v1.0 has the same unless <see cref="GraphV1"/> or <see cref="BetaOnly"/> says otherwise.</summary>
+    public SignInFieldEntry Graph(string path)
     {
         GraphPath = path;
-        GraphV1Path = v1Path == "" ? path : v1Path;
+        GraphV1Path = path;
+        return this;
+    }
+
+    /// <summary>The v1.0 path, where it differs from beta's.</summary>
+    public SignInFieldEntry GraphV1(string path)
+    {
+        GraphV1Path = path;
+        return this;
+    }
+
+    /// <summary>v1.0 lacks the property (readers still take it where a v1.0 record happens to carry it).</summary>
+    public SignInFieldEntry BetaOnly()
+    {
+        GraphV1Path = null;
         return this;
     }
 

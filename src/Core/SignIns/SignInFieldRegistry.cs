@@ -120,7 +120,7 @@ internal static class SignInFieldRegistry
         yield return Add(SignInField.ResourceTenantId).Graph("resourceTenantId").LogAnalytics("ResourceTenantId").AdminCenter("Resource tenant ID").Link().Text(e => e.ResourceTenantId, (e, v) => e.ResourceTenantId = v);
 
         // Beta only (v1.0 lacks it), and deprecated by Graph but still written by beta, SigninLogs and the admin center.
-        yield return Add(SignInField.MfaDetail, SignInValueKind.Object).Graph("mfaDetail", v1Path: null).LogAnalytics("MfaDetail");
+        yield return Add(SignInField.MfaDetail, SignInValueKind.Object).Graph("mfaDetail").BetaOnly().LogAnalytics("MfaDetail");
 
         // Parts of the objects above. A CSV carries them as columns of their own.
         yield return Add(SignInField.ErrorCode, SignInValueKind.ErrorCode).Graph("status.errorCode").AdminCenter("Sign-in error code", "Sign in error code").Link();
@@ -138,9 +138,9 @@ internal static class SignInFieldRegistry
         yield return Add(SignInField.TrustType).Graph("deviceDetail.trustType").AdminCenter("Join Type").Text(e => e.TrustType, (e, v) => e.TrustType = v);
 
         // The admin center's MFA columns are also kept as one authentication step (see MfaResult): a lean read needs them.
-        yield return Add(SignInField.MfaAuthMethod).Graph("mfaDetail.authMethod", v1Path: null).AdminCenter("Multifactor authentication auth method", "MFA auth method").Link()
+        yield return Add(SignInField.MfaAuthMethod).Graph("mfaDetail.authMethod").BetaOnly().AdminCenter("Multifactor authentication auth method", "MFA auth method").Link()
             .Text(e => e.MfaAuthMethod, (e, v) => e.MfaAuthMethod = v);
-        yield return Add(SignInField.MfaAuthDetail).Graph("mfaDetail.authDetail", v1Path: null).AdminCenter("Multifactor authentication auth detail", "MFA auth detail").Link()
+        yield return Add(SignInField.MfaAuthDetail).Graph("mfaDetail.authDetail").BetaOnly().AdminCenter("Multifactor authentication auth detail", "MFA auth detail").Link()
             .Text(e => e.MfaAuthDetail, (e, v) => e.MfaAuthDetail = v);
 
         // Values of one format only, which the record builder applies where the signIn itself left a gap.
