@@ -26,6 +26,20 @@ Describe 'Import-SignInLog' {
         $actual.UserPrincipalName | Should -Be $expected.UserPrincipalName
     }
 
+    It 'shows the MFA detail (mfaDetail.authMethod and authDetail) as read-only properties of its output' {
+        $fixture = Join-Path $PSScriptRoot '../Unit/SignIns/Fixtures/graph-beta-pages.json'
+        $signIn = Import-SignInLog -Path $fixture | Where-Object Id -eq '66ea54eb-6301-4ee5-be62-ff5a759b0100'
+        $signIn.MfaAuthMethod | Should -Be 'Text message'
+        $signIn.MfaAuthDetail | Should -Be '+X XXXXXXXX12'
+        ($signIn | Format-List * | Out-String -Width 200) | Should -Match 'MfaAuthMethod\s*:\s*Text message'
+        ($signIn | Select-Object MfaAuthMethod, ErrorCode | ConvertTo-Json | ConvertFrom-Json).MfaAuthMethod | Should -Be 'Text message'
+        $csv = Join-Path $TestDrive 'mfa.csv'
+        $signIn | Export-Csv -Path $csv -NoTypeInformation
+        (Import-Csv $csv).MfaAuthDetail | Should -Be '+X XXXXXXXX12'
+        { $signIn.MfaAuthMethod = 'changed' } | Should -Throw
+        $signIn.MfaAuthMethod | Should -Be 'Text message'
+    }
+
     It 'takes files from Get-ChildItem by property name' {
         $events = Get-ChildItem $samples -Filter 'signins.graph*.json' | Import-SignInLog
         $events.Count | Should -Be (Import-SignInLog -Path $graphFile).Count

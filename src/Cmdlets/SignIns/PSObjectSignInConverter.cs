@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using EntraStrongAuth.Core.SignIns;
 
@@ -6,6 +7,7 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// <summary>
 /// Maps an object piped in by an admin — a Graph PowerShell SDK signIn (Get-MgBetaAuditLogSignIn, Get-MgAuditLogSignIn),
 /// ConvertFrom-Json output of a Graph response — to the normalized <see cref="SignInEvent"/>. A SignInEvent passes through.
+/// The plain fields come from <see cref="SignInFieldRegistry"/> by their Graph path; the arrays of objects are read here.
 /// </summary>
 internal static class PSObjectSignInConverter
 {
@@ -17,9 +19,9 @@ internal static class PSObjectSignInConverter
             return wrapped;
         }
 
-        if (input is SignInEvent signIn)
+        if (input is SignInEvent passedThrough)
         {
-            return signIn;
+            return passedThrough;
         }
 
         var source = new PSObjectReader(input);
@@ -31,70 +33,73 @@ internal static class PSObjectSignInConverter
             return null;
         }
 
-        var location = source.Child("Location");
-        var device = source.Child("DeviceDetail");
-        return new SignInEvent
+        var signIn = new SignInEvent
         {
-            Id = source.String("Id"),
             CreatedDateTime = created.Value,
-            UserId = source.String("UserId"),
-            UserPrincipalName = source.String("UserPrincipalName"),
-            UserDisplayName = source.String("UserDisplayName"),
-            UserType = source.String("UserType"),
-            AppId = source.String("AppId"),
-            AppDisplayName = source.String("AppDisplayName"),
-            ResourceId = source.String("ResourceId"),
-            ResourceDisplayName = source.String("ResourceDisplayName"),
-            ServicePrincipalId = source.String("ServicePrincipalId"),
-            IpAddress = source.String("IpAddress"),
-            City = location.String("City"),
-            State = location.String("State"),
-            CountryOrRegion = location.String("CountryOrRegion"),
-            ClientAppUsed = source.String("ClientAppUsed"),
-            UserAgent = source.String("UserAgent"),
-            IsInteractive = source.Boolean("IsInteractive"),
-            SignInEventTypes = source.Strings("SignInEventTypes"),
-            AuthenticationProtocol = source.String("AuthenticationProtocol"),
-            IncomingTokenType = source.String("IncomingTokenType"),
-            OriginalTransferMethod = source.String("OriginalTransferMethod"),
-            TokenIssuerType = source.String("TokenIssuerType"),
-            TokenIssuerName = source.String("TokenIssuerName"),
-            CorrelationId = source.String("CorrelationId"),
-            OriginalRequestId = source.String("OriginalRequestId"),
-            SessionId = source.String("SessionId"),
             ErrorCode = code.Value,
-            FailureReason = status.Exists ? status.String("FailureReason") : source.String("FailureReason"),
-            AdditionalDetails = status.Exists ? status.String("AdditionalDetails") : source.String("AdditionalDetails"),
-            AuthenticationRequirement = source.String("AuthenticationRequirement"),
             AuthenticationRequirementPolicies = source.Objects("AuthenticationRequirementPolicies")
                 .Select(p => new AuthenticationRequirementPolicy { RequirementProvider = p.String("RequirementProvider"), Detail = p.String("Detail") }).ToList(),
             AuthenticationDetails = source.Objects("AuthenticationDetails").Select(ToDetail).ToList(),
-            AuthenticationMethodsUsed = source.Strings("AuthenticationMethodsUsed"),
             AppliedConditionalAccessPolicies = source.Objects("AppliedConditionalAccessPolicies").Select(ToPolicy).ToList(),
-            ConditionalAccessStatus = source.String("ConditionalAccessStatus"),
             SessionLifetimePolicies = source.Objects("SessionLifetimePolicies")
                 .Select(p => new SessionLifetimePolicy { ExpirationRequirement = p.String("ExpirationRequirement"), Detail = p.String("Detail") }).ToList(),
-            DeviceId = device.String("DeviceId"),
-            DeviceDisplayName = device.String("DisplayName"),
-            OperatingSystem = device.String("OperatingSystem"),
-            Browser = device.String("Browser"),
-            IsCompliant = device.Boolean("IsCompliant"),
-            IsManaged = device.Boolean("IsManaged"),
-            TrustType = device.String("TrustType"),
             NetworkLocationDetails = source.Objects("NetworkLocationDetails")
                 .Select(n => new NetworkLocationDetail { NetworkType = n.String("NetworkType"), NetworkNames = n.Strings("NetworkNames") }).ToList(),
-            RiskLevelDuringSignIn = source.String("RiskLevelDuringSignIn"),
-            RiskLevelAggregated = source.String("RiskLevelAggregated"),
-            RiskState = source.String("RiskState"),
-            RiskDetail = source.String("RiskDetail"),
-            RiskEventTypes = source.Strings("RiskEventTypes_v2") is { Count: > 0 } risks ? risks : source.Strings("RiskEventTypes"),
-            ClientCredentialType = source.String("ClientCredentialType"),
-            CrossTenantAccessType = source.String("CrossTenantAccessType"),
-            HomeTenantId = source.String("HomeTenantId"),
-            ResourceTenantId = source.String("ResourceTenantId"),
             Source = "pipeline",
         };
+
+        foreach (var field in SignInFieldRegistry.All)
+        {
+            if (field.GraphPath is not null)
+            {
+                ReadField(source, field, signIn);
+            }
+        }
+
+        return signIn;
     }
+
+    /// <summary>
+    /// One registry field with a Graph path (property names are case-insensitive, so "userAgent" finds UserAgent).
+    /// A part of an object ("status.failureReason") is read from the object, or, when a flat record has no such
+    /// object (a sign-in exported and imported again), from the top level under the sign-in's property name.
+    /// </summary>
+    private static void ReadField(PSObjectReader source, SignInFieldEntry field, SignInEvent signIn)
+    {
+        var owner = source;
+        var name = field.GraphPath!;
+        if (field.ObjectName is { } objectName)
+        {
+            owner = source.Child(objectName);
+            name = field.PartName!;
+            if (!owner.Exists)
+            {
+                owner = source;
+                name = field.Field.ToString();
+            }
+        }
+
+        field.SetText?.Invoke(signIn, owner.String(name));
+        field.SetBoolean?.Invoke(signIn, owner.Boolean(name));
+        if (field.SetNumber is { } setNumber && owner.Raw(name) is { } number)
+        {
+            setNumber(signIn, ToWholeNumber(number));
+        }
+
+        // riskEventTypes (deprecated) comes before riskEventTypes_v2 in the registry: a filled v2 list wins.
+        if (field.SetTextList is { } setList && owner.Strings(name) is { Count: > 0 } list)
+        {
+            setList(signIn, list);
+        }
+    }
+
+    private static long? ToWholeNumber(object value) => value switch
+    {
+        int number => number,
+        long number => number,
+        string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 
     private static AuthenticationDetail ToDetail(PSObjectReader detail) => new()
     {

@@ -10,137 +10,144 @@ namespace EntraStrongAuth.Core.SignIns;
 /// object pipes into Resolve-AadstsError and exports to CSV cleanly.
 /// Enum-like values stay strings (Graph adds members; an unknown value must never fail a parse). A property a
 /// source does not carry is null (or an empty list), and classifiers say which evidence was absent.
-/// Settable because the streaming readers fill it field by field.
+/// Read-only to callers (it is output); the streaming readers fill it field by field through the internal setters,
+/// as <see cref="SignInFieldRegistry"/> says.
 /// </summary>
 public sealed class SignInEvent
 {
-    public string? Id { get; set; }
+    public string? Id { get; internal set; }
 
-    public DateTimeOffset CreatedDateTime { get; set; }
+    public DateTimeOffset CreatedDateTime { get; internal set; }
 
-    public string? UserId { get; set; }
+    public string? UserId { get; internal set; }
 
-    public string? UserPrincipalName { get; set; }
+    public string? UserPrincipalName { get; internal set; }
 
-    public string? UserDisplayName { get; set; }
+    public string? UserDisplayName { get; internal set; }
 
     /// <summary>member, guest …</summary>
-    public string? UserType { get; set; }
+    public string? UserType { get; internal set; }
 
-    public string? AppId { get; set; }
+    public string? AppId { get; internal set; }
 
-    public string? AppDisplayName { get; set; }
+    public string? AppDisplayName { get; internal set; }
 
-    public string? ResourceId { get; set; }
+    public string? ResourceId { get; internal set; }
 
-    public string? ResourceDisplayName { get; set; }
+    public string? ResourceDisplayName { get; internal set; }
 
-    public string? ServicePrincipalId { get; set; }
+    public string? ServicePrincipalId { get; internal set; }
 
-    public string? IpAddress { get; set; }
+    public string? IpAddress { get; internal set; }
 
-    public long? AutonomousSystemNumber { get; set; }
+    public long? AutonomousSystemNumber { get; internal set; }
 
-    public string? City { get; set; }
+    public string? City { get; internal set; }
 
-    public string? State { get; set; }
+    public string? State { get; internal set; }
 
-    public string? CountryOrRegion { get; set; }
+    public string? CountryOrRegion { get; internal set; }
 
     /// <summary>Display strings: Browser, Mobile Apps and Desktop clients, Exchange ActiveSync, IMAP, SMTP …</summary>
-    public string? ClientAppUsed { get; set; }
+    public string? ClientAppUsed { get; internal set; }
 
-    public string? UserAgent { get; set; }
+    public string? UserAgent { get; internal set; }
 
     /// <summary>Null when the source does not say (e.g. AD FS adapter / NPS events).</summary>
-    public bool? IsInteractive { get; set; }
+    public bool? IsInteractive { get; internal set; }
 
     /// <summary>interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity …</summary>
-    public IReadOnlyList<string> SignInEventTypes { get; set; } = Array.Empty<string>();
+    public IReadOnlyList<string> SignInEventTypes { get; internal set; } = Array.Empty<string>();
 
     /// <summary>none, oAuth2, ropc, wsFederation, saml20, deviceCode, authenticationTransfer, nativeAuth …</summary>
-    public string? AuthenticationProtocol { get; set; }
+    public string? AuthenticationProtocol { get; internal set; }
 
     /// <summary>none, primaryRefreshToken, refreshToken, saml11, saml20, remoteDesktopToken …</summary>
-    public string? IncomingTokenType { get; set; }
+    public string? IncomingTokenType { get; internal set; }
 
-    public string? OriginalTransferMethod { get; set; }
+    public string? OriginalTransferMethod { get; internal set; }
 
     /// <summary>AzureAD, ADFederationServices, ADFederationServicesMFAAdapter, NPSExtension, AzureADBackupAuth …</summary>
-    public string? TokenIssuerType { get; set; }
+    public string? TokenIssuerType { get; internal set; }
 
-    public string? TokenIssuerName { get; set; }
+    public string? TokenIssuerName { get; internal set; }
 
-    public string? CorrelationId { get; set; }
+    public string? CorrelationId { get; internal set; }
 
-    public string? OriginalRequestId { get; set; }
+    public string? OriginalRequestId { get; internal set; }
 
-    public string? SessionId { get; set; }
+    public string? SessionId { get; internal set; }
 
     /// <summary>status.errorCode: 0 is success.</summary>
-    public int ErrorCode { get; set; }
+    public int ErrorCode { get; internal set; }
 
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get; internal set; }
 
     /// <summary>status.additionalDetails, e.g. "MFA requirement satisfied by claim in the token".</summary>
-    public string? AdditionalDetails { get; set; }
+    public string? AdditionalDetails { get; internal set; }
 
     /// <summary>singleFactorAuthentication or multiFactorAuthentication.</summary>
-    public string? AuthenticationRequirement { get; set; }
+    public string? AuthenticationRequirement { get; internal set; }
 
-    public IReadOnlyList<AuthenticationRequirementPolicy> AuthenticationRequirementPolicies { get; set; } = Array.Empty<AuthenticationRequirementPolicy>();
+    public IReadOnlyList<AuthenticationRequirementPolicy> AuthenticationRequirementPolicies { get; internal set; } = Array.Empty<AuthenticationRequirementPolicy>();
 
-    public IReadOnlyList<AuthenticationDetail> AuthenticationDetails { get; set; } = Array.Empty<AuthenticationDetail>();
+    public IReadOnlyList<AuthenticationDetail> AuthenticationDetails { get; internal set; } = Array.Empty<AuthenticationDetail>();
 
-    public IReadOnlyList<string> AuthenticationMethodsUsed { get; set; } = Array.Empty<string>();
+    public IReadOnlyList<string> AuthenticationMethodsUsed { get; internal set; } = Array.Empty<string>();
 
-    public IReadOnlyList<AppliedConditionalAccessPolicy> AppliedConditionalAccessPolicies { get; set; } = Array.Empty<AppliedConditionalAccessPolicy>();
+    public IReadOnlyList<AppliedConditionalAccessPolicy> AppliedConditionalAccessPolicies { get; internal set; } = Array.Empty<AppliedConditionalAccessPolicy>();
 
     /// <summary>success, failure, notApplied …</summary>
-    public string? ConditionalAccessStatus { get; set; }
+    public string? ConditionalAccessStatus { get; internal set; }
 
-    public IReadOnlyList<SessionLifetimePolicy> SessionLifetimePolicies { get; set; } = Array.Empty<SessionLifetimePolicy>();
+    public IReadOnlyList<SessionLifetimePolicy> SessionLifetimePolicies { get; internal set; } = Array.Empty<SessionLifetimePolicy>();
 
-    public string? DeviceId { get; set; }
+    public string? DeviceId { get; internal set; }
 
-    public string? DeviceDisplayName { get; set; }
+    public string? DeviceDisplayName { get; internal set; }
 
-    public string? OperatingSystem { get; set; }
+    public string? OperatingSystem { get; internal set; }
 
-    public string? Browser { get; set; }
+    public string? Browser { get; internal set; }
 
-    public bool? IsCompliant { get; set; }
+    public bool? IsCompliant { get; internal set; }
 
-    public bool? IsManaged { get; set; }
+    public bool? IsManaged { get; internal set; }
 
     /// <summary>deviceDetail.trustType: Azure AD joined, Hybrid Azure AD joined, Azure AD registered …</summary>
-    public string? TrustType { get; set; }
+    public string? TrustType { get; internal set; }
 
-    public IReadOnlyList<NetworkLocationDetail> NetworkLocationDetails { get; set; } = Array.Empty<NetworkLocationDetail>();
+    /// <summary>mfaDetail.authMethod (beta; the admin center's "Multifactor authentication auth method"): e.g. "PhoneAppNotification".</summary>
+    public string? MfaAuthMethod { get; internal set; }
 
-    public string? RiskLevelDuringSignIn { get; set; }
+    /// <summary>mfaDetail.authDetail: the method's detail, e.g. a masked phone number.</summary>
+    public string? MfaAuthDetail { get; internal set; }
 
-    public string? RiskLevelAggregated { get; set; }
+    public IReadOnlyList<NetworkLocationDetail> NetworkLocationDetails { get; internal set; } = Array.Empty<NetworkLocationDetail>();
 
-    public string? RiskState { get; set; }
+    public string? RiskLevelDuringSignIn { get; internal set; }
 
-    public string? RiskDetail { get; set; }
+    public string? RiskLevelAggregated { get; internal set; }
 
-    public IReadOnlyList<string> RiskEventTypes { get; set; } = Array.Empty<string>();
+    public string? RiskState { get; internal set; }
+
+    public string? RiskDetail { get; internal set; }
+
+    public IReadOnlyList<string> RiskEventTypes { get; internal set; } = Array.Empty<string>();
 
     /// <summary>none, clientSecret, clientAssertion, federatedIdentityCredential, managedIdentity, certificate.</summary>
-    public string? ClientCredentialType { get; set; }
+    public string? ClientCredentialType { get; internal set; }
 
     /// <summary>none, b2bCollaboration, b2bDirectConnect, microsoftSupport, serviceProvider, passthrough.</summary>
-    public string? CrossTenantAccessType { get; set; }
+    public string? CrossTenantAccessType { get; internal set; }
 
-    public string? HomeTenantId { get; set; }
+    public string? HomeTenantId { get; internal set; }
 
     /// <summary>The tenant the user signed in to; differs from <see cref="HomeTenantId"/> for guests and other external users.</summary>
-    public string? ResourceTenantId { get; set; }
+    public string? ResourceTenantId { get; internal set; }
 
     /// <summary>Where the record came from: "file:line" or "file#record", or the Graph request; for error messages and evidence.</summary>
-    public string? Source { get; set; }
+    public string? Source { get; internal set; }
 
     public bool IsSuccess => ErrorCode == 0;
 

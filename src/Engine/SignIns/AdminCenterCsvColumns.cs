@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Engine.SignIns;
 
 /// <summary>
-/// The Entra admin center sign-in download (CSV): header names to fields, and its display strings back to Graph enum
+/// The Entra admin center sign-in download (CSV): header names to fields (from <see cref="SignInFieldRegistry"/>), and its display strings back to Graph enum
 /// members. Microsoft does not document these headers and they change (54, 55, 57 columns seen, with
 /// "Application ID " and "Resource ID " carrying a trailing space, "Autonomous system  number" a double space, and
 /// "Incoming token type" twice), so names are matched after trimming and collapsing spaces, case-insensitively,
@@ -15,72 +16,15 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// </summary>
 internal static class AdminCenterCsvColumns
 {
-    private static readonly Dictionary<string, SignInField> Headers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Date (UTC)"] = SignInField.CreatedDateTime,
-        ["Date"] = SignInField.CreatedDateTime,
-        ["Request ID"] = SignInField.Id,
-        ["User agent"] = SignInField.UserAgent,
-        ["Correlation ID"] = SignInField.CorrelationId,
-        ["User ID"] = SignInField.UserId,
-        ["User"] = SignInField.UserDisplayName,
-        ["Username"] = SignInField.UserPrincipalName,
-        ["User type"] = SignInField.UserType,
-        ["Cross tenant access type"] = SignInField.CrossTenantAccessType,
-        ["Incoming token type"] = SignInField.IncomingTokenType,
-        ["Authentication Protocol"] = SignInField.AuthenticationProtocol,
-        ["Original transfer method"] = SignInField.OriginalTransferMethod,
-        ["Client credential type"] = SignInField.ClientCredentialType,
-        ["Application"] = SignInField.AppDisplayName,
-        ["Application ID"] = SignInField.AppId,
-        ["Resource"] = SignInField.ResourceDisplayName,
-        ["Resource ID"] = SignInField.ResourceId,
-        ["Home tenant ID"] = SignInField.HomeTenantId,
-        ["Resource tenant ID"] = SignInField.ResourceTenantId,
-        ["IP address"] = SignInField.IpAddress,
-        ["Location"] = SignInField.LocationText,
-
-        // "Success", "Failure" or "Interrupted": the error code's stand-in when "Sign-in error code" is empty.
-        ["Status"] = SignInField.ResultType,
-        ["Sign-in error code"] = SignInField.ErrorCode,
-        ["Sign in error code"] = SignInField.ErrorCode,
-        ["Failure reason"] = SignInField.FailureReason,
-        ["Client app"] = SignInField.ClientAppUsed,
-        ["Device ID"] = SignInField.DeviceId,
-        ["Browser"] = SignInField.Browser,
-        ["Operating System"] = SignInField.OperatingSystem,
-        ["Compliant"] = SignInField.IsCompliant,
-        ["Managed"] = SignInField.IsManaged,
-        ["Join Type"] = SignInField.TrustType,
-        ["Multifactor authentication result"] = SignInField.MfaResult,
-        ["Multifactor authentication auth method"] = SignInField.MfaMethod,
-        ["Multifactor authentication auth detail"] = SignInField.MfaDetail,
-        ["MFA result"] = SignInField.MfaResult,
-        ["MFA auth method"] = SignInField.MfaMethod,
-        ["MFA auth detail"] = SignInField.MfaDetail,
-        ["Authentication requirement"] = SignInField.AuthenticationRequirement,
-        ["Session ID"] = SignInField.SessionId,
-        ["Autonomous system number"] = SignInField.AutonomousSystemNumber,
-        ["Token issuer type"] = SignInField.TokenIssuerType,
-        ["Token issuer name"] = SignInField.TokenIssuerName,
-        ["Conditional Access"] = SignInField.ConditionalAccessStatus,
-    };
+    private static readonly Dictionary<string, SignInField> Headers = SignInFieldRegistry.All
+        .SelectMany(e => e.AdminCenterHeaders.Select(header => new KeyValuePair<string, SignInField>(header, e.Field)))
+        .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Graph enum members of the fields the download writes as display text ("Not Applied", "Single-factor
-    /// authentication", "Primary Refresh Token", "B2B collaboration"). Lists from the beta signIn resource.
+    /// Fields the download writes as display text ("Not Applied", "Single-factor authentication", "Primary Refresh
+    /// Token", "B2B collaboration") where Graph has enum members (the registry's members, from the beta signIn resource).
     /// </summary>
-    private static readonly Dictionary<SignInField, string[]> EnumMembers = new()
-    {
-        [SignInField.ConditionalAccessStatus] = ["success", "failure", "notApplied"],
-        [SignInField.AuthenticationRequirement] = ["singleFactorAuthentication", "multiFactorAuthentication"],
-        [SignInField.IncomingTokenType] = ["none", "primaryRefreshToken", "saml11", "saml20", "remoteDesktopToken", "refreshToken"],
-        [SignInField.AuthenticationProtocol] = ["none", "oAuth2", "ropc", "wsFederation", "saml20", "deviceCode", "authenticationTransfer", "nativeAuth"],
-        [SignInField.OriginalTransferMethod] = ["none", "deviceCodeFlow", "authenticationTransfer"],
-        [SignInField.ClientCredentialType] = ["none", "clientSecret", "clientAssertion", "federatedIdentityCredential", "managedIdentity", "certificate"],
-        [SignInField.CrossTenantAccessType] = ["none", "b2bCollaboration", "b2bDirectConnect", "microsoftSupport", "serviceProvider", "passthrough"],
-        [SignInField.UserType] = ["member", "guest"],
-    };
+    private static readonly SignInFieldEntry[] EnumFields = SignInFieldRegistry.All.Where(e => e.GraphMembers.Count > 0 && e.SetText is not null).ToArray();
 
     /// <summary>
     /// Display strings whose letters and digits differ from the member's: the portal writes the protocol version out
@@ -121,14 +65,10 @@ internal static class AdminCenterCsvColumns
     /// <summary>Rewrites the enum-like fields of a row from display text to Graph members.</summary>
     public static void ToGraphValues(SignInEvent e)
     {
-        e.ConditionalAccessStatus = ToGraphValue(SignInField.ConditionalAccessStatus, e.ConditionalAccessStatus);
-        e.AuthenticationRequirement = ToGraphValue(SignInField.AuthenticationRequirement, e.AuthenticationRequirement);
-        e.IncomingTokenType = ToGraphValue(SignInField.IncomingTokenType, e.IncomingTokenType);
-        e.AuthenticationProtocol = ToGraphValue(SignInField.AuthenticationProtocol, e.AuthenticationProtocol);
-        e.OriginalTransferMethod = ToGraphValue(SignInField.OriginalTransferMethod, e.OriginalTransferMethod);
-        e.ClientCredentialType = ToGraphValue(SignInField.ClientCredentialType, e.ClientCredentialType);
-        e.CrossTenantAccessType = ToGraphValue(SignInField.CrossTenantAccessType, e.CrossTenantAccessType);
-        e.UserType = ToGraphValue(SignInField.UserType, e.UserType);
+        foreach (var field in EnumFields)
+        {
+            field.SetText!(e, ToGraphValue(field.Field, field.GetText!(e)));
+        }
     }
 
     /// <summary>"Not Applied" → "notApplied" for enum-like fields; anything unknown stays as written.</summary>
@@ -183,7 +123,7 @@ internal static class AdminCenterCsvColumns
     private static Dictionary<SignInField, ConcurrentDictionary<string, string>> BuildMemo()
     {
         var memo = new Dictionary<SignInField, ConcurrentDictionary<string, string>>();
-        foreach (var field in EnumMembers.Keys)
+        foreach (var field in EnumFields.Select(e => e.Field))
         {
             memo[field] = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         }
@@ -194,20 +134,20 @@ internal static class AdminCenterCsvColumns
     private static Dictionary<SignInField, Dictionary<string, string>> BuildEnumKeys()
     {
         var result = new Dictionary<SignInField, Dictionary<string, string>>();
-        foreach (var pair in EnumMembers)
+        foreach (var field in EnumFields)
         {
             var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var member in pair.Value)
+            foreach (var member in field.GraphMembers)
             {
                 byKey[Key(member)] = member;
             }
 
-            foreach (var (display, member) in DisplayAliases.TryGetValue(pair.Key, out var aliases) ? aliases : [])
+            foreach (var (display, member) in DisplayAliases.TryGetValue(field.Field, out var aliases) ? aliases : [])
             {
                 byKey[Key(display)] = member;
             }
 
-            result[pair.Key] = byKey;
+            result[field.Field] = byKey;
         }
 
         return result;

@@ -128,6 +128,7 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
         _builder = new SignInRecordBuilder(_source, new StringCache(), FieldName)
         {
             DefaultCategory = _format == SignInLogFormat.AdminCenterCsv ? CategoryFromFileName(_source) : null,
+            MfaColumnsAreAStep = _format == SignInLogFormat.AdminCenterCsv,
         };
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Engine.SignIns;
 
@@ -37,25 +38,17 @@ internal sealed class RecordScope
     public bool NeedsWhole(int errorCode) => _wholeCodes is null || _wholeCodes.Contains(errorCode);
 
     /// <summary>
-    /// What FailureLinker, LinkKeys and SuccessProof read of a success or a failure of another code, and what the
-    /// record's time and code come from in every format; the user and app also serve the cmdlet's filters, and the
-    /// user type and tenants serve -ExcludeGuest, which sets aside (and counts) a guest's successes too.
+    /// The registry's link fields: what FailureLinker, LinkKeys and SuccessProof read of a success or a failure of
+    /// another code, and what the record's time and code come from in every format; the user and app also serve the
+    /// cmdlet's filters, and the user type and tenants serve -ExcludeGuest, which sets aside (and counts) a guest's
+    /// successes too.
     /// </summary>
     private static bool[] LinkFieldTable()
     {
         var table = new bool[Enum.GetNames(typeof(SignInField)).Length];
-        foreach (var field in new[]
+        foreach (var entry in SignInFieldRegistry.All)
         {
-            SignInField.Id, SignInField.UserId, SignInField.UserPrincipalName, SignInField.AppId,
-            SignInField.CorrelationId, SignInField.OriginalRequestId, SignInField.SessionId, SignInField.EnvelopeCorrelationId,
-            SignInField.CreatedDateTime, SignInField.EventTime, SignInField.ErrorCode, SignInField.ResultType,
-            SignInField.Status, SignInField.NestedSignIn,
-            SignInField.AuthenticationDetails, SignInField.AdditionalDetails, SignInField.AuthenticationRequirement,
-            SignInField.TokenIssuerType, SignInField.MfaResult, SignInField.MfaMethod, SignInField.MfaDetail,
-            SignInField.UserType, SignInField.HomeTenantId, SignInField.ResourceTenantId,
-        })
-        {
-            table[(int)field] = true;
+            table[(int)entry.Field] = entry.IsLinkField;
         }
 
         return table;

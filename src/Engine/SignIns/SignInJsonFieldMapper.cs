@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using EntraStrongAuth.Core.SignIns;
@@ -25,8 +24,11 @@ internal static partial class SignInJsonFieldMapper
 
     private static readonly string[] EmptyStrings = [];
 
-    /// <summary>Reads an object whose property names <paramref name="names"/> maps; the reader is on its StartObject.</summary>
-    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b)
+    /// <summary>
+    /// Reads an object whose property names <paramref name="names"/> maps; the reader is on its StartObject. A lean
+    /// record skips what it does not take, except inside an object it takes (status is read whole).
+    /// </summary>
+    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b, bool leanSkips = true)
     {
         while (true)
         {
@@ -46,14 +48,14 @@ internal static partial class SignInJsonFieldMapper
                 return false;
             }
 
-            if (!(field == SignInField.None || b.Skips(field) ? reader.TrySkip() : ReadField(field, ref reader, b)))
+            if (!(field == SignInField.None || (leanSkips && b.Skips(field)) ? reader.TrySkip() : ReadField(field, ref reader, b)))
             {
                 return false;
             }
         }
     }
 
-    /// <summary>Reads the value the reader is on into <paramref name="field"/>.</summary>
+    /// <summary>Reads the value the reader is on into <paramref name="field"/>, as the registry's kind of the field says.</summary>
     public static bool ReadField(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
     {
         var token = reader.TokenType;
@@ -62,30 +64,19 @@ internal static partial class SignInJsonFieldMapper
             return true;
         }
 
-        switch (field)
+        switch (SignInFieldRegistry.Of(field).Kind)
         {
-            case SignInField.NestedSignIn:
-            case SignInField.Status:
-            case SignInField.Location:
-            case SignInField.DeviceDetail:
+            case SignInValueKind.Object:
                 if (token == JsonTokenType.StartObject)
                 {
-                    return field switch
-                    {
-                        SignInField.NestedSignIn => ReadObject(ref reader, SignInJsonNames.SignIn, b),
-                        SignInField.Status => ReadProperties(ref reader, b, b, StatusProperty),
-                        SignInField.Location => ReadProperties(ref reader, b, b, LocationProperty),
-                        _ => ReadProperties(ref reader, b, b, DeviceProperty),
-                    };
+                    return field == SignInField.NestedSignIn
+                        ? ReadObject(ref reader, SignInJsonNames.SignIn, b)
+                        : ReadObject(ref reader, SignInJsonNames.PartsOf(field), b, leanSkips: false);
                 }
 
                 return ReadMisplaced(field, ref reader, b, "an object");
 
-            case SignInField.AppliedConditionalAccessPolicies:
-            case SignInField.AuthenticationDetails:
-            case SignInField.AuthenticationRequirementPolicies:
-            case SignInField.SessionLifetimePolicies:
-            case SignInField.NetworkLocationDetails:
+            case SignInValueKind.ObjectArray:
                 if (token == JsonTokenType.StartArray)
                 {
                     return ReadObjectArrayField(field, ref reader, b);
@@ -93,10 +84,7 @@ internal static partial class SignInJsonFieldMapper
 
                 return ReadMisplaced(field, ref reader, b, "an array of objects");
 
-            case SignInField.SignInEventTypes:
-            case SignInField.AuthenticationMethodsUsed:
-            case SignInField.RiskEventTypes:
-            case SignInField.RiskEventTypesV2:
+            case SignInValueKind.TextList:
                 if (token == JsonTokenType.StartArray)
                 {
                     if (!ReadStringArray(ref reader, b, new FieldPath(b.NameOf(field)), out var values))
@@ -154,7 +142,7 @@ internal static partial class SignInJsonFieldMapper
                 return true;
             case JsonTokenType.True:
             case JsonTokenType.False:
-                if (IsTextField(field) || field is SignInField.IsInteractive or SignInField.IsCompliant or SignInField.IsManaged)
+                if (IsTextField(field) || SignInFieldRegistry.Of(field).Kind == SignInValueKind.Boolean)
                 {
                     b.SetBoolean(field, reader.TokenType == JsonTokenType.True);
                 }
@@ -237,123 +225,7 @@ internal static partial class SignInJsonFieldMapper
         return source.Length;
     }
 
-    /// <summary>A string inside a nested object; numbers and booleans keep their text; "" is no value.</summary>
-    private static bool TryReadString(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out string? value)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                value = GetString(ref reader, b.Strings, unique: false);
-                if (value.Length == 0)
-                {
-                    value = null;
-                }
-
-                return true;
-            case JsonTokenType.Number:
-                value = b.Strings.Get(reader.ValueSpan);
-                return true;
-            case JsonTokenType.True:
-            case JsonTokenType.False:
-                value = reader.TokenType == JsonTokenType.True ? "true" : "false";
-                return true;
-            case JsonTokenType.Null:
-                value = null;
-                return true;
-            default:
-                value = null;
-                return SkipInvalid(ref reader, b, path, "a string");
-        }
-    }
-
-    private static bool ReadStringArray(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, out IReadOnlyList<string> values)
-    {
-        values = EmptyStrings;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an array of strings");
-        }
-
-        List<string>? list = null;
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                if (list is not null)
-                {
-                    values = list;
-                }
-
-                return true;
-            }
-
-            if (!TryReadString(ref reader, b, path, out var item))
-            {
-                return false;
-            }
-
-            if (item is not null)
-            {
-                (list ??= []).Add(item);
-            }
-        }
-    }
-
-    private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, string expected)
-    {
-        var shown = reader.TokenType == JsonTokenType.String ? reader.GetString() : Describe(reader.TokenType);
-        b.InvalidValue(path.ToString(), shown, expected);
-        return reader.TrySkip();
-    }
-
-    private static string GetString(ref Utf8JsonReader reader, StringCache cache, bool unique)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            return reader.GetString()!;
-        }
-
-        return unique ? Utf8Text.Decode(reader.ValueSpan) : cache.Get(reader.ValueSpan);
-    }
-
-    /// <summary>Fields whose Graph type is a string (as opposed to a number, a date, a boolean or a structure).</summary>
-    private static bool IsTextField(SignInField field) => field switch
-    {
-        SignInField.CreatedDateTime or SignInField.EventTime or SignInField.ErrorCode or SignInField.ResultType
-            or SignInField.AutonomousSystemNumber or SignInField.IsInteractive or SignInField.IsCompliant
-            or SignInField.IsManaged or SignInField.SignInEventTypes or SignInField.AuthenticationMethodsUsed
-            or SignInField.RiskEventTypes or SignInField.RiskEventTypesV2 => false,
-        _ => true,
-    };
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        JsonTokenType.String => "a string",
-        _ => token.ToString(),
-    };
-
-    /// <summary>A field's name for a problem ("authenticationDetails.succeeded"), built only when a problem needs it.</summary>
-    private readonly struct FieldPath
-    {
-        private readonly string _prefix;
-        private readonly NestedName? _name;
-
-        public FieldPath(string prefix, NestedName? name = null)
-        {
-            _prefix = prefix;
-            _name = name;
-        }
-
-        public override string ToString() => _name is { } name ? _prefix + "." + SignInJsonNames.Nested.NameOf(name) : _prefix;
-    }
+    /// <summary>Fields whose Graph type is a string (as opposed to a number, a date, a boolean or a list).</summary>
+    private static bool IsTextField(SignInField field) => SignInFieldRegistry.Of(field).Kind is not
+        (SignInValueKind.Time or SignInValueKind.ErrorCode or SignInValueKind.Number or SignInValueKind.Boolean or SignInValueKind.TextList);
 }

@@ -1,27 +1,19 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Engine.SignIns;
 
-/// <summary>Tells the builder where a record starts, only when a problem needs the line (counting is not free).</summary>
-internal interface IRecordLocator
-{
-    long? LineOf(int recordPosition);
-}
-
 /// <summary>
 /// Fills one <see cref="SignInEvent"/> field by field, from any format, and decides at the end what the record
-/// yields. Conversions from text live here once (CSV cells, JSON strings where a number or a boolean belongs, and
-/// JSON held in a string: Log Analytics dynamic columns). Values that only fill a gap (TimeGenerated, ResultType,
+/// yields. Conversions from text live once, in SignInRecordBuilder.Text.cs (CSV cells, JSON strings where a number or
+/// a boolean belongs, and JSON held in a string: Log Analytics dynamic columns); the end of a record in
+/// SignInRecordBuilder.Complete.cs. Values that only fill a gap (TimeGenerated, ResultType,
 /// the diagnostic envelope) are kept aside and applied in <see cref="Complete"/>, because JSON property order is free.
 /// A wrong createdDateTime or error code makes the record unusable (every classification needs both): the record
 /// yields only its problem. Any other wrong field yields a problem and the record with that field left empty.
 /// </summary>
-internal sealed class SignInRecordBuilder
+internal sealed partial class SignInRecordBuilder
 {
     private static readonly string[] EmptyStrings = [];
 
@@ -48,8 +40,6 @@ internal sealed class SignInRecordBuilder
     private string? _callerIpAddress;
     private string? _envelopeCorrelationId;
     private string? _mfaResult;
-    private string? _mfaMethod;
-    private string? _mfaDetail;
     private bool _hasRiskEventTypesV2;
 
     public SignInRecordBuilder(string source, StringCache strings, Func<SignInField, string> fieldName)
@@ -69,6 +59,12 @@ internal sealed class SignInRecordBuilder
     public string Source => _source;
 
     /// <summary>
+    /// The format writes the MFA step as columns (the admin center's result, auth method and auth detail): a record
+    /// without authenticationDetails gets them as one step. Graph's and SigninLogs' mfaDetail stay what they are.
+    /// </summary>
+    public bool MfaColumnsAreAStep { get; set; }
+
+    /// <summary>
     /// Starts a record. <paramref name="lean"/>: only <see cref="RecordScope.IsLinkField"/> fields are taken (the
     /// readers skip the others, see <see cref="Skips"/>); check <see cref="NeedsWhole"/> before <see cref="Complete"/>.
     /// </summary>
@@ -84,7 +80,7 @@ internal sealed class SignInRecordBuilder
         _badErrorCodeField = _badErrorCodeText = _badCreatedField = _badCreatedText = null;
         _created = _eventTime = null;
         _resultDescription = _category = _countryCode = _callerIpAddress = _envelopeCorrelationId = null;
-        _mfaResult = _mfaMethod = _mfaDetail = null;
+        _mfaResult = null;
         _hasRiskEventTypesV2 = false;
     }
 
@@ -122,18 +118,20 @@ internal sealed class SignInRecordBuilder
 
     public void SetBoolean(SignInField field, bool value)
     {
-        switch (field)
+        if (SignInFieldRegistry.Of(field).SetBoolean is { } set)
         {
-            case SignInField.IsInteractive: _event.IsInteractive = value; break;
-            case SignInField.IsCompliant: _event.IsCompliant = value; break;
-            case SignInField.IsManaged: _event.IsManaged = value; break;
-            default: SetString(field, value ? "true" : "false"); break;
+            set(_event, value);
+        }
+        else
+        {
+            SetString(field, value ? "true" : "false");
         }
     }
 
-    public void SetAutonomousSystemNumber(long value) => _event.AutonomousSystemNumber = value;
-
-    /// <summary>A string field (or a gap-filler kept for <see cref="Complete"/>). Empty text is no value.</summary>
+    /// <summary>
+    /// A string field (or a gap-filler kept for <see cref="Complete"/>). Empty text is no value. A field the
+    /// registry gives a setter lands in the record; the others are one format's values, kept aside here.
+    /// </summary>
     public void SetString(SignInField field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -141,368 +139,44 @@ internal sealed class SignInRecordBuilder
             return;
         }
 
-        var e = _event;
         switch (field)
         {
-            case SignInField.Id: e.Id = value; break;
-            case SignInField.UserId: e.UserId = value; break;
-            case SignInField.UserPrincipalName: e.UserPrincipalName = value; break;
-            case SignInField.UserDisplayName: e.UserDisplayName = value; break;
-            case SignInField.UserType: e.UserType = value; break;
-            case SignInField.AppId: e.AppId = value; break;
-            case SignInField.AppDisplayName: e.AppDisplayName = value; break;
-            case SignInField.ResourceId: e.ResourceId = value; break;
-            case SignInField.ResourceDisplayName: e.ResourceDisplayName = value; break;
-            case SignInField.ServicePrincipalId: e.ServicePrincipalId = value; break;
-            case SignInField.IpAddress: e.IpAddress = value; break;
-            case SignInField.ClientAppUsed: e.ClientAppUsed = value; break;
-            case SignInField.UserAgent: e.UserAgent = value; break;
-            case SignInField.AuthenticationProtocol: e.AuthenticationProtocol = value; break;
-            case SignInField.IncomingTokenType: e.IncomingTokenType = value; break;
-            case SignInField.OriginalTransferMethod: e.OriginalTransferMethod = value; break;
-            case SignInField.TokenIssuerType: e.TokenIssuerType = value; break;
-            case SignInField.TokenIssuerName: e.TokenIssuerName = value; break;
-            case SignInField.CorrelationId: e.CorrelationId = value; break;
-            case SignInField.OriginalRequestId: e.OriginalRequestId = value; break;
-            case SignInField.SessionId: e.SessionId = value; break;
-            case SignInField.AuthenticationRequirement: e.AuthenticationRequirement = value; break;
-            case SignInField.ConditionalAccessStatus: e.ConditionalAccessStatus = value; break;
-            case SignInField.RiskLevelDuringSignIn: e.RiskLevelDuringSignIn = value; break;
-            case SignInField.RiskLevelAggregated: e.RiskLevelAggregated = value; break;
-            case SignInField.RiskState: e.RiskState = value; break;
-            case SignInField.RiskDetail: e.RiskDetail = value; break;
-            case SignInField.ClientCredentialType: e.ClientCredentialType = value; break;
-            case SignInField.CrossTenantAccessType: e.CrossTenantAccessType = value; break;
-            case SignInField.HomeTenantId: e.HomeTenantId = value; break;
-            case SignInField.ResourceTenantId: e.ResourceTenantId = value; break;
-            case SignInField.FailureReason: e.FailureReason = value; break;
-            case SignInField.AdditionalDetails: e.AdditionalDetails = value; break;
-            case SignInField.City: e.City = value; break;
-            case SignInField.State: e.State = value; break;
-            case SignInField.CountryOrRegion: e.CountryOrRegion = value; break;
-            case SignInField.DeviceId: e.DeviceId = value; break;
-            case SignInField.DeviceDisplayName: e.DeviceDisplayName = value; break;
-            case SignInField.OperatingSystem: e.OperatingSystem = value; break;
-            case SignInField.Browser: e.Browser = value; break;
-            case SignInField.TrustType: e.TrustType = value; break;
             case SignInField.ResultDescription: _resultDescription = value; break;
             case SignInField.Category: _category ??= value; break;
             case SignInField.CountryCode: _countryCode = value; break;
             case SignInField.CallerIpAddress: _callerIpAddress = value; break;
             case SignInField.EnvelopeCorrelationId: _envelopeCorrelationId = value; break;
             case SignInField.MfaResult: _mfaResult = value; break;
-            case SignInField.MfaMethod: _mfaMethod = value; break;
-            case SignInField.MfaDetail: _mfaDetail = value; break;
             case SignInField.LocationText: SetLocationText(value!); break;
-            default: SetText(field, value.AsSpan()); break;
-        }
-    }
-
-    /// <summary>Any field from text: a CSV cell, or a JSON string where Graph has a number, a boolean or an object.</summary>
-    public void SetText(SignInField field, ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return;
-        }
-
-        switch (field)
-        {
-            case SignInField.CreatedDateTime:
-            case SignInField.EventTime:
-                if (SignInTimestamp.TryParse(text, out var time))
-                {
-                    SetCreated(field, time);
-                }
-                else if (field == SignInField.CreatedDateTime || _badCreatedText is null)
-                {
-                    _badCreatedField = _fieldName(field);
-                    _badCreatedText = text.ToString();
-                }
-
-                break;
-
-            case SignInField.ErrorCode:
-            case SignInField.ResultType:
-                SetErrorCodeText(field, text);
-                break;
-
-            case SignInField.AutonomousSystemNumber:
-                if (SignInValueParser.TryParseInt64(text, out var asn))
-                {
-                    _event.AutonomousSystemNumber = asn;
-                }
-                else
-                {
-                    InvalidValue(field, text.ToString(), "a whole number");
-                }
-
-                break;
-
-            case SignInField.IsInteractive:
-            case SignInField.IsCompliant:
-            case SignInField.IsManaged:
-                if (SignInValueParser.TryParseBoolean(text, out var flag))
-                {
-                    SetBoolean(field, flag);
-                }
-                else
-                {
-                    InvalidValue(field, text.ToString(), "true or false");
-                }
-
-                break;
-
-            case SignInField.SignInEventTypes:
-            case SignInField.AuthenticationMethodsUsed:
-            case SignInField.RiskEventTypes:
-            case SignInField.RiskEventTypesV2:
-                if (text[0] == '[')
-                {
-                    SetJsonText(field, text);
-                }
-                else
-                {
-                    SetStringList(field, SplitList(text));
-                }
-
-                break;
-
-            case SignInField.Status:
-            case SignInField.Location:
-            case SignInField.DeviceDetail:
-            case SignInField.AppliedConditionalAccessPolicies:
-            case SignInField.AuthenticationDetails:
-            case SignInField.AuthenticationRequirementPolicies:
-            case SignInField.SessionLifetimePolicies:
-            case SignInField.NetworkLocationDetails:
-            case SignInField.NestedSignIn:
-                SetJsonText(field, text);
-                break;
-
-            case SignInField.None:
-                break;
-
             default:
-                SetString(field, IsUnique(field) ? text.ToString() : Strings.Get(text));
+                if (SignInFieldRegistry.Of(field).SetText is { } set)
+                {
+                    set(_event, value);
+                }
+                else
+                {
+                    SetText(field, value.AsSpan());
+                }
+
                 break;
         }
     }
 
     public void SetStringList(SignInField field, IReadOnlyList<string> values)
     {
-        switch (field)
+        if (field == SignInField.RiskEventTypesV2)
         {
-            case SignInField.SignInEventTypes: _event.SignInEventTypes = values; break;
-            case SignInField.AuthenticationMethodsUsed: _event.AuthenticationMethodsUsed = values; break;
-            case SignInField.RiskEventTypesV2:
-                _event.RiskEventTypes = values;
-                _hasRiskEventTypesV2 = true;
-                break;
-            case SignInField.RiskEventTypes:
-                // Deprecated: riskEventTypes_v2 is the one kept current, whichever comes first in the record.
-                if (!_hasRiskEventTypesV2)
-                {
-                    _event.RiskEventTypes = values;
-                }
-
-                break;
+            _hasRiskEventTypesV2 = true;
         }
-    }
-
-    /// <summary>Decides what the record yields: problems first, then the record when it is usable.</summary>
-    public void Complete(Queue<SignInReadItem> output)
-    {
-        var code = _errorCode ?? _resultTypeCode;
-        var created = _created ?? _eventTime;
-        if (code is null || created is null)
+        else if (field == SignInField.RiskEventTypes && _hasRiskEventTypesV2)
         {
-            if (created is null)
-            {
-                output.Enqueue(_badCreatedText is null
-                    ? Problem(SignInProblems.RecordInvalid, _fieldName(SignInField.CreatedDateTime), "The record has no createdDateTime (nor an event time); every classification needs it. The record is skipped.")
-                    : Problem(SignInProblems.FieldInvalid, _badCreatedField, _badCreatedField + " is " + SignInProblems.Show(_badCreatedText) + "; expected " + SignInTimestamp.Expected + ". The record is skipped: every classification needs the time."));
-            }
-
-            if (code is null)
-            {
-                output.Enqueue(_badErrorCodeText is null
-                    ? Problem(SignInProblems.RecordInvalid, _fieldName(SignInField.ErrorCode), "The record has no error code (status.errorCode, ResultType or Sign-in error code); its outcome is unknown. The record is skipped.")
-                    : Problem(SignInProblems.FieldInvalid, _badErrorCodeField, _badErrorCodeField + " is " + SignInProblems.Show(_badErrorCodeText) + "; expected an integer error code such as 50076 (0 for success). The record is skipped: its outcome is unknown."));
-            }
-
+            // Deprecated: riskEventTypes_v2 is the one kept current, whichever comes first in the record.
             return;
         }
 
-        // A wrong time or code that another column made up for (TimeGenerated, ResultType) is still reported.
-        if (_badCreatedText is not null)
-        {
-            InvalidValue(_badCreatedField!, _badCreatedText, SignInTimestamp.Expected + "; the record's other time is used");
-        }
-
-        if (_badErrorCodeText is not null)
-        {
-            InvalidValue(_badErrorCodeField!, _badErrorCodeText, "an integer error code; the record's other error code is used");
-        }
-
-        foreach (var problem in _fieldProblems)
-        {
-            output.Enqueue(Problem(SignInProblems.FieldInvalid, problem.Key, problem.Value));
-        }
-
-        var e = _event;
-        e.ErrorCode = code.Value;
-        e.CreatedDateTime = created.Value;
-        e.FailureReason ??= _resultDescription;
-        e.IpAddress ??= _callerIpAddress;
-        e.CountryOrRegion ??= _countryCode;
-        e.CorrelationId ??= _envelopeCorrelationId;
-        ApplyCategory(e, _category ?? DefaultCategory);
-        if (e.AuthenticationDetails.Count == 0 && (_mfaResult ?? _mfaMethod ?? _mfaDetail) is not null)
-        {
-            // The admin center CSV flattens the MFA step into three columns: kept as one step so the
-            // denial / satisfaction text reaches the classifiers like Graph's authenticationDetails.
-            e.AuthenticationDetails =
-            [
-                new AuthenticationDetail { AuthenticationMethod = _mfaMethod, AuthenticationMethodDetail = _mfaDetail, AuthenticationStepResultDetail = _mfaResult },
-            ];
-        }
-
-        e.Source = _source + "#" + _record.ToString(CultureInfo.InvariantCulture);
-        output.Enqueue(new SignInReadItem(e));
-    }
-
-    /// <summary>
-    /// Log Analytics Category/Type and the diagnostic category say which log an event came from. They fill
-    /// isInteractive and signInEventTypes only where the record itself is silent; a record's own isInteractive wins
-    /// (SigninLogs held non-interactive events too before they got a table of their own).
-    /// </summary>
-    private static void ApplyCategory(SignInEvent e, string? category)
-    {
-        if (category is null)
-        {
-            return;
-        }
-
-        string? eventType = null;
-        bool? interactive = null;
-        if (category.IndexOf("NonInteractive", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            eventType = "nonInteractiveUser";
-            interactive = false;
-        }
-        else if (category.IndexOf("ServicePrincipal", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            eventType = "servicePrincipal";
-            interactive = false;
-        }
-        else if (category.IndexOf("ManagedIdentity", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            eventType = "managedIdentity";
-            interactive = false;
-        }
-        else if (category.IndexOf("SignIn", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            eventType = "interactiveUser";
-            interactive = true;
-        }
-
-        if (eventType is null)
-        {
-            return;
-        }
-
-        e.IsInteractive ??= interactive;
-        if (e.SignInEventTypes.Count == 0)
-        {
-            var userEvent = eventType is "interactiveUser" or "nonInteractiveUser";
-            e.SignInEventTypes = [userEvent ? (e.IsInteractive == true ? "interactiveUser" : "nonInteractiveUser") : eventType];
-        }
-    }
-
-    private SignInReadItem Problem(string errorId, string? field, string message) =>
-        SignInProblems.Create(errorId, _source, message, _locator?.LineOf(_position), _record, field);
-
-    private void SetErrorCodeText(SignInField field, ReadOnlySpan<char> text)
-    {
-        if (SignInValueParser.TryParseInt32(text, out var code))
-        {
-            if (field == SignInField.ErrorCode)
-            {
-                _errorCode = code;
-            }
-            else
-            {
-                _resultTypeCode = code;
-            }
-        }
-        else if (SignInValueParser.IsSuccessWord(text))
-        {
-            _resultTypeCode ??= 0;
-        }
-        else if (!SignInValueParser.IsFailureWord(text) && (field == SignInField.ErrorCode || _badErrorCodeText is null))
-        {
-            // A failure word carries no code: the record needs status.errorCode then. Anything else is wrong.
-            _badErrorCodeField = _fieldName(field);
-            _badErrorCodeText = text.ToString();
-        }
-    }
-
-    /// <summary>JSON held in text (Log Analytics dynamic columns in CSV, or as a string in JSON rows).</summary>
-    private void SetJsonText(SignInField field, ReadOnlySpan<char> text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.IsEmpty || (trimmed[0] != '{' && trimmed[0] != '['))
-        {
-            InvalidValue(field, text.ToString(), "JSON (an object or an array)");
-            return;
-        }
-
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(trimmed.Length));
-        try
-        {
-            var length = Utf8Text.Encode(trimmed, bytes);
-            SignInJsonFieldMapper.ReadFieldFromJsonText(field, bytes.AsSpan(0, length), this);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>"City, State, CC" from the admin center: read from the right, as city and state may be empty.</summary>
-    private void SetLocationText(string text)
-    {
-        var parts = text.Split(',');
-        var n = parts.Length;
-        _event.CountryOrRegion = NullIfEmpty(parts[n - 1]);
-        _event.State = n >= 2 ? NullIfEmpty(parts[n - 2]) : null;
-        _event.City = n >= 3 ? NullIfEmpty(string.Join(",", parts, 0, n - 2)) : null;
-    }
-
-    private string? NullIfEmpty(string part)
-    {
-        var trimmed = part.Trim();
-        return trimmed.Length == 0 ? null : Strings.Get(trimmed.AsSpan());
-    }
-
-    private IReadOnlyList<string> SplitList(ReadOnlySpan<char> text)
-    {
-        var values = new List<string>();
-        foreach (var part in text.ToString().Split(','))
-        {
-            var trimmed = part.Trim();
-            if (trimmed.Length > 0)
-            {
-                values.Add(Strings.Get(trimmed.AsSpan()));
-            }
-        }
-
-        return values.Count == 0 ? EmptyStrings : values;
+        SignInFieldRegistry.Of(field).SetTextList?.Invoke(_event, values);
     }
 
     /// <summary>Values unique to each record: not worth a cache slot.</summary>
-    public static bool IsUnique(SignInField field) =>
-        field is SignInField.Id or SignInField.CorrelationId or SignInField.OriginalRequestId or SignInField.SessionId
-            or SignInField.EnvelopeCorrelationId;
+    public static bool IsUnique(SignInField field) => SignInFieldRegistry.Of(field).Kind == SignInValueKind.UniqueText;
 }

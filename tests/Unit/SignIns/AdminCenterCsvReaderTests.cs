@@ -50,6 +50,8 @@ public class AdminCenterCsvReaderTests
         ["Compliant"] = "No",
         ["Managed"] = "No",
         ["Multifactor authentication result"] = "MFA required in Azure AD",
+        ["Multifactor authentication auth method"] = "Text message",
+        ["Multifactor authentication auth detail"] = "+X XXXXXXXX12",
         ["Authentication requirement"] = "Multifactor authentication",
         ["Session ID"] = "9c1f3d2e-5b7a-4e8f-a1c2-3d4e5f6a7b8c",
         ["Autonomous system  number"] = "8075",
@@ -102,6 +104,8 @@ public class AdminCenterCsvReaderTests
         Assert.True(a.IsInteractive);
         Assert.Equal(["interactiveUser"], a.SignInEventTypes);
         Assert.Equal("MFA required in Azure AD", Assert.Single(a.AuthenticationDetails).AuthenticationStepResultDetail);
+        Assert.Equal(("Text message", "+X XXXXXXXX12"), (a.MfaAuthMethod, a.MfaAuthDetail));
+        Assert.Equal(("Text message", "+X XXXXXXXX12"), (a.AuthenticationDetails[0].AuthenticationMethod, a.AuthenticationDetails[0].AuthenticationMethodDetail));
         Assert.Equal(headerFixture.Contains("54cols", StringComparison.Ordinal) ? null : "9c1f3d2e-5b7a-4e8f-a1c2-3d4e5f6a7b8c", a.SessionId);
         Assert.EndsWith(".csv#1", a.Source, StringComparison.Ordinal);
 

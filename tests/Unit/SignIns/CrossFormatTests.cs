@@ -22,6 +22,38 @@ public class CrossFormatTests
         "diagnostic-archive-records.json",
     ];
 
+    /// <summary>mfaDetail {authMethod, authDetail}: Graph beta and the diagnostic archive nest it, SigninLogs has it as a dynamic column (nested, JSON in a string or a CSV cell), the admin center as two columns.</summary>
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    [InlineData("graph-beta-pages.json")]
+    public void The_mfa_detail_is_read_from_every_format_that_carries_it(string fixture)
+    {
+        var signIn = ReadFixture(fixture).SignIns().Single(s => s.Id == InterruptId);
+
+        Assert.Equal(("Text message", "+X XXXXXXXX12"), (signIn.MfaAuthMethod, signIn.MfaAuthDetail));
+    }
+
+    [Fact]
+    public void The_mfa_detail_is_read_from_the_admin_center_csv()
+    {
+        var csv = AdminCenterCsvReaderTests.Csv("InteractiveSignIns_header_2025-01-24_57cols.csv", AdminCenterCsvReaderTests.Interrupt);
+
+        var signIn = Assert.Single(ReadText(csv, "InteractiveSignIns_2025-03-04.csv").SignIns());
+
+        Assert.Equal(("Text message", "+X XXXXXXXX12"), (signIn.MfaAuthMethod, signIn.MfaAuthDetail));
+    }
+
+    [Theory]
+    [InlineData("la-query-result.json")]
+    [InlineData("graph-beta-pages.json")]
+    public void A_record_without_mfa_detail_or_with_an_empty_one_has_none(string fixture)
+    {
+        var others = ReadFixture(fixture).SignIns().Where(s => s.Id != InterruptId).ToList();
+
+        Assert.NotEmpty(others);
+        Assert.All(others, s => Assert.Equal((null, null), (s.MfaAuthMethod, s.MfaAuthDetail)));
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void The_same_record_yields_the_same_classification_fields(string fixture)
@@ -67,6 +99,7 @@ public class CrossFormatTests
             "place=" + s.City + " " + s.CountryOrRegion + " " + s.AutonomousSystemNumber,
             "device=" + s.OperatingSystem + " " + s.IsCompliant + " " + s.IsManaged,
             "userType=" + s.UserType,
+            "mfaDetail=" + s.MfaAuthMethod + " " + s.MfaAuthDetail,
         };
         if (full)
         {

@@ -1,10 +1,10 @@
-namespace EntraStrongAuth.Engine.SignIns;
+namespace EntraStrongAuth.Core.SignIns;
 
 /// <summary>
-/// Where a source value lands in a <see cref="Core.SignIns.SignInEvent"/>. Every format maps its own names
-/// (Graph camelCase, Log Analytics PascalCase, admin center headers, diagnostic envelope) onto these, so the
-/// conversion of a value (text to number, JSON-in-a-string to objects …) is written once, in
-/// <see cref="SignInRecordBuilder"/> and <see cref="SignInJsonFieldMapper"/>.
+/// Where a source value lands in a <see cref="SignInEvent"/>: the key of <see cref="SignInFieldRegistry"/>, which says
+/// per field what each format calls it (Graph camelCase, Log Analytics PascalCase, admin center headers, diagnostic
+/// envelope), its type, and whether the outcome linker needs it. The conversion of a value (text to number,
+/// JSON-in-a-string to objects …) is written once, in the Engine's record builder and JSON field mapper.
 /// </summary>
 internal enum SignInField
 {
@@ -49,7 +49,7 @@ internal enum SignInField
     AutonomousSystemNumber,
     IsInteractive,
 
-    // Parts of status / location / deviceDetail, for flat sources (CSV) and the nested readers.
+    // Parts of status / location / deviceDetail / mfaDetail, for flat sources (CSV) and the nested readers.
     ErrorCode,
     FailureReason,
     AdditionalDetails,
@@ -63,6 +63,12 @@ internal enum SignInField
     IsCompliant,
     IsManaged,
     TrustType,
+
+    /// <summary>mfaDetail.authMethod (beta, deprecated by Graph but still written): the MFA method used.</summary>
+    MfaAuthMethod,
+
+    /// <summary>mfaDetail.authDetail: the MFA method's detail (a masked phone number …).</summary>
+    MfaAuthDetail,
 
     // String lists.
     SignInEventTypes,
@@ -81,6 +87,9 @@ internal enum SignInField
     AuthenticationRequirementPolicies,
     SessionLifetimePolicies,
     NetworkLocationDetails,
+
+    /// <summary>mfaDetail {authMethod, authDetail}: its parts are <see cref="MfaAuthMethod"/> and <see cref="MfaAuthDetail"/>.</summary>
+    MfaDetail,
 
     /// <summary>The diagnostic archive's <c>properties</c>: a whole Graph signIn inside the envelope.</summary>
     NestedSignIn,
@@ -112,7 +121,7 @@ internal enum SignInField
 
     /// <summary>"City, State, CC".</summary>
     LocationText,
+
+    /// <summary>"Multifactor authentication result": with the auth method and detail columns, one authentication step.</summary>
     MfaResult,
-    MfaMethod,
-    MfaDetail,
 }

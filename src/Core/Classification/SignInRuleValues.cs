@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Core.Classification;
+
+/// <summary>
+/// How a rule field is read from a <see cref="SignInEvent"/> when it is more than one text value: each value of a
+/// collection under its indexed path (appliedConditionalAccessPolicies[1].result), and the fields rules see in a
+/// shape of their own (isInteractive, deviceDetail).
+/// </summary>
+internal static class SignInRuleValues
+{
+    /// <summary>isInteractive, or else what signInEventTypes says (sources that carry only the event type), shown as logged.</summary>
+    public static IEnumerable<FieldValue> IsInteractive(SignInEvent e)
+    {
+        if (e.IsInteractive is { } interactive)
+        {
+            return new[] { new FieldValue("isInteractive", interactive ? "true" : "false") };
+        }
+
+        var types = e.SignInEventTypes;
+        if (types.Contains("nonInteractiveUser", StringComparer.OrdinalIgnoreCase))
+        {
+            return new[] { new FieldValue("signInEventTypes", "false", "nonInteractiveUser") };
+        }
+
+        return types.Contains("interactiveUser", StringComparer.OrdinalIgnoreCase)
+            ? new[] { new FieldValue("signInEventTypes", "true", "interactiveUser") }
+            : Array.Empty<FieldValue>();
+    }
+
+    /// <summary>The device parts the record has, joined; nothing when it has none (the "device-less" signal).</summary>
+    public static IEnumerable<FieldValue> DeviceDetail(SignInEvent e)
+    {
+        var parts = new[] { e.DeviceId, e.DeviceDisplayName, e.OperatingSystem, e.Browser }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return parts.Count == 0 ? Array.Empty<FieldValue>() : new[] { new FieldValue("deviceDetail", string.Join("; ", parts)) };
+    }
+
+    public static IEnumerable<FieldValue> Each<T>(string collection, IReadOnlyList<T> items, Func<T, string?> value, string member = "")
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = value(items[i]);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                yield return new FieldValue(Indexed(collection, i, member), text!);
+            }
+        }
+    }
+
+    /// <summary>Values of the policies that interrupted the sign-in only.</summary>
+    public static IEnumerable<FieldValue> Interrupting(SignInEvent e, Func<AppliedConditionalAccessPolicy, IEnumerable<string?>> values, string member)
+    {
+        var policies = e.AppliedConditionalAccessPolicies;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (!ConditionalAccessResults.Interrupted(policies[i]))
+            {
+                continue;
+            }
+
+            foreach (var text in values(policies[i]))
+            {
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    yield return new FieldValue(Indexed("appliedConditionalAccessPolicies", i, member), text!);
+                }
+            }
+        }
+    }
+
+    private static string Indexed(string collection, int index, string member) =>
+        collection + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" + member;
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace EntraStrongAuth.Engine.SignIns;
+
+/// <summary>The pooled buffer: refilling it, the end of the data, and getting past malformed input.</summary>
+internal sealed partial class JsonRecordStream
+{
+    /// <summary>Keeps the bytes from the checkpoint on, and reads more behind them (growing for a record larger than the buffer).</summary>
+    private void Refill()
+    {
+        // Line numbers follow the bytes that move to the front of the buffer.
+        if (_start > 0)
+        {
+            _lines.Shift(_buffer, _start);
+        }
+
+        if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
+        {
+            _pending.Enqueue(SignInProblems.Create(
+                SignInProblems.RecordInvalid,
+                _source,
+                "Record " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.",
+                LineOf(0),
+                _records + 1));
+            _done = true;
+            return;
+        }
+
+        _endOfStream |= endOfStream;
+    }
+
+    /// <summary>The data ended while the reader wanted more: the end of the input, or a cut-off file.</summary>
+    private void OnEndOfData()
+    {
+        _done = true;
+        var rest = FirstNonWhitespace(_start);
+        if (_stack.Count == 0 && rest == _end)
+        {
+            return;
+        }
+
+        var line = LineOf(rest < _end ? rest : _start);
+        var open = _stack.Count > 0 && _stack[_stack.Count - 1] == Container.RecordArray ? "inside the array of records" : "inside a JSON value";
+        _pending.Enqueue(SignInProblems.Create(
+            SignInProblems.Truncated,
+            _source,
+            "The JSON ends " + open + ", in the middle of record " + (_records + 1).ToString(CultureInfo.InvariantCulture)
+                + ": the file is cut off. The " + _records.ToString(CultureInfo.InvariantCulture) + " records before it were read.",
+            line,
+            _records + 1));
+    }
+
+    /// <summary>
+    /// Malformed JSON. One record per line (NDJSON, pages one per line) lets reading resume at the next line that
+    /// starts with '{'; inside a single document (a top-level array) there is no safe place to resume.
+    /// </summary>
+    private void OnMalformed(string detail)
+    {
+        _records++;
+        var at = FirstNonWhitespace(_start);
+        var line = LineOf(at < _end ? at : _start);
+        var canResume = _stack.Count == 0 || _stack[0] != Container.TopArray;
+        var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var reason = cut > 0 ? detail.Substring(0, cut) : detail;
+        _pending.Enqueue(SignInProblems.Create(
+            SignInProblems.RecordInvalid,
+            _source,
+            "Record " + _records.ToString(CultureInfo.InvariantCulture) + " is not valid JSON (" + reason.TrimEnd('.') + "). "
+                + (canResume ? "Reading resumes at the next line that starts a record." : "The rest of the file cannot be read reliably and is skipped."),
+            line,
+            _records));
+        if (canResume)
+        {
+            _start = at;
+            _skippingToNextLine = true;
+        }
+        else
+        {
+            _done = true;
+        }
+    }
+
+    /// <summary>After malformed JSON in line-per-record input: drops bytes up to the next line that starts with '{'.</summary>
+    private void SkipToNextLine()
+    {
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var i = 0;
+        while (true)
+        {
+            var newline = span.Slice(i).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                _start = _end;
+                break;
+            }
+
+            var lineStart = i + newline + 1;
+            if (lineStart >= span.Length)
+            {
+                // Keep the line feed: what follows it is not read yet.
+                _start += lineStart - 1;
+                break;
+            }
+
+            if (span[lineStart] == (byte)'{')
+            {
+                _start += lineStart;
+                _state = new JsonReaderState(SignInJsonFieldMapper.ReaderOptions);
+                _stack.Clear();
+                _skippingToNextLine = false;
+                return;
+            }
+
+            i = lineStart;
+        }
+
+        if (_endOfStream)
+        {
+            _done = true;
+        }
+        else
+        {
+            Refill();
+        }
+    }
+
+    /// <summary>Where the next value starts after a checkpoint: past whitespace and the separating comma.</summary>
+    private int FirstNonWhitespace(int from)
+    {
+        var i = from;
+        while (i < _end && _buffer[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',')
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
