@@ -16,20 +16,6 @@ namespace EntraStrongAuth.Tests.Immutability;
 /// </summary>
 public sealed class OutputTypeImmutabilityTests
 {
-    /// <summary>
-    /// The sign-in record and its parts (src/Core/SignIns/SignInEvent.cs, SignInParts.cs) are being made immutable in
-    /// their own change; remove them from this list when it lands, and the test covers them too.
-    /// </summary>
-    private static readonly HashSet<string> NotYetImmutable = new(StringComparer.Ordinal)
-    {
-        "EntraStrongAuth.Core.SignIns.SignInEvent",
-        "EntraStrongAuth.Core.SignIns.AuthenticationRequirementPolicy",
-        "EntraStrongAuth.Core.SignIns.AuthenticationDetail",
-        "EntraStrongAuth.Core.SignIns.AppliedConditionalAccessPolicy",
-        "EntraStrongAuth.Core.SignIns.SessionLifetimePolicy",
-        "EntraStrongAuth.Core.SignIns.NetworkLocationDetail",
-    };
-
     [Fact]
     public void Every_cmdlet_declares_output_types_and_they_are_found()
     {
@@ -59,7 +45,6 @@ public sealed class OutputTypeImmutabilityTests
     public void No_cmdlet_output_type_has_a_public_setter()
     {
         var writable = ReachableOutputTypes()
-            .Where(t => !NotYetImmutable.Contains(t.FullName!))
             .SelectMany(Writable)
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToList();
