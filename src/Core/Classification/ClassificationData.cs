@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Core.Classification;
 
 /// <summary>
 /// The tables the classifier works from: automation apps, scripting user agents and the cause rules. The built-in
-/// tables are data files embedded in Core, read once; a caller can build its own set from user files (DESIGN §3:
+/// tables are data files embedded in Core, read once; a caller can build its own set from user files (docs/DESIGN.md §2:
 /// tables that change over time are data, testable and overridable).
 /// </summary>
 public sealed class ClassificationData

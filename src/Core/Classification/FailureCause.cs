@@ -1,6 +1,6 @@
 namespace EntraStrongAuth.Core.Classification;
 
-/// <summary>The primary cause of a strong-authentication failure (DESIGN §5). Exactly one per failure.</summary>
+/// <summary>The primary cause of a strong-authentication failure (docs/DESIGN.md §4). Exactly one per failure.</summary>
 public enum FailureCause
 {
     /// <summary>A silent (non-interactive) token request of an interactive-capable client met 50074/50076/50058: the app must go interactive.</summary>

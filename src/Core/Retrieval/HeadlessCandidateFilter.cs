@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Core.Retrieval;
 
 /// <summary>
 /// Find-HeadlessUserSignIn's first live phase: the <c>$filter</c> clauses that find candidate accounts without
-/// downloading the tenant. Only signals Graph can filter are pushed down (DESIGN §6, signIns $filter): appId eq,
+/// downloading the tenant. Only signals Graph can filter are pushed down (docs/DESIGN.md §6, signIns $filter): appId eq,
 /// status/errorCode eq, and userAgent eq / startswith. A "contains" user-agent pattern and authenticationProtocol
 /// (ROPC, device code) cannot be filtered on signIns, so those signals are scored only in the second phase, on the
 /// full history of accounts found by the others.

@@ -6,7 +6,7 @@ namespace EntraStrongAuth.Core.Retrieval;
 
 /// <summary>
 /// The <c>$filter</c> of one request: the query's server-side filters, one event type, and one time range. Only
-/// forms Graph's signIns endpoint accepts are used (DESIGN §6): createdDateTime ranges, <c>eq</c> on
+/// forms Graph's signIns endpoint accepts are used (docs/DESIGN.md §6): createdDateTime ranges, <c>eq</c> on
 /// userPrincipalName/userId/appId/servicePrincipalId/status/errorCode, and <c>signInEventTypes/any</c>.
 /// </summary>
 public static class SignInFilterBuilder

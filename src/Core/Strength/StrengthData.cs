@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Core.Strength;
 
 /// <summary>
 /// The tables the strength evaluator works from: the built-in strengths and the method-to-mode mapping. Both are
-/// data files embedded in Core, read once; user files override them (DESIGN §3): a strength with the same id
+/// data files embedded in Core, read once; user files override them (docs/DESIGN.md §2): a strength with the same id
 /// replaces the built-in one, a method row takes over its keys from the built-in rows (which keep their other keys).
 /// </summary>
 public sealed class StrengthData

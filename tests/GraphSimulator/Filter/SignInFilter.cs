@@ -23,7 +23,7 @@ public sealed class FilterException : Exception
 }
 
 /// <summary>
-/// The signIns <c>$filter</c> subset of DESIGN §6, parsed by a small tokenizer and recursive-descent parser into a
+/// The signIns <c>$filter</c> subset of docs/DESIGN.md §6, parsed by a small tokenizer and recursive-descent parser into a
 /// predicate. Grammar (OData 4.01 ABNF, cut down):
 /// <code>
 /// expr    := and ('or' and)*

@@ -124,7 +124,7 @@ public class FormatFileTests
         Assert.Contains("Expected identity", list, StringComparison.Ordinal);
     }
 
-    // Output types live in Core (DESIGN §3).
+    // Output types live in Core (docs/DESIGN.md §8).
     private static Type? TypeOf(string name) => typeof(AuthenticationStrength).Assembly.GetType(name);
 
     private static string TableWithin120Columns(IEnumerable<object> items)

@@ -9,7 +9,7 @@ namespace EntraStrongAuth.Tests.Isolation;
 
 /// <summary>
 /// The assemblies PowerShell loads into its default context must not reference anything that other modules
-/// ship in other versions; those belong to the Engine, in its own load context (DESIGN §3).
+/// ship in other versions; those belong to the Engine, in its own load context (docs/DESIGN.md §2).
 /// </summary>
 public class AssemblyIsolationTests
 {
