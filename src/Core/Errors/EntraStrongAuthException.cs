@@ -9,17 +9,17 @@ namespace EntraStrongAuth.Core.Errors;
 public class EntraStrongAuthException : Exception
 {
     public EntraStrongAuthException()
-        : this("Unexpected", FailureKind.Unexpected, "An unexpected error occurred.")
+        : this(ErrorIds.UnexpectedError, FailureKind.Unexpected, "An unexpected error occurred.")
     {
     }
 
     public EntraStrongAuthException(string message)
-        : this("Unexpected", FailureKind.Unexpected, message)
+        : this(ErrorIds.UnexpectedError, FailureKind.Unexpected, message)
     {
     }
 
     public EntraStrongAuthException(string message, Exception innerException)
-        : this("Unexpected", FailureKind.Unexpected, message, null, innerException)
+        : this(ErrorIds.UnexpectedError, FailureKind.Unexpected, message, null, innerException)
     {
     }
 
