@@ -6,13 +6,15 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
-using EntraStrongAuth.Cmdlets.Headless;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Filtering;
+using EntraStrongAuth.Engine.Application.Headless;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -118,7 +120,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
                 UserPrincipalNames = UserPrincipalName is { } names && !names.Any(WildcardPattern.ContainsWildcardCharacters) ? names : Array.Empty<string>(),
                 AppIds = AppId ?? Array.Empty<string>(),
             };
-            await new LiveHeadlessSource(CreateWriters()).ReadAsync(window, _selection.WantsAccount, ObserveAsync, cancellationToken).ConfigureAwait(false);
+            await new LiveHeadlessSource(ConnectionStore.Require(), CreateRunHost()).ReadAsync(window, _selection.WantsAccount, ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 
         var findings = Scorer().Findings();

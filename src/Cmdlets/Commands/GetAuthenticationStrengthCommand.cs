@@ -9,6 +9,8 @@ using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Policies;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
@@ -44,8 +46,8 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var writers = CreateWriters();
-        var strengths = await ReadAsync(writers, cancellationToken).ConfigureAwait(false);
+        var host = CreateRunHost();
+        var strengths = await ReadAsync(host, cancellationToken).ConfigureAwait(false);
         var names = new StrengthNameMatcher(Name);
         var ids = new HashSet<string>(Id ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         var selected = strengths
@@ -70,7 +72,7 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
         }
     }
 
-    private async Task<IReadOnlyList<AuthenticationStrength>> ReadAsync(CmdletWriters writers, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AuthenticationStrength>> ReadAsync(IRunHost host, CancellationToken cancellationToken)
     {
         if (Path is { } paths)
         {
@@ -80,7 +82,7 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
                 await WriteErrorAsync(problem, null).ConfigureAwait(false);
             }
 
-            var (policies, strengths) = await PolicyReading.ReadFilesAsync(writers, files).ConfigureAwait(false);
+            var (policies, strengths) = await PolicyReading.ReadFilesAsync(host, files).ConfigureAwait(false);
             if (policies.Count > 0)
             {
                 await WriteVerboseAsync("Left out " + policies.Count + " Conditional Access policies found in the files (Get-StrongAuthPolicy -Path reads them).").ConfigureAwait(false);
@@ -96,8 +98,8 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
         }
 
         var retriever = new PolicyRetriever(connection);
-        var result = await retriever.GetAuthenticationStrengthsAsync(PolicyReading.Events(writers), cancellationToken).ConfigureAwait(false);
-        await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
+        var result = await retriever.GetAuthenticationStrengthsAsync(PolicyReading.Events(host), cancellationToken).ConfigureAwait(false);
+        await PolicyReading.ReportAsync(host, result.Problems).ConfigureAwait(false);
         TenantNameCache.Remember(result.Items);
         await WriteVerboseAsync("Read " + result.Items.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
         return result.Items;

@@ -5,9 +5,12 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -98,17 +101,17 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
                 "Swap or correct the times; -StartTime defaults to 24 hours before -EndTime."));
         }
 
-        var writers = CreateWriters();
+        var host = CreateRunHost();
         if (OutFile is not null)
         {
             var path = await InvokeOnPipelineAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile)).ConfigureAwait(false);
             var exportQuery = QueryFor(start, end, _pipedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), First);
-            var result = await new LiveSignInReader(writers, 1, "Saving sign-ins from Microsoft Graph").ExportAsync(exportQuery, path, Resume, Force, cancellationToken).ConfigureAwait(false);
+            var result = await new LiveSignInReader(ConnectionStore.Require(), host, 1, "Saving sign-ins from Microsoft Graph").ExportAsync(exportQuery, path, Resume, Force, cancellationToken).ConfigureAwait(false);
             await WriteObjectAsync(result).ConfigureAwait(false);
             return;
         }
 
-        var reader = new LiveSignInReader(writers, 1, "Reading sign-ins from Microsoft Graph");
+        var reader = new LiveSignInReader(ConnectionStore.Require(), host, 1, "Reading sign-ins from Microsoft Graph");
         long delivered = 0;
         foreach (var names in Batches(_pipedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
         {

@@ -6,10 +6,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Classification;
 using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Failures;
+using EntraStrongAuth.Engine.Application.Filtering;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -168,7 +173,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
             ErrorCodes = _analyzer!.ErrorCodes.ToArray(),
         };
         var linkWindow = new[] { _options!.ResolutionWindow, _options.SameFlowWindow, _options.BenignWindow }.Max();
-        var source = new LiveFailureSource(new LiveSignInReader(CreateWriters(), 1, "Reading strong-authentication failures from Microsoft Graph"), WriteVerboseAsync);
+        var source = new LiveFailureSource(new LiveSignInReader(ConnectionStore.Require(), CreateRunHost(), 1, "Reading strong-authentication failures from Microsoft Graph"), WriteVerboseAsync);
         await source.ReadAsync(query, linkWindow, ObserveAsync, cancellationToken).ConfigureAwait(false);
     }
 

@@ -11,6 +11,8 @@ using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Policies;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
@@ -47,10 +49,10 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var writers = CreateWriters();
+        var host = CreateRunHost();
         var (policies, strengths) = Path is { } paths
-            ? await ReadFilesAsync(writers, paths).ConfigureAwait(false)
-            : await ReadGraphAsync(writers, cancellationToken).ConfigureAwait(false);
+            ? await ReadFilesAsync(host, paths).ConfigureAwait(false)
+            : await ReadGraphAsync(host, cancellationToken).ConfigureAwait(false);
 
         var names = new StrengthNameMatcher(Name);
         var filter = new StrongAuthPolicyFilter(strengths) { States = State?.Distinct().ToList(), IncludeDisabled = IncludeDisabled };
@@ -92,7 +94,7 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
         }
     }
 
-    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadFilesAsync(CmdletWriters writers, string[] paths)
+    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadFilesAsync(IRunHost host, string[] paths)
     {
         var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths)).ConfigureAwait(false);
         foreach (var problem in problems)
@@ -100,18 +102,18 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
             await WriteErrorAsync(problem, null).ConfigureAwait(false);
         }
 
-        var (policies, strengths) = await PolicyReading.ReadFilesAsync(writers, files).ConfigureAwait(false);
+        var (policies, strengths) = await PolicyReading.ReadFilesAsync(host, files).ConfigureAwait(false);
         return (policies, strengths);
     }
 
-    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadGraphAsync(CmdletWriters writers, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadGraphAsync(IRunHost host, CancellationToken cancellationToken)
     {
         var retriever = new PolicyRetriever(ConnectionStore.Require());
-        var policies = await PolicyReading.TenantPoliciesAsync(retriever, writers, cancellationToken).ConfigureAwait(false);
+        var policies = await PolicyReading.TenantPoliciesAsync(retriever, host, cancellationToken).ConfigureAwait(false);
 
         // Custom strengths are read only when a policy names one: built-in ones are known without a request.
         IReadOnlyList<AuthenticationStrength> strengths = policies.Any(p => p.AuthenticationStrengthId is { } id && StrongAuthPolicyFilter.NeedsTenantStrengths(id))
-            ? await PolicyReading.TenantStrengthsOrNoneAsync(retriever, writers, "policies show the strength as Graph names it.", cancellationToken).ConfigureAwait(false)
+            ? await PolicyReading.TenantStrengthsOrNoneAsync(retriever, host, "policies show the strength as Graph names it.", cancellationToken).ConfigureAwait(false)
             : Array.Empty<AuthenticationStrength>();
 
         await WriteVerboseAsync("Read " + policies.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);

@@ -6,11 +6,15 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Remediation;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Remediation;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Remediation;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -143,7 +147,7 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
         await WriteVerboseAsync("Before: " + Utc(options.BeforeStart) + " to " + Utc(options.FixedAt) + "; after: to " + Utc(options.AfterEnd) + "; " + _subjects.Count + " subjects.").ConfigureAwait(false);
         if (ParameterSetName == LiveSet)
         {
-            var reader = new LiveSignInReader(CreateWriters(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
+            var reader = new LiveSignInReader(ConnectionStore.Require(), CreateRunHost(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
             await new LiveRemediationSource(reader).ReadAsync(_subjects, options, Observe, cancellationToken).ConfigureAwait(false);
         }
         else

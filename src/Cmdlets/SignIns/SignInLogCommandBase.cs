@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Retrieval;
 using EntraStrongAuth.Engine.SignIns;
 
 namespace EntraStrongAuth.Cmdlets.SignIns;
