@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Retrieval;
@@ -17,14 +18,18 @@ namespace EntraStrongAuth.Engine.Application.Failures;
 /// </summary>
 public sealed class LiveFailureSource
 {
-    private readonly LiveSignInReader _reader;
-    private readonly Func<string, Task> _verbose;
+    private readonly ISignInQueryReader _reader;
+    private readonly IRunHost _host;
 
-    public LiveFailureSource(LiveSignInReader reader, Func<string, Task> verbose)
+    public LiveFailureSource(ISignInQueryReader reader, IRunHost host)
     {
         _reader = reader;
-        _verbose = verbose;
+        _host = host;
     }
+
+    /// <summary>How far from a failure a success can still be linked to it: the analyzer's widest window.</summary>
+    public static TimeSpan LinkWindow(StrongAuthAnalyzerOptions options) =>
+        new[] { options.ResolutionWindow, options.SameFlowWindow, options.BenignWindow }.Max();
 
     /// <param name="failureQuery">The range and server-side filters, with the failure codes to classify.</param>
     /// <param name="linkWindow">How far from a failure a success can still be linked to it (the analyzer's widest window).</param>
@@ -35,7 +40,7 @@ public sealed class LiveFailureSource
         var failures = new List<SignInEvent>();
         await _reader.ReadAsync(failureQuery, failure => Add(failures, failure), cancellationToken).ConfigureAwait(false);
         var users = failures.Select(f => f.UserPrincipalName).Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        await _verbose(string.Format(CultureInfo.InvariantCulture, "{0:N0} failures of {1:N0} users; reading their successes for linking.", failures.Count, users.Count)).ConfigureAwait(false);
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "{0:N0} failures of {1:N0} users; reading their successes for linking.", failures.Count, users.Count)).ConfigureAwait(false);
 
         var successes = new List<SignInEvent>();
         if (failures.Count > 0)

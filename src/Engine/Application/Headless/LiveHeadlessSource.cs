@@ -20,14 +20,20 @@ namespace EntraStrongAuth.Engine.Application.Headless;
 /// </summary>
 public sealed class LiveHeadlessSource
 {
-    private readonly GraphConnection _connection;
+    private readonly Func<string, ISignInQueryReader> _readerFor;
     private readonly IRunHost _host;
 
-    public LiveHeadlessSource(GraphConnection connection, IRunHost host)
+    /// <param name="readerFor">A reader for each phase, given the progress activity it shows.</param>
+    /// <param name="host">Where the phases report.</param>
+    public LiveHeadlessSource(Func<string, ISignInQueryReader> readerFor, IRunHost host)
     {
-        _connection = connection;
+        _readerFor = readerFor;
         _host = host;
     }
+
+    /// <summary>Both phases read the tenant through <paramref name="connection"/>.</summary>
+    public static LiveHeadlessSource ForConnection(GraphConnection connection, IRunHost host) =>
+        new(activity => new LiveSignInReader(connection, host, 1, activity), host);
 
     /// <param name="window">The time range, event types, app ids and, when the user named them exactly, the accounts.</param>
     /// <param name="isCandidate">The command's own account filters (wildcard names, exclusions), applied to phase-1 sign-ins so an account set aside is never read whole.</param>
@@ -46,7 +52,7 @@ public sealed class LiveHeadlessSource
             await FindCandidatesAsync(window, isCandidate, names, ids, cancellationToken).ConfigureAwait(false);
         }
 
-        var reader = new LiveSignInReader(_connection, _host, 1, "Reading the candidates' sign-ins (phase 2 of 2)");
+        var reader = _readerFor("Reading the candidates' sign-ins (phase 2 of 2)");
         long records = 0;
         var requests = 0;
         var queries = NameBatches.Of(names).Select(batch => new SignInQuery(window.Start, window.End) { UserPrincipalNames = batch, AppIds = window.AppIds, EventTypes = window.EventTypes })
@@ -73,7 +79,7 @@ public sealed class LiveHeadlessSource
             filter.PushedUserAgents.Count,
             filter.NotPushedUserAgents.Count)).ConfigureAwait(false);
 
-        var reader = new LiveSignInReader(_connection, _host, 1, "Finding headless candidates (phase 1 of 2)");
+        var reader = _readerFor("Finding headless candidates (phase 1 of 2)");
         long records = 0;
         var requests = 0;
         foreach (var clause in filter.Clauses)

@@ -23,9 +23,9 @@ public sealed class LiveRemediationSource
 
     private static readonly SignInEventType[] Workloads = { SignInEventType.ServicePrincipal, SignInEventType.ManagedIdentity };
 
-    private readonly LiveSignInReader _reader;
+    private readonly ISignInQueryReader _reader;
 
-    public LiveRemediationSource(LiveSignInReader reader) => _reader = reader;
+    public LiveRemediationSource(ISignInQueryReader reader) => _reader = reader;
 
     public async Task ReadAsync(IReadOnlyList<RemediationSubject> subjects, RemediationOptions options, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 /// Runs a Graph sign-in retrieval for a command: the connection, progress (records, slices, time covered), verbose
 /// lines and warnings, and read problems as non-terminating errors. Shared by every command that reads live.
 /// </summary>
-public sealed class LiveSignInReader
+public sealed class LiveSignInReader : ISignInQueryReader
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
