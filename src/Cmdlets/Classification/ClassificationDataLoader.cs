@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using EntraStrongAuth.Cmdlets.Paths;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Errors;
 
@@ -36,41 +36,23 @@ internal static class ClassificationDataLoader
         }
     }
 
+    // Every problem is terminating: the first one, in the order of the paths, stops the command.
     private static List<string> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
+        var rules = new PathRules(
+            folder => Directory.EnumerateFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal),
+            path => NotFound(path, "it does not exist"),
+            path => NotFound(path, "it is not a file system path"))
         {
-            Collection<string> resolved;
-            try
-            {
-                resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _);
-            }
-            catch (ItemNotFoundException)
-            {
-                throw NotFound(path, "it does not exist");
-            }
-
-            foreach (var item in resolved)
-            {
-                if (Directory.Exists(item))
-                {
-                    var inFolder = Directory.EnumerateFiles(item, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
-                    if (inFolder.Count == 0)
-                    {
-                        throw NotFound(path, "the folder holds no .json file");
-                    }
-
-                    files.AddRange(inFolder);
-                }
-                else
-                {
-                    files.Add(item);
-                }
-            }
+            EmptyFolder = path => NotFound(path, "the folder holds no .json file"),
+        };
+        var (files, problems) = ProviderPathResolver.Resolve(cmdlet, paths, literal: false, rules);
+        if (problems.Count > 0)
+        {
+            throw problems[0];
         }
 
-        return files.Distinct(StringComparer.Ordinal).ToList();
+        return files;
     }
 
     private static EntraStrongAuthException NotFound(string path, string why) =>
