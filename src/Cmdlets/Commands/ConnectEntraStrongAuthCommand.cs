@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Connection;
+using EntraStrongAuth.Engine.Application.Connection;
 using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Commands;

@@ -24,7 +24,7 @@ namespace EntraStrongAuth.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "HeadlessUserSignIn", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(HeadlessFinding))]
-public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
+public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
 {
     private const string InputObjectSet = "InputObject";
 
@@ -37,25 +37,6 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>Live: default 7 days before -EndTime. Files and input: no lower bound.</summary>
-    [Parameter]
-    public DateTime? StartTime { get; set; }
-
-    /// <summary>Live: default now. Files and input: no upper bound.</summary>
-    [Parameter]
-    public DateTime? EndTime { get; set; }
-
-    [Parameter]
-    [SupportsWildcards]
-    [Alias("UPN")]
-    [ValidateNotNullOrEmpty]
-    public string[]? UserPrincipalName { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(AppIdCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[]? AppId { get; set; }
-
     [Parameter]
     [ValidateRange(0, 100)]
     public int MinimumScore { get; set; } = 50;
@@ -64,31 +45,13 @@ public sealed class FindHeadlessUserSignInCommand : SignInLogCommandBase
     [Parameter]
     public SwitchParameter PerApp { get; set; }
 
-    /// <summary>Accounts set aside (wildcards, case-insensitive), e.g. known service accounts already being migrated.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? ExcludeUserPrincipalName { get; set; }
-
-    /// <summary>Sets aside guests (userType Guest, or a home tenant other than the resource tenant).</summary>
-    [Parameter]
-    public SwitchParameter ExcludeGuest { get; set; }
-
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         // The parameter set is not known yet when input comes from the pipeline: live defaults wait for EndProcessing.
         _search = new HeadlessSearch(
             new HeadlessSearchOptions
             {
-                Filter = new SignInFilterOptions
-                {
-                    UserPrincipalNames = UserPrincipalName,
-                    AppIds = AppId,
-                    ExcludeUserPrincipalNames = ExcludeUserPrincipalName,
-                    ExcludeGuests = ExcludeGuest,
-                    Start = StartTime is { } start ? PSObjectReader.ToUtc(start) : null,
-                    End = EndTime is { } end ? PSObjectReader.ToUtc(end) : null,
-                },
+                Filter = FilterOptions(),
                 MinimumScore = MinimumScore,
                 PerApp = PerApp,
             },

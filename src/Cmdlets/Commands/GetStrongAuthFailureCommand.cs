@@ -24,7 +24,7 @@ namespace EntraStrongAuth.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StrongAuthFailure", DefaultParameterSetName = LiveSet)]
 [OutputType(typeof(StrongAuthFailure), typeof(StrongAuthSummary))]
-public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
+public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
 {
     private const string InputObjectSet = "InputObject";
 
@@ -45,21 +45,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     [Parameter]
     public FailureCause[]? Cause { get; set; }
 
-    [Parameter]
-    [SupportsWildcards]
-    [Alias("UPN")]
-    public string[]? UserPrincipalName { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(AppIdCompleter))]
-    public string[]? AppId { get; set; }
-
-    [Parameter]
-    public DateTime? StartTime { get; set; }
-
-    [Parameter]
-    public DateTime? EndTime { get; set; }
-
     /// <summary>Also show benign interrupts (KMSI, redirect confirmation, step-ups satisfied moments later).</summary>
     [Parameter]
     public SwitchParameter IncludeBenign { get; set; }
@@ -71,16 +56,6 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
     /// <summary>One summary object (counts by cause, code, user, app and outcome) instead of one object per failure.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
-
-    /// <summary>Sign-ins of these accounts (wildcards, case-insensitive) are set aside and counted, e.g. break-glass accounts.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? ExcludeUserPrincipalName { get; set; }
-
-    /// <summary>Sets aside guests (userType Guest, or a home tenant other than the resource tenant) and counts them.</summary>
-    [Parameter]
-    public SwitchParameter ExcludeGuest { get; set; }
 
     /// <summary>User automation-apps / scripting-user-agents / cause-rules JSON files (or folders of them) combined with the built-in tables.</summary>
     [Parameter]
@@ -104,15 +79,7 @@ public sealed class GetStrongAuthFailureCommand : SignInLogCommandBase
         _analysis = new FailureAnalysis(
             new FailureAnalysisOptions
             {
-                Filter = new SignInFilterOptions
-                {
-                    UserPrincipalNames = UserPrincipalName,
-                    AppIds = AppId,
-                    ExcludeUserPrincipalNames = ExcludeUserPrincipalName,
-                    ExcludeGuests = ExcludeGuest,
-                    Start = StartTime is { } start ? PSObjectReader.ToUtc(start) : null,
-                    End = EndTime is { } end ? PSObjectReader.ToUtc(end) : null,
-                },
+                Filter = FilterOptions(),
                 Causes = Cause,
                 ErrorCodes = ErrorCode,
                 IncludeBenign = IncludeBenign,

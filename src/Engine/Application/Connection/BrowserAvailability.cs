@@ -1,14 +1,14 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace EntraStrongAuth.Cmdlets.Connection;
+namespace EntraStrongAuth.Engine.Application.Connection;
 
 /// <summary>
 /// Whether a system browser can be opened for interactive sign-in. Without one (SSH session, container, a Linux
 /// box without a display) Connect-EntraStrongAuth falls back to device code instead of hanging on a browser
 /// that never appears.
 /// </summary>
-internal static class BrowserAvailability
+public static class BrowserAvailability
 {
     public static bool CanOpen(Func<string, string?> environment, bool userInteractive)
     {
