@@ -71,9 +71,8 @@ public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
         StrongAuthClassifier? classifier = null;
         if (ClassificationDataPath is { } dataPaths)
         {
-            var data = await InvokeOnPipelineAsync(() => ClassificationDataLoader.Load(this, dataPaths)).ConfigureAwait(false);
-            classifier = new StrongAuthClassifier(data, Core.Aadsts.AadstsCatalog.BuiltIn);
-            await WriteVerboseAsync("Classification data: " + data.AutomationApps.Count + " automation apps, " + data.ScriptingUserAgents.Count + " user-agent patterns, rules from " + data.Rules.Source + ".").ConfigureAwait(false);
+            var files = await InvokeOnPipelineAsync(() => ClassificationDataPaths.Resolve(this, dataPaths)).ConfigureAwait(false);
+            classifier = await ClassificationDataFiles.ClassifierAsync(files, CreateRunHost()).ConfigureAwait(false);
         }
 
         _analysis = new FailureAnalysis(
