@@ -7,15 +7,13 @@ using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
-using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Engine.Application.Failures;
 
 /// <summary>
-/// Get-StrongAuthFailure's work once its parameters are bound: each sign-in filtered by account and app (before
-/// linking: a failure's resolving success has the same user and app), analysed, and each finalized failure kept
-/// when its cause and time are wanted, then written (or counted into the summary). Live, the tenant is read by
+/// Get-StrongAuthFailure's work once its parameters are bound: each sign-in that <see cref="FailureFilter"/> selects
+/// analysed, and each finalized failure it wants written (or counted into the summary). Live, the tenant is read by
 /// <see cref="LiveFailureSource"/>.
 /// </summary>
 public sealed class FailureAnalysis
@@ -24,7 +22,7 @@ public sealed class FailureAnalysis
     private readonly IRunHost _host;
     private readonly StrongAuthAnalyzerOptions _analyzerOptions;
     private readonly StrongAuthAnalyzer _analyzer;
-    private readonly SignInSelection _selection;
+    private readonly FailureFilter _filter;
     private readonly StrongAuthSummaryBuilder? _summary;
 
     public FailureAnalysis(FailureAnalysisOptions options, IRunHost host)
@@ -45,7 +43,7 @@ public sealed class FailureAnalysis
 
         // The analyzer detects the input order itself (InputOrder defaults to Detect).
         _analyzer = new StrongAuthAnalyzer(_analyzerOptions);
-        _selection = options.Filter.ToSelection();
+        _filter = new FailureFilter(options);
         _summary = options.Summary ? new StrongAuthSummaryBuilder() : null;
     }
 
@@ -64,7 +62,7 @@ public sealed class FailureAnalysis
     /// <summary>One sign-in from a file or the pipeline, in any order the analyzer can detect.</summary>
     public Task ObserveAsync(SignInEvent signIn)
     {
-        if (!_selection.Selects(signIn))
+        if (!_filter.Selects(signIn))
         {
             return Task.CompletedTask;
         }
@@ -103,21 +101,21 @@ public sealed class FailureAnalysis
             await _host.WriteVerboseAsync(_analyzer.BenignHidden + " benign interrupts hidden; use -IncludeBenign to see them.").ConfigureAwait(false);
         }
 
-        if (_selection.Exclusions.IsActive)
+        if (_filter.Exclusions.IsActive)
         {
-            await _host.WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _selection.Exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
+            await _host.WriteVerboseAsync(_filter.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _filter.Exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
         }
 
         if (_summary is not null)
         {
-            _summary.SetExcluded(_selection.Exclusions.SignIns, _selection.Exclusions.Failures);
+            _summary.SetExcluded(_filter.Exclusions.SignIns, _filter.Exclusions.Failures);
             await _host.WriteOutputAsync(_summary.Build()).ConfigureAwait(false);
         }
     }
 
     private async Task EmitAsync(IReadOnlyList<StrongAuthFailure> failures)
     {
-        foreach (var failure in failures.Where(Wanted))
+        foreach (var failure in failures.Where(_filter.Wants))
         {
             if (_summary is not null)
             {
@@ -129,10 +127,4 @@ public sealed class FailureAnalysis
             }
         }
     }
-
-    // The time range applies to failures only, so a success just after -EndTime can still resolve one inside it.
-    private bool Wanted(StrongAuthFailure failure) =>
-        (_options.Causes is null || _options.Causes.Contains(failure.Cause))
-        && (_options.Filter.Start is null || failure.CreatedDateTime >= _options.Filter.Start.Value)
-        && (_options.Filter.End is null || failure.CreatedDateTime <= _options.Filter.End.Value);
 }
