@@ -67,9 +67,6 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     /// <summary>This cmdlet's streams as the Engine's run host, for application services that report while they work.</summary>
     private protected IRunHost CreateRunHost() => new CmdletRunHost(Post);
 
-    /// <summary>Progress reported as the Engine describes it.</summary>
-    protected Task WriteProgressAsync(RunProgress progress) => WriteProgressAsync(CmdletRunHost.ToRecord(progress));
-
     /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
     protected Task WriteHostAsync(string text) =>
         Post(cmdlet => cmdlet.WriteInformation(new HostInformationMessage { Message = text }, HostTags));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EntraStrongAuth.Core.Enrollment;
-
 using EntraStrongAuth.Engine.Application.Filtering;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;

@@ -10,7 +10,6 @@ using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Policies;
 
-
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,10 +7,9 @@ using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Enrollment;
 using EntraStrongAuth.Engine.Policies;
-
-using EntraStrongAuth.Engine.Application.Policies;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -23,17 +21,21 @@ namespace EntraStrongAuth.Engine.Application.Enrollment;
 public sealed class FileEnrollmentData : IEnrollmentData
 {
     private readonly IRunHost _host;
-    private readonly List<string> _reports = new();
-    private readonly List<string> _methodFiles = new();
-    private readonly List<string> _policyFiles = new();
-    private readonly List<string> _strengthFiles = new();
+    private readonly List<string> _reports;
+    private readonly List<string> _methodFiles;
+    private readonly List<string> _policyFiles;
+    private readonly List<string> _strengthFiles;
     private Dictionary<string, UserMethodsSnapshot>? _methods;
     private Dictionary<string, UserMethodsSnapshot>? _reportIndex;
     private PolicyFileContent[]? _policyContent;
 
-    private FileEnrollmentData(IRunHost host)
+    private FileEnrollmentData(EnrollmentFileSet files, IRunHost host)
     {
         _host = host;
+        _reports = files.Reports;
+        _methodFiles = files.MethodFiles;
+        _policyFiles = files.PolicyFiles;
+        _strengthFiles = files.StrengthFiles;
     }
 
     public int Requests => 0;
@@ -43,16 +45,9 @@ public sealed class FileEnrollmentData : IEnrollmentData
     /// <summary>The folder patterns -Path expands a folder to.</summary>
     public static string[] FilePatterns { get; } = { "*.csv", "*.json", "*.ndjson" };
 
-    public static async Task<FileEnrollmentData> OpenAsync(IEnumerable<string> files, IRunHost host)
-    {
-        var data = new FileEnrollmentData(host);
-        foreach (var file in files)
-        {
-            await data.SortAsync(file).ConfigureAwait(false);
-        }
-
-        return data;
-    }
+    /// <summary>Sorts the files by content (<see cref="EnrollmentFileSet"/>); they are read when asked.</summary>
+    public static async Task<FileEnrollmentData> OpenAsync(IEnumerable<string> files, IRunHost host) =>
+        new(await EnrollmentFileSet.SortAsync(files, host).ConfigureAwait(false), host);
 
     public async Task ReadAllAsync(Func<UserMethodsSnapshot, Task> onUser, CancellationToken cancellationToken)
     {
@@ -146,39 +141,6 @@ public sealed class FileEnrollmentData : IEnrollmentData
         return content.SelectMany(c => c.Policies).Select(filter.Apply).OfType<StrongAuthPolicy>().ToList();
     }
 
-    private async Task SortAsync(string file)
-    {
-        EnrollmentFileKind kind;
-        try
-        {
-            kind = EnrollmentFileSniffer.Detect(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await _host.WriteErrorAsync(Unreadable(file, ex.Message), file).ConfigureAwait(false);
-            return;
-        }
-
-        var list = kind switch
-        {
-            EnrollmentFileKind.RegistrationExport or EnrollmentFileKind.RegistrationJson => _reports,
-            EnrollmentFileKind.UserMethods => _methodFiles,
-            EnrollmentFileKind.MethodsPolicy => _policyFiles,
-            EnrollmentFileKind.PoliciesOrStrengths => _strengthFiles,
-            _ => null,
-        };
-        if (list is null)
-        {
-            await _host.WriteErrorAsync(
-                Unreadable(file, "it holds none of the shapes Test-MfaEnrollment reads (registration report CSV or JSON, a user's authentication methods, the Authentication methods policy, strengths or Conditional Access policies)"),
-                file).ConfigureAwait(false);
-            return;
-        }
-
-        list.Add(file);
-        await _host.WriteVerboseAsync("Read " + file + " as " + kind + ".").ConfigureAwait(false);
-    }
-
     private async Task ReadReportsAsync(Func<UserMethodsSnapshot, Task> onUser, CancellationToken cancellationToken)
     {
         foreach (var file in _reports)
@@ -268,6 +230,4 @@ public sealed class FileEnrollmentData : IEnrollmentData
         (target.UserId is { } id && index.TryGetValue(id, out var byId) ? byId : null)
         ?? (target.UserPrincipalName is { } upn && index.TryGetValue(upn, out var byName) ? byName : null);
 
-    private static EntraStrongAuthException Unreadable(string file, string why) =>
-        new(EnrollmentFileReader.FileUnreadable, FailureKind.ReadError, "Cannot use '" + file + "': " + why + ".", "Pass the files Get-Help Test-MfaEnrollment -Parameter Path lists; the other files were read.");
 }

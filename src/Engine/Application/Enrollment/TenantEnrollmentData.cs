@@ -7,12 +7,11 @@ using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Connection;
 using EntraStrongAuth.Engine.Enrollment;
 using EntraStrongAuth.Engine.Policies;
 using EntraStrongAuth.Engine.Retrieval;
-
-using EntraStrongAuth.Engine.Application.Policies;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
