@@ -12,7 +12,7 @@ public class FailureFilterTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
 
     private static StrongAuthFailure Failure(DateTimeOffset at, FailureCause cause) =>
-        new(new SignInEvent { UserPrincipalName = "adele@contoso.com", ErrorCode = 50076, CreatedDateTime = at }, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>());
+        TestFailures.Of(new SignInEvent { UserPrincipalName = "adele@contoso.com", ErrorCode = 50076, CreatedDateTime = at }, cause);
 
     [Fact]
     public void Time_and_cause_bound_the_failures_both_ends_included()

@@ -132,11 +132,10 @@ public class MfaEnrollmentTesterTests
         var data = new FakeEnrollmentData(FakeEnrollmentData.User(AlexId, "alex@contoso.com"));
         var host = new RecordingRunHost();
         var tester = new MfaEnrollmentTester(data, new MfaEnrollmentTestOptions(), host);
-        var failure = Failure(new SignInEvent { UserId = AlexId, UserPrincipalName = "alex@contoso.com", ErrorCode = 53003 });
-        failure.AuthenticationStrength = "Phishing-resistant MFA";
+        var failure = TestFailures.Of(new SignInEvent { UserId = AlexId, UserPrincipalName = "alex@contoso.com", ErrorCode = 53003 }, FailureCause.IncompleteEnrollment, "Phishing-resistant MFA");
 
         await tester.AddFailureAsync(failure, CancellationToken.None);
-        await tester.AddFailureAsync(Failure(new SignInEvent { ErrorCode = 53003 }), CancellationToken.None);
+        await tester.AddFailureAsync(TestFailures.Of(new SignInEvent { ErrorCode = 53003 }, FailureCause.IncompleteEnrollment), CancellationToken.None);
         await tester.CompleteAsync(CancellationToken.None);
 
         var result = Assert.IsType<MfaEnrollmentResult>(Assert.Single(host.Output));
@@ -144,9 +143,6 @@ public class MfaEnrollmentTesterTests
         Assert.False(result.IsCapable);
         Assert.Single(Assert.Single(data.Batches));
     }
-
-    private static StrongAuthFailure Failure(SignInEvent signIn) =>
-        new(signIn, null, FailureCause.IncompleteEnrollment, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>());
 
     [Fact]
     public async Task An_unknown_strength_name_ends_the_run_with_its_error_id()
