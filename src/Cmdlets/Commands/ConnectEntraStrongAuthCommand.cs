@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Connection;
+using EntraStrongAuth.Engine.Application.Connection;
 using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
@@ -175,15 +176,12 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
                 ClientId = ClientSecretCredential?.UserName,
                 Secret = ClientSecretCredential?.Password,
             },
-            WorkloadIdentitySet => new ConnectionOptions(kind, environment)
-            {
-                // AKS workload identity and CI runners inject these; parameters win.
-                TenantId = TenantId ?? System.Environment.GetEnvironmentVariable("AZURE_TENANT_ID"),
-                ClientId = ClientId ?? System.Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
-                FederatedTokenFile = FederatedTokenFile is null
-                    ? System.Environment.GetEnvironmentVariable("AZURE_FEDERATED_TOKEN_FILE")
-                    : SessionState.Path.GetUnresolvedProviderPathFromPSPath(FederatedTokenFile),
-            },
+            WorkloadIdentitySet => EnvironmentVariableConnection.WorkloadIdentity(
+                environment,
+                System.Environment.GetEnvironmentVariable,
+                TenantId,
+                ClientId,
+                FederatedTokenFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(FederatedTokenFile)),
             _ => new ConnectionOptions(kind, environment)
             {
                 TenantId = TenantId,

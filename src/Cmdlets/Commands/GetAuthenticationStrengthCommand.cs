@@ -9,6 +9,8 @@ using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Policies;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
@@ -44,34 +46,8 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var writers = CreateWriters();
-        var strengths = await ReadAsync(writers, cancellationToken).ConfigureAwait(false);
-        var names = new StrengthNameMatcher(Name);
-        var ids = new HashSet<string>(Id ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
-        var selected = strengths
-            .Where(s => !BuiltIn || s.IsBuiltIn)
-            .Where(s => names.Matches(s.DisplayName))
-            .Where(s => ids.Count == 0 || ids.Contains(s.Id))
-            .ToList();
-        foreach (var strength in selected)
-        {
-            await WriteObjectAsync(strength).ConfigureAwait(false);
-        }
-
-        var seen = strengths.Where(s => !BuiltIn || s.IsBuiltIn).Select(s => new string?[] { s.DisplayName }).ToList();
-        foreach (var name in names.Unmatched(seen))
-        {
-            await WriteErrorAsync(NotFound("name '" + name + "'"), name).ConfigureAwait(false);
-        }
-
-        foreach (var id in ids.Where(i => !strengths.Any(s => string.Equals(s.Id, i, StringComparison.OrdinalIgnoreCase))))
-        {
-            await WriteErrorAsync(NotFound("id '" + id + "'"), id).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<IReadOnlyList<AuthenticationStrength>> ReadAsync(CmdletWriters writers, CancellationToken cancellationToken)
-    {
+        var query = new StrengthQuery(new StrengthQueryOptions { Names = Name, Ids = Id, BuiltInOnly = BuiltIn }, CreateRunHost());
+        IReadOnlyList<AuthenticationStrength> strengths;
         if (Path is { } paths)
         {
             var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths)).ConfigureAwait(false);
@@ -80,29 +56,13 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
                 await WriteErrorAsync(problem, null).ConfigureAwait(false);
             }
 
-            var (policies, strengths) = await PolicyReading.ReadFilesAsync(writers, files).ConfigureAwait(false);
-            if (policies.Count > 0)
-            {
-                await WriteVerboseAsync("Left out " + policies.Count + " Conditional Access policies found in the files (Get-StrongAuthPolicy -Path reads them).").ConfigureAwait(false);
-            }
-
-            return strengths;
+            strengths = await query.ReadFilesAsync(files).ConfigureAwait(false);
         }
-
-        if (ConnectionStore.Current is not { } connection)
+        else
         {
-            await WriteVerboseAsync("Not connected to Microsoft Graph: these are the built-in strengths from this module's data. Run Connect-EntraStrongAuth (Policy.Read.All) to read the tenant's custom strengths too, or pass saved JSON with -Path.").ConfigureAwait(false);
-            return StrengthData.BuiltIn.Strengths;
+            strengths = await query.ReadTenantAsync(ConnectionStore.Current, cancellationToken).ConfigureAwait(false);
         }
 
-        var retriever = new PolicyRetriever(connection);
-        var result = await retriever.GetAuthenticationStrengthsAsync(PolicyReading.Events(writers), cancellationToken).ConfigureAwait(false);
-        await PolicyReading.ReportAsync(writers, result.Problems).ConfigureAwait(false);
-        TenantNameCache.Remember(result.Items);
-        await WriteVerboseAsync("Read " + result.Items.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
-        return result.Items;
+        await query.WriteSelectedAsync(strengths).ConfigureAwait(false);
     }
-
-    private static EntraStrongAuthException NotFound(string what) =>
-        new("AuthenticationStrengthNotFound", FailureKind.ObjectNotFound, "No authentication strength has the " + what + ".", "Run Get-AuthenticationStrength without -Name and -Id to see them all; names complete with Tab.");
 }

@@ -5,9 +5,12 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -85,64 +88,26 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var end = EndTime is { } e ? PSObjectReader.ToUtc(e) : DateTimeOffset.UtcNow;
-        var start = StartTime is { } s ? PSObjectReader.ToUtc(s) : end.AddDays(-1);
-        if (end <= start)
+        var options = new SignInPullOptions
         {
-            throw new Infrastructure.TerminatingErrorException(Infrastructure.ErrorRecords.Create(
-                "InvalidTimeRange",
-                Core.Errors.FailureKind.InvalidArgument,
-                "-EndTime (" + end.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ") must be after -StartTime ("
-                    + start.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ").",
-                null,
-                "Swap or correct the times; -StartTime defaults to 24 hours before -EndTime."));
-        }
-
-        var writers = CreateWriters();
+            Start = StartTime is { } start ? PSObjectReader.ToUtc(start) : null,
+            End = EndTime is { } end ? PSObjectReader.ToUtc(end) : null,
+            UserPrincipalNames = _pipedNames,
+            AppIds = AppId,
+            ErrorCodes = ErrorCode,
+            EventTypes = EventType,
+            RawFilter = Filter,
+            First = First,
+        };
+        var host = CreateRunHost();
+        var pull = new SignInPull(options, host, DateTimeOffset.UtcNow);
         if (OutFile is not null)
         {
             var path = await InvokeOnPipelineAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile)).ConfigureAwait(false);
-            var exportQuery = QueryFor(start, end, _pipedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), First);
-            var result = await new LiveSignInReader(writers, 1, "Saving sign-ins from Microsoft Graph").ExportAsync(exportQuery, path, Resume, Force, cancellationToken).ConfigureAwait(false);
-            await WriteObjectAsync(result).ConfigureAwait(false);
+            await pull.ExportAsync(new LiveSignInReader(ConnectionStore.Require(), host, 1, "Saving sign-ins from Microsoft Graph"), path, Resume, Force, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var reader = new LiveSignInReader(writers, 1, "Reading sign-ins from Microsoft Graph");
-        long delivered = 0;
-        foreach (var names in Batches(_pipedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
-        {
-            var query = QueryFor(start, end, names, First > 0 ? First - delivered : 0);
-            var result = await reader.ReadAsync(query, signIn => WriteObjectAsync(signIn), cancellationToken).ConfigureAwait(false);
-            delivered += result.Records;
-            if (First > 0 && delivered >= First)
-            {
-                break;
-            }
-        }
-    }
-
-    private SignInQuery QueryFor(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string> names, long first) => new(start, end)
-    {
-        UserPrincipalNames = names,
-        AppIds = AppId ?? Array.Empty<string>(),
-        ErrorCodes = ErrorCode ?? Array.Empty<int>(),
-        EventTypes = EventType is { Length: > 0 } types ? types : new[] { SignInEventType.Interactive, SignInEventType.NonInteractive },
-        RawFilter = Filter,
-        First = first,
-    };
-
-    private static IEnumerable<IReadOnlyList<string>> Batches(List<string> names)
-    {
-        if (names.Count == 0)
-        {
-            yield return Array.Empty<string>();
-            yield break;
-        }
-
-        foreach (var batch in NameBatches.Of(names))
-        {
-            yield return batch;
-        }
+        await pull.ReadAsync(new LiveSignInReader(ConnectionStore.Require(), host, 1, "Reading sign-ins from Microsoft Graph"), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,6 +11,8 @@ using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Policies;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
@@ -47,74 +49,26 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var writers = CreateWriters();
-        var (policies, strengths) = Path is { } paths
-            ? await ReadFilesAsync(writers, paths).ConfigureAwait(false)
-            : await ReadGraphAsync(writers, cancellationToken).ConfigureAwait(false);
-
-        var names = new StrengthNameMatcher(Name);
-        var filter = new StrongAuthPolicyFilter(strengths) { States = State?.Distinct().ToList(), IncludeDisabled = IncludeDisabled };
-        var named = policies.Where(p => names.Matches(p.DisplayName, p.Id)).ToList();
-        var written = new List<string?[]>();
-        foreach (var policy in named)
+        var query = new PolicyQuery(
+            new PolicyQueryOptions { Names = Name, States = State, IncludeDisabled = IncludeDisabled, FromFiles = Path is not null },
+            CreateRunHost());
+        IReadOnlyList<StrongAuthPolicy> policies;
+        IReadOnlyList<AuthenticationStrength> strengths;
+        if (Path is { } paths)
         {
-            if (filter.Apply(policy) is { } kept)
+            var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths)).ConfigureAwait(false);
+            foreach (var problem in problems)
             {
-                written.Add(new string?[] { kept.DisplayName, kept.Id });
-                await WriteObjectAsync(kept).ConfigureAwait(false);
+                await WriteErrorAsync(problem, null).ConfigureAwait(false);
             }
-        }
 
-        await WriteVerboseAsync(string.Format(
-            CultureInfo.InvariantCulture,
-            "{0} of {1} Conditional Access policies returned; set aside: {2} that demand neither MFA nor a strength, {3} disabled (-IncludeDisabled shows them), {4} in other states than -State, {5} not matching -Name.",
-            written.Count,
-            policies.Count,
-            filter.NotStrongAuth,
-            filter.DisabledSkipped,
-            filter.StateSkipped,
-            policies.Count - named.Count)).ConfigureAwait(false);
-        foreach (var id in filter.UnresolvedStrengths)
+            (policies, strengths) = await query.ReadFilesAsync(files).ConfigureAwait(false);
+        }
+        else
         {
-            await WriteWarningAsync("Authentication strength " + id + " is neither built in nor among the strengths read; its combinations are unknown."
-                + (Path is null ? " The connection may lack Policy.Read.All for authentication strengths." : " Add the tenant's saved strengths (policies/authenticationStrengthPolicies) to -Path.")).ConfigureAwait(false);
+            (policies, strengths) = await query.ReadTenantAsync(ConnectionStore.Require(), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var name in names.Unmatched(written))
-        {
-            await WriteErrorAsync(
-                new EntraStrongAuthException(
-                    "StrongAuthPolicyNotFound",
-                    FailureKind.ObjectNotFound,
-                    "No Conditional Access policy named '" + name + "' that demands MFA or an authentication strength" + (IncludeDisabled || State is not null ? "." : " and is on or report-only."),
-                    "Check the name; a policy that only blocks or requires a compliant device is not returned, and -IncludeDisabled adds disabled ones."),
-                name).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadFilesAsync(CmdletWriters writers, string[] paths)
-    {
-        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths)).ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            await WriteErrorAsync(problem, null).ConfigureAwait(false);
-        }
-
-        var (policies, strengths) = await PolicyReading.ReadFilesAsync(writers, files).ConfigureAwait(false);
-        return (policies, strengths);
-    }
-
-    private async Task<(IReadOnlyList<StrongAuthPolicy>, IReadOnlyList<AuthenticationStrength>)> ReadGraphAsync(CmdletWriters writers, CancellationToken cancellationToken)
-    {
-        var retriever = new PolicyRetriever(ConnectionStore.Require());
-        var policies = await PolicyReading.TenantPoliciesAsync(retriever, writers, cancellationToken).ConfigureAwait(false);
-
-        // Custom strengths are read only when a policy names one: built-in ones are known without a request.
-        IReadOnlyList<AuthenticationStrength> strengths = policies.Any(p => p.AuthenticationStrengthId is { } id && StrongAuthPolicyFilter.NeedsTenantStrengths(id))
-            ? await PolicyReading.TenantStrengthsOrNoneAsync(retriever, writers, "policies show the strength as Graph names it.", cancellationToken).ConfigureAwait(false)
-            : Array.Empty<AuthenticationStrength>();
-
-        await WriteVerboseAsync("Read " + policies.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
-        return (policies, strengths);
+        await query.WriteSelectedAsync(policies, strengths).ConfigureAwait(false);
     }
 }

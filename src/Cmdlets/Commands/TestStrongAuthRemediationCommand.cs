@@ -6,11 +6,15 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Remediation;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Remediation;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Application.Remediation;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -24,9 +28,7 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
 {
     private const string LiveSet = "Live";
 
-    private RemediationComparer? _comparer;
-    private RemediationOptions? _options;
-    private readonly List<RemediationSubject> _subjects = new();
+    private RemediationCheck? _check;
 
     /// <summary>As the base's -Path, but not from the pipeline: piped objects are subjects here, and a string piped
     /// without -Path would otherwise bind to -Path and be read as a file.</summary>
@@ -85,32 +87,18 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
-        var fixedAt = PSObjectReader.ToUtc(FixedAt);
-        var now = DateTimeOffset.UtcNow;
-        if (Window <= TimeSpan.Zero && BeforeStart is null)
+        var options = new RemediationCheckOptions(PSObjectReader.ToUtc(FixedAt))
         {
-            throw Invalid("-Window must be more than zero; got " + Window + ".");
-        }
-
-        var beforeStart = BeforeStart is { } b ? PSObjectReader.ToUtc(b) : fixedAt - Window;
-        var afterEnd = AfterEnd is { } a ? PSObjectReader.ToUtc(a) : now;
-        if (fixedAt >= now && AfterEnd is null)
-        {
-            throw new EntraStrongAuthException("FixedAtInFuture", FailureKind.InvalidArgument, "-FixedAt (" + Utc(fixedAt) + ") is in the future: there is no after-window yet.", "Pass the time the fix was made, in the past; add -AfterEnd for a replay.");
-        }
-
-        if (beforeStart >= fixedAt || afterEnd <= fixedAt)
-        {
-            throw Invalid("The windows must be ordered -BeforeStart (" + Utc(beforeStart) + ") < -FixedAt (" + Utc(fixedAt) + ") < -AfterEnd (" + Utc(afterEnd) + ").");
-        }
-
-        _options = new RemediationOptions(beforeStart, fixedAt, afterEnd) { MinimumAfterSignIns = MinimumSignIns };
-        _comparer = new RemediationComparer(_options);
-        foreach (var subject in NamedSubjects())
-        {
-            Add(subject);
-        }
-
+            Window = Window,
+            BeforeStart = BeforeStart is { } before ? PSObjectReader.ToUtc(before) : null,
+            AfterEnd = AfterEnd is { } after ? PSObjectReader.ToUtc(after) : null,
+            MinimumSignIns = MinimumSignIns,
+            Quiet = Quiet,
+            UserPrincipalNames = UserPrincipalName,
+            AppIds = AppId,
+            ServicePrincipalId = ServicePrincipalId,
+        };
+        _check = new RemediationCheck(options, CreateRunHost(), DateTimeOffset.UtcNow);
         return Task.CompletedTask;
     }
 
@@ -123,7 +111,7 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
 
         if (RemediationSubjectReader.Read(InputObject, ServicePrincipalId) is { } subject)
         {
-            Add(subject);
+            _check!.AddSubject(subject);
             return Task.CompletedTask;
         }
 
@@ -134,64 +122,18 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        if (_subjects.Count == 0)
-        {
-            throw new EntraStrongAuthException("NoRemediationSubject", FailureKind.InvalidArgument, "No subject to test.", "Name users with -UserPrincipalName or apps with -AppId, or pipe failures, findings or objects with a UserPrincipalName property.");
-        }
-
-        var options = _options!;
-        await WriteVerboseAsync("Before: " + Utc(options.BeforeStart) + " to " + Utc(options.FixedAt) + "; after: to " + Utc(options.AfterEnd) + "; " + _subjects.Count + " subjects.").ConfigureAwait(false);
+        var check = _check!;
+        await check.StartAsync().ConfigureAwait(false);
         if (ParameterSetName == LiveSet)
         {
-            var reader = new LiveSignInReader(CreateWriters(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
-            await new LiveRemediationSource(reader).ReadAsync(_subjects, options, Observe, cancellationToken).ConfigureAwait(false);
+            var reader = new LiveSignInReader(ConnectionStore.Require(), CreateRunHost(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
+            await check.ReadLiveAsync(reader, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await ReadSignInsAsync(Observe, cancellationToken).ConfigureAwait(false);
+            await ReadSignInsAsync(check.ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 
-        var results = _comparer!.Results();
-        await WriteVerboseAsync(_comparer.Counted + " sign-ins of the subjects counted; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => g.Count() + " " + g.Key)) + ".").ConfigureAwait(false);
-        if (Quiet)
-        {
-            await WriteObjectAsync(results.All(r => r.Outcome == RemediationOutcome.Fixed)).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var result in results)
-        {
-            await WriteObjectAsync(result).ConfigureAwait(false);
-        }
+        await check.CompleteAsync().ConfigureAwait(false);
     }
-
-    private IEnumerable<RemediationSubject> NamedSubjects()
-    {
-        var apps = AppId is { Length: > 0 } ? AppId.Select(a => (string?)a).ToArray() : new string?[] { null };
-        if (UserPrincipalName is null)
-        {
-            return AppId is null ? Enumerable.Empty<RemediationSubject>() : AppId.Select(a => new RemediationSubject(null, null, a, ServicePrincipalId));
-        }
-
-        return UserPrincipalName.SelectMany(u => apps.Select(a => new RemediationSubject(u, null, a, ServicePrincipalId)));
-    }
-
-    private void Add(RemediationSubject subject)
-    {
-        if (_comparer!.AddSubject(subject))
-        {
-            _subjects.Add(subject);
-        }
-    }
-
-    private Task Observe(SignInEvent signIn)
-    {
-        _comparer!.Add(signIn);
-        return Task.CompletedTask;
-    }
-
-    private static EntraStrongAuthException Invalid(string message) =>
-        new("InvalidRemediationWindow", FailureKind.InvalidArgument, message, "Pass -FixedAt in the past and either -Window (e.g. (New-TimeSpan -Days 7)) or -BeforeStart/-AfterEnd around it.");
-
-    private static string Utc(DateTimeOffset time) => time.ToString("u", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Application.Policies;
 
 namespace EntraStrongAuth.Cmdlets.Completers;
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Engine.Application;
 
 namespace EntraStrongAuth.Cmdlets.Infrastructure;
 
@@ -63,9 +64,8 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
 
-    /// <summary>This cmdlet's writers as delegates, for helpers that report while they work.</summary>
-    private protected CmdletWriters CreateWriters() =>
-        new(WriteVerboseAsync, WriteWarningAsync, WriteProgressAsync, (failure, target) => WriteErrorAsync(failure, target));
+    /// <summary>This cmdlet's streams as the Engine's run host, for application services that report while they work.</summary>
+    private protected IRunHost CreateRunHost() => new CmdletRunHost(Post);
 
     /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
     protected Task WriteHostAsync(string text) =>

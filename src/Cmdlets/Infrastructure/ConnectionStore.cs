@@ -1,4 +1,5 @@
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Infrastructure;
@@ -38,7 +39,7 @@ internal static class ConnectionStore
         }
 
         // Names cached for Tab completion belong to the previous tenant.
-        Completers.TenantNameCache.Clear();
+        TenantNameCache.Clear();
         previous?.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using EntraStrongAuth.Cmdlets.Paths;
 using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Cmdlets.Policies;
@@ -16,48 +17,11 @@ internal static class PolicyPathResolver
     public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths) =>
         Resolve(cmdlet, paths, "*.json");
 
-    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, params string[] folderPatterns)
-    {
-        var files = new List<string>();
-        var problems = new List<EntraStrongAuthException>();
-        foreach (var path in paths)
-        {
-            IEnumerable<string> resolved;
-            try
-            {
-                resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
-                if (provider.Name != "FileSystem")
-                {
-                    problems.Add(new EntraStrongAuthException("PolicyPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
-                    continue;
-                }
-            }
-            catch (ItemNotFoundException)
-            {
-                problems.Add(NotFound(path));
-                continue;
-            }
+    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, params string[] folderPatterns) =>
+        ProviderPathResolver.Resolve(cmdlet, paths, literal: false, Rules(folderPatterns));
 
-            foreach (var item in resolved)
-            {
-                if (Directory.Exists(item))
-                {
-                    files.AddRange(folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(item, pattern)).OrderBy(f => f, StringComparer.Ordinal));
-                }
-                else if (File.Exists(item))
-                {
-                    files.Add(item);
-                }
-                else
-                {
-                    problems.Add(NotFound(path));
-                }
-            }
-        }
-
-        return (files.Distinct(StringComparer.Ordinal).ToList(), problems);
-    }
-
-    private static EntraStrongAuthException NotFound(string path) =>
-        new("PolicyPathNotFound", FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed.");
+    private static PathRules Rules(string[] folderPatterns) => new(
+        folder => folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern)).OrderBy(f => f, StringComparer.Ordinal),
+        path => new EntraStrongAuthException("PolicyPathNotFound", FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed."),
+        path => new EntraStrongAuthException("PolicyPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -9,20 +7,19 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Retrieval;
 using EntraStrongAuth.Engine.SignIns;
 
 namespace EntraStrongAuth.Cmdlets.SignIns;
 
 /// <summary>
 /// The file side shared by every command that reads sign-in logs: -Path/-LiteralPath/-Format/-Recurse, path
-/// resolution, streaming each file through the Engine's readers, progress, and one ErrorRecord per bad record.
+/// resolution, then <see cref="SignInFileReading"/> streams each file (progress, one error per bad record).
 /// </summary>
 public abstract class SignInLogCommandBase : AsyncPSCmdlet
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
-
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
     [SupportsWildcards]
@@ -64,17 +61,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
             await WriteErrorAsync(problem, null).ConfigureAwait(false);
         }
 
-        var activity = new ProgressRecord(1, "Reading sign-in logs", "Starting");
-        for (var index = 0; index < files.Count; index++)
-        {
-            await ReadFileAsync(files[index], index, files.Count, activity, onSignIn, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (files.Count > 0)
-        {
-            activity.RecordType = ProgressRecordType.Completed;
-            await WriteProgressAsync(activity).ConfigureAwait(false);
-        }
+        await new SignInFileReading(CreateRunHost(), Format, WholeRecordCodes).ReadAsync(files, onSignIn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,39 +85,5 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         await WriteErrorAsync(
             new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(input) + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
             input).ConfigureAwait(false);
-    }
-
-    private async Task ReadFileAsync(string file, int index, int count, ProgressRecord activity, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
-    {
-        await WriteVerboseAsync("Reading " + file + (Format == SignInLogFormat.Auto ? string.Empty : " as " + Format) + ".").ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        long records = 0;
-
-        // Inside a ZIP archive progress names the entry being read: archive.zip!entry.json.
-        var shown = System.IO.Path.GetFileName(file);
-        void OnEntry(string entry) => shown = System.IO.Path.GetFileName(file) + entry.Substring(file.Length);
-        foreach (var item in SignInLogReader.ReadFile(file, Format, OnEntry, WholeRecordCodes, cancellationToken))
-        {
-            if (item.SignIn is { } signIn)
-            {
-                records++;
-                await onSignIn(signIn).ConfigureAwait(false);
-            }
-            else if (item.Problem is { } problem)
-            {
-                await WriteErrorAsync(SignInProblemErrors.ToException(problem), problem).ConfigureAwait(false);
-            }
-
-            if (clock.Elapsed - lastReport >= ProgressInterval)
-            {
-                lastReport = clock.Elapsed;
-                activity.StatusDescription = string.Format(CultureInfo.InvariantCulture, "File {0} of {1}: {2} — {3:N0} sign-ins", index + 1, count, shown, records);
-                activity.PercentComplete = (int)(100L * index / count);
-                await WriteProgressAsync(activity).ConfigureAwait(false);
-            }
-        }
-
-        await WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Read {0:N0} sign-ins from {1} in {2:N1} s.", records, file, clock.Elapsed.TotalSeconds)).ConfigureAwait(false);
     }
 }

@@ -9,11 +9,36 @@ namespace EntraStrongAuth.Core.Connection;
 /// Connect-EntraStrongAuth -EnvironmentVariable: the Azure SDK's variable names (AZURE_TENANT_ID, AZURE_CLIENT_ID,
 /// then AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH [+ _PASSWORD] or AZURE_FEDERATED_TOKEN_FILE), resolved
 /// here so the error can name exactly which variable is missing. AZURE_USERNAME/AZURE_PASSWORD (a user's password
-/// in a script) is refused on purpose: it is the headless-user pattern that MFA enforcement breaks.
+/// in a script) is refused on purpose: it is the headless-user pattern that MFA enforcement breaks. The one reader of
+/// these variables: -WorkloadIdentity fills its missing values from them here too.
 /// </summary>
 public static class EnvironmentVariableConnection
 {
     public const string Source = "EnvironmentVariables";
+
+    private const string TenantIdVariable = "AZURE_TENANT_ID";
+    private const string ClientIdVariable = "AZURE_CLIENT_ID";
+    private const string FederatedTokenFileVariable = "AZURE_FEDERATED_TOKEN_FILE";
+
+    /// <summary>
+    /// Connect-EntraStrongAuth -WorkloadIdentity: the parameters win; what they leave out comes from AZURE_TENANT_ID,
+    /// AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE, which AKS workload identity and CI runners inject. Values are
+    /// taken as they are (validation happens when the credential is made).
+    /// </summary>
+    public static ConnectionOptions WorkloadIdentity(CloudEnvironment environment, Func<string, string?> read, string? tenantId, string? clientId, string? federatedTokenFile)
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        return new ConnectionOptions(CredentialKind.WorkloadIdentity, environment)
+        {
+            TenantId = tenantId ?? read(TenantIdVariable),
+            ClientId = clientId ?? read(ClientIdVariable),
+            FederatedTokenFile = federatedTokenFile ?? read(FederatedTokenFileVariable),
+        };
+    }
 
     public static ConnectionOptions Resolve(CloudEnvironment environment, Func<string, string?> read)
     {
@@ -22,22 +47,22 @@ public static class EnvironmentVariableConnection
             throw new ArgumentNullException(nameof(read));
         }
 
-        var tenantId = Value(read, "AZURE_TENANT_ID");
-        var clientId = Value(read, "AZURE_CLIENT_ID");
+        var tenantId = Value(read, TenantIdVariable);
+        var clientId = Value(read, ClientIdVariable);
         var missing = new List<string>();
         if (tenantId is null)
         {
-            missing.Add("AZURE_TENANT_ID");
+            missing.Add(TenantIdVariable);
         }
 
         if (clientId is null)
         {
-            missing.Add("AZURE_CLIENT_ID");
+            missing.Add(ClientIdVariable);
         }
 
         var secret = Value(read, "AZURE_CLIENT_SECRET");
         var certificatePath = Value(read, "AZURE_CLIENT_CERTIFICATE_PATH");
-        var tokenFile = Value(read, "AZURE_FEDERATED_TOKEN_FILE");
+        var tokenFile = Value(read, FederatedTokenFileVariable);
         if (secret is null && certificatePath is null && tokenFile is null)
         {
             if (Value(read, "AZURE_USERNAME") is not null)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using EntraStrongAuth.Cmdlets.Connection;
+using EntraStrongAuth.Engine.Application.Connection;
 using Xunit;
 
 namespace EntraStrongAuth.Tests.Connection;

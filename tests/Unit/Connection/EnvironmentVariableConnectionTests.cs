@@ -77,4 +77,18 @@ public class EnvironmentVariableConnectionTests
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("svc@contoso.com", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Workload_identity_takes_its_parameters_first_and_the_variables_for_the_rest()
+    {
+        var variables = Variables(("AZURE_TENANT_ID", "env-tenant"), ("AZURE_CLIENT_ID", "env-client"), ("AZURE_FEDERATED_TOKEN_FILE", "/var/run/token"));
+
+        var fromVariables = EnvironmentVariableConnection.WorkloadIdentity(Global, variables, null, null, null);
+        var fromParameters = EnvironmentVariableConnection.WorkloadIdentity(Global, variables, "t", "c", "/tmp/other");
+
+        Assert.Equal(CredentialKind.WorkloadIdentity, fromVariables.Kind);
+        Assert.Equal(("env-tenant", "env-client", "/var/run/token"), (fromVariables.TenantId, fromVariables.ClientId, fromVariables.FederatedTokenFile));
+        Assert.Equal(("t", "c", "/tmp/other"), (fromParameters.TenantId, fromParameters.ClientId, fromParameters.FederatedTokenFile));
+        Assert.Null(fromParameters.Source);
+    }
 }

@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using EntraStrongAuth.Cmdlets.Completers;
+using EntraStrongAuth.Engine.Application.Filtering;
+
+namespace EntraStrongAuth.Cmdlets.SignIns;
+
+/// <summary>
+/// The account, app and time filters of the commands that analyse sign-ins (Get-StrongAuthFailure,
+/// Find-HeadlessUserSignIn), declared once so their validation, wildcard support and completion cannot drift, and
+/// bound into the Engine's <see cref="SignInFilterOptions"/>.
+/// </summary>
+public abstract class SignInFilterCommandBase : SignInLogCommandBase
+{
+    [Parameter]
+    public DateTime? StartTime { get; set; }
+
+    [Parameter]
+    public DateTime? EndTime { get; set; }
+
+    /// <summary>Accounts to keep; wildcards, case-insensitive.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [Alias("UPN")]
+    [ValidateNotNullOrEmpty]
+    public string[]? UserPrincipalName { get; set; }
+
+    /// <summary>Client apps to keep, by exact id.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(AppIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? AppId { get; set; }
+
+    /// <summary>Accounts set aside and counted (wildcards, case-insensitive), e.g. break-glass accounts.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeUserPrincipalName { get; set; }
+
+    /// <summary>Sets aside guests (userType Guest, or a home tenant other than the resource tenant) and counts them.</summary>
+    [Parameter]
+    public SwitchParameter ExcludeGuest { get; set; }
+
+    /// <summary>The filters as bound, times in UTC; what the times bound is each command's business.</summary>
+    protected SignInFilterOptions FilterOptions() => new()
+    {
+        UserPrincipalNames = UserPrincipalName,
+        AppIds = AppId,
+        ExcludeUserPrincipalNames = ExcludeUserPrincipalName,
+        ExcludeGuests = ExcludeGuest,
+        Start = StartTime is { } start ? PSObjectReader.ToUtc(start) : null,
+        End = EndTime is { } end ? PSObjectReader.ToUtc(end) : null,
+    };
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Retrieval;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Retrieval;
+
+namespace EntraStrongAuth.Engine.Application.Failures;
+
+/// <summary>
+/// Get-StrongAuthFailure without -Path: two passes over Graph under the connection's limiter. First the failures,
+/// with the strong-auth codes pushed to the server; then, for the users who failed, their successes around those
+/// failures, which is everything outcome linking needs. Everything else in the tenant is never downloaded.
+/// </summary>
+public sealed class LiveFailureSource
+{
+    private readonly ISignInQueryReader _reader;
+    private readonly IRunHost _host;
+
+    public LiveFailureSource(ISignInQueryReader reader, IRunHost host)
+    {
+        _reader = reader;
+        _host = host;
+    }
+
+    /// <summary>How far from a failure a success can still be linked to it: the analyzer's widest window.</summary>
+    public static TimeSpan LinkWindow(StrongAuthAnalyzerOptions options) =>
+        new[] { options.ResolutionWindow, options.SameFlowWindow, options.BenignWindow }.Max();
+
+    /// <param name="failureQuery">The range and server-side filters, with the failure codes to classify.</param>
+    /// <param name="linkWindow">How far from a failure a success can still be linked to it (the analyzer's widest window).</param>
+    /// <param name="onSignIn">Receives failures and successes merged newest first, the order the analyzer finalizes fastest in.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public async Task ReadAsync(SignInQuery failureQuery, TimeSpan linkWindow, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    {
+        var failures = new List<SignInEvent>();
+        await _reader.ReadAsync(failureQuery, failure => Add(failures, failure), cancellationToken).ConfigureAwait(false);
+        var users = failures.Select(f => f.UserPrincipalName).Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "{0:N0} failures of {1:N0} users; reading their successes for linking.", failures.Count, users.Count)).ConfigureAwait(false);
+
+        var successes = new List<SignInEvent>();
+        if (failures.Count > 0)
+        {
+            var from = failures.Min(f => f.CreatedDateTime) - linkWindow;
+            var to = Min(failures.Max(f => f.CreatedDateTime) + linkWindow, DateTimeOffset.UtcNow);
+            foreach (var batch in NameBatches.Of(users!))
+            {
+                var successQuery = new SignInQuery(from, to > from ? to : from.AddSeconds(1))
+                {
+                    UserPrincipalNames = batch,
+                    AppIds = failureQuery.AppIds,
+                    ErrorCodes = new[] { 0 },
+                    EventTypes = failureQuery.EventTypes,
+                };
+                await _reader.ReadAsync(successQuery, success => Add(successes, success), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var signIn in failures.Concat(successes).OrderByDescending(s => s.CreatedDateTime))
+        {
+            await onSignIn(signIn).ConfigureAwait(false);
+        }
+    }
+
+    private static Task Add(List<SignInEvent> list, SignInEvent signIn)
+    {
+        list.Add(signIn);
+        return Task.CompletedTask;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

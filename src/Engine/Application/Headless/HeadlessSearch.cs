@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Headless;
+using EntraStrongAuth.Core.Retrieval;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Filtering;
+
+namespace EntraStrongAuth.Engine.Application.Headless;
+
+/// <summary>
+/// Find-HeadlessUserSignIn's work once its parameters are bound: sign-ins inside the window and passing the account
+/// and app filters are scored per account; the findings at or above the minimum score are written at the end.
+/// Live, the window defaults to the 7 days before now and the tenant is read by <see cref="LiveHeadlessSource"/>.
+/// </summary>
+public sealed class HeadlessSearch
+{
+    // Cadence and "never signs in interactively" need days of history; Get-SignInLog's one day is too short.
+    private static readonly TimeSpan DefaultLiveWindow = TimeSpan.FromDays(7);
+
+    private readonly HeadlessSearchOptions _options;
+    private readonly IRunHost _host;
+    private readonly SignInSelection _selection;
+    private DateTimeOffset? _start;
+    private DateTimeOffset? _end;
+    private HeadlessScorer? _scorer;
+    private long _scored;
+
+    /// <summary>Checks the window at once: an -EndTime before -StartTime is an InvalidTimeRange error.</summary>
+    public HeadlessSearch(HeadlessSearchOptions options, IRunHost host)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _host = host ?? throw new ArgumentNullException(nameof(host));
+        _start = options.Filter.Start;
+        _end = options.Filter.End;
+        CheckWindow();
+        _selection = options.Filter.ToSelection();
+    }
+
+    /// <summary>One sign-in from a file or the pipeline.</summary>
+    public Task ObserveAsync(SignInEvent signIn)
+    {
+        if ((_start is { } from && signIn.CreatedDateTime < from)
+            || (_end is { } to && signIn.CreatedDateTime >= to)
+            || !_selection.Selects(signIn))
+        {
+            return Task.CompletedTask;
+        }
+
+        _scored++;
+        Scorer().Add(signIn);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the tenant in two phases; the window's missing ends get their live defaults first.</summary>
+    /// <param name="source">Makes the source (and so asks for the connection) once the window is known to be valid.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public Task ReadLiveAsync(Func<LiveHeadlessSource> source, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            throw new ArgumentNullException(nameof(source));
+        }
+
+        _end ??= DateTimeOffset.UtcNow;
+        _start ??= _end.Value - DefaultLiveWindow;
+        CheckWindow();
+        var window = new SignInQuery(_start.Value, _end.Value)
+        {
+            // Exact names skip phase 1 and go to the server; wildcard patterns are matched on phase-1 candidates.
+            UserPrincipalNames = _options.Filter.ServerSideUserPrincipalNames.ToArray(),
+            AppIds = _options.Filter.AppIds?.ToArray() ?? Array.Empty<string>(),
+        };
+        return source().ReadAsync(window, _selection.WantsAccount, ObserveAsync, cancellationToken);
+    }
+
+    /// <summary>Writes the findings and what was set aside.</summary>
+    public async Task CompleteAsync()
+    {
+        var findings = Scorer().Findings();
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Scored {0:N0} sign-ins: {1} findings at or above {2}.", _scored, findings.Count, _options.MinimumScore)).ConfigureAwait(false);
+        if (_selection.Exclusions.IsActive)
+        {
+            await _host.WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
+        }
+
+        foreach (var finding in findings)
+        {
+            await _host.WriteOutputAsync(finding).ConfigureAwait(false);
+        }
+    }
+
+    private void CheckWindow()
+    {
+        if (_start is { } from && _end is { } to && to <= from)
+        {
+            throw new EntraStrongAuthException(
+                "InvalidTimeRange",
+                FailureKind.InvalidArgument,
+                "-EndTime (" + to.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + from.ToString("u", CultureInfo.InvariantCulture) + ").",
+                "Swap or correct the times; live, -StartTime defaults to 7 days before -EndTime.");
+        }
+    }
+
+    // Made at the first sign-in or at the end, once the window (with the live defaults) is final.
+    private HeadlessScorer Scorer() =>
+        _scorer ??= new HeadlessScorer(new HeadlessScoringOptions { MinimumScore = _options.MinimumScore, PerApp = _options.PerApp, WindowStart = _start, WindowEnd = _end });
+}

@@ -1,0 +1,13 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Retrieval;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Engine.Application.Retrieval;
+
+/// <summary>Reads the sign-ins one query selects (live: <see cref="LiveSignInReader"/>); the live sources are tested with a fake.</summary>
+public interface ISignInQueryReader
+{
+    Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken);
+}

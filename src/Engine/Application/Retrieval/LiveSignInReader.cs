@@ -1,0 +1,114 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Retrieval;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Connection;
+using EntraStrongAuth.Engine.Retrieval;
+
+namespace EntraStrongAuth.Engine.Application.Retrieval;
+
+/// <summary>
+/// Runs a Graph sign-in retrieval for a command: the connection, progress (records, slices, time covered), verbose
+/// lines and warnings, and read problems as non-terminating errors. Shared by every command that reads live.
+/// </summary>
+public sealed class LiveSignInReader : ISignInQueryReader
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly GraphConnection _connection;
+    private readonly IRunHost _host;
+    private readonly int _activityId;
+    private readonly string _activity;
+    private string _status = "Connecting";
+    private int _percent = -1;
+    private DateTime _lastProgress = DateTime.MinValue;
+
+    public LiveSignInReader(GraphConnection connection, IRunHost host, int activityId, string activity)
+    {
+        _connection = connection;
+        _host = host;
+        _activityId = activityId;
+        _activity = activity;
+    }
+
+    public GraphConnection Connection => _connection;
+
+    public async Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    {
+        var retriever = new SignInRetriever(_connection);
+        await _host.WriteVerboseAsync(string.Format(
+            CultureInfo.InvariantCulture,
+            "Reading sign-ins from {0:u} to {1:u} ({2}).",
+            query.Start,
+            query.End,
+            string.Join(", ", query.EventTypes))).ConfigureAwait(false);
+        var result = await retriever.RunAsync(
+            query,
+            onSignIn,
+            ReportProblemAsync,
+            Events(),
+            cancellationToken).ConfigureAwait(false);
+        await CompleteAsync().ConfigureAwait(false);
+        await _host.WriteVerboseAsync(string.Format(
+            CultureInfo.InvariantCulture,
+            "Read {0:N0} sign-ins in {1:N0} requests ({2} throttled, {3} retried).",
+            result.Records,
+            result.Requests,
+            result.Throttled,
+            result.Retries)).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Get-SignInLog -OutFile: the pull goes to disk; progress and errors as for a read.</summary>
+    public async Task<SignInExportResult> ExportAsync(SignInQuery query, string path, bool resume, bool overwrite, CancellationToken cancellationToken)
+    {
+        var retriever = new SignInRetriever(_connection);
+        await _host.WriteVerboseAsync((resume ? "Resuming the pull into " : "Saving sign-ins to ") + path + ".").ConfigureAwait(false);
+        try
+        {
+            return await SignInNdjsonExport.RunAsync(retriever, query, path, resume, overwrite, ReportProblemAsync, Events(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private RetrievalEvents Events() => new()
+    {
+        Verbose = _host.WriteVerboseAsync,
+        Warning = _host.WriteWarningAsync,
+        Progress = ReportAsync,
+    };
+
+    private Task ReportProblemAsync(SignInReadProblem problem) => _host.WriteErrorAsync(SignInProblemErrors.ToException(problem), problem);
+
+    private Task CompleteAsync() =>
+        _host.WriteProgressAsync(new RunProgress(_activityId, _activity, _status) { PercentComplete = _percent, Completed = true });
+
+    private Task ReportAsync(RetrievalProgress progress)
+    {
+        var now = DateTime.UtcNow;
+        if (now - _lastProgress < ProgressInterval)
+        {
+            return Task.CompletedTask;
+        }
+
+        _lastProgress = now;
+        _status = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0:N0} sign-ins; slices {1}/{2}; {3:N1} of {4:N1} h covered; {5:N0} requests, {6} throttled",
+            progress.Records,
+            progress.SlicesDone,
+            progress.SlicesTotal,
+            progress.Covered.TotalHours,
+            progress.Requested.TotalHours,
+            progress.Requests,
+            progress.Throttled);
+        _percent = (int)progress.PercentComplete;
+        return _host.WriteProgressAsync(new RunProgress(_activityId, _activity, _status) { PercentComplete = _percent });
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Retrieval;
+using Xunit;
+
+namespace EntraStrongAuth.Tests.Application;
+
+public sealed class SignInFileReadingTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "esa-reading-" + Guid.NewGuid().ToString("N"));
+
+    public SignInFileReadingTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Each_file_is_read_with_a_verbose_line_a_bad_record_is_an_error_and_progress_ends()
+    {
+        var first = Write("a.json", "{\"value\":[5,{\"id\":\"1\",\"createdDateTime\":\"2026-11-30T08:00:00Z\",\"userPrincipalName\":\"a@contoso.com\",\"status\":{\"errorCode\":50076}}]}");
+        var second = Write("b.json", "[{\"id\":\"2\",\"createdDateTime\":\"2026-11-30T09:00:00Z\",\"userPrincipalName\":\"b@contoso.com\",\"status\":{\"errorCode\":0}}]");
+        var host = new RecordingRunHost();
+        var ids = new List<string?>();
+
+        await new SignInFileReading(host, SignInLogFormat.Auto, null).ReadAsync(new[] { first, second }, s => { ids.Add(s.Id); return Task.CompletedTask; }, CancellationToken.None);
+
+        Assert.Equal(new[] { "1", "2" }, ids);
+        var (failure, _) = Assert.Single(host.Errors);
+        Assert.Equal("SignInRecordInvalid", failure.ErrorId);
+        Assert.Equal(FailureKind.InvalidData, failure.Kind);
+        Assert.Equal("Reading " + first + ".", host.Verbose[0]);
+        Assert.StartsWith("Read 1 sign-ins from " + first + " in ", host.Verbose[1], StringComparison.Ordinal);
+        Assert.Equal("Reading " + second + ".", host.Verbose[2]);
+        var last = host.Progress[host.Progress.Count - 1];
+        Assert.True(last.Completed);
+        Assert.Equal("Reading sign-in logs", last.Activity);
+    }
+
+    [Fact]
+    public async Task No_file_means_no_progress()
+    {
+        var host = new RecordingRunHost();
+
+        await new SignInFileReading(host, SignInLogFormat.Auto, null).ReadAsync(Array.Empty<string>(), _ => Task.CompletedTask, CancellationToken.None);
+
+        Assert.Empty(host.Progress);
+        Assert.Empty(host.Verbose);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
