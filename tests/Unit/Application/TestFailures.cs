@@ -8,5 +8,5 @@ namespace EntraStrongAuth.Tests.Application;
 internal static class TestFailures
 {
     public static StrongAuthFailure Of(SignInEvent signIn, FailureCause cause, string? authenticationStrength = null) =>
-        new(signIn, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>()) { AuthenticationStrength = authenticationStrength };
+        new(new FailureClassification(signIn, null, cause, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>()) { AuthenticationStrength = authenticationStrength }, FailureOutcome.Unresolved);
 }
