@@ -15,7 +15,7 @@ namespace EntraStrongAuth.Cmdlets.Classification;
 /// </summary>
 internal static class ClassificationDataPaths
 {
-    public const string NotFoundErrorId = "ClassificationDataNotFound";
+    public const string NotFoundErrorId = ErrorIds.ClassificationDataNotFound;
 
     public static List<string> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths)
     {

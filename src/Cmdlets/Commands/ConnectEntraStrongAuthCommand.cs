@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Core.Connection;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Engine.Application.Connection;
 using EntraStrongAuth.Engine.Connection;
 
@@ -143,7 +144,7 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
         if (ThrottleWindow <= TimeSpan.Zero)
         {
             throw new TerminatingErrorException(ErrorRecords.Create(
-                "InvalidThrottleWindow",
+                ErrorIds.InvalidThrottleWindow,
                 Core.Errors.FailureKind.InvalidArgument,
                 "-ThrottleWindow must be positive; got " + ThrottleWindow + ".",
                 ThrottleWindow,

@@ -89,7 +89,7 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
     {
         if (Live && Path is not null)
         {
-            throw new EntraStrongAuthException("ParameterConflict", FailureKind.InvalidArgument, "-Live reads the tenant now; -Path reads saved files. Use one.", "Drop -Live to use the files, or -Path to read the tenant.");
+            throw new EntraStrongAuthException(ErrorIds.ParameterConflict, FailureKind.InvalidArgument, "-Live reads the tenant now; -Path reads saved files. Use one.", "Drop -Live to use the files, or -Path to read the tenant.");
         }
 
         var host = CreateRunHost();

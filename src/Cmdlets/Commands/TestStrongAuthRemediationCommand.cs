@@ -116,7 +116,7 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
         }
 
         return WriteErrorAsync(
-            new EntraStrongAuthException("InvalidRemediationSubject", FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(InputObject) + ") names no user or app: it needs a UserPrincipalName, UserId or AppId property.", "Pipe Get-StrongAuthFailure or Find-HeadlessUserSignIn output, objects with those properties, or UPN strings."),
+            new EntraStrongAuthException(ErrorIds.InvalidRemediationSubject, FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(InputObject) + ") names no user or app: it needs a UserPrincipalName, UserId or AppId property.", "Pipe Get-StrongAuthFailure or Find-HeadlessUserSignIn output, objects with those properties, or UPN strings."),
             InputObject);
     }
 

@@ -23,7 +23,7 @@ internal static class CloudEnvironmentResolver
         if (graphEndpoint is null || !graphEndpoint.IsAbsoluteUri || (authorityNeeded && (authorityHost is null || !authorityHost.IsAbsoluteUri)))
         {
             throw new TerminatingErrorException(ErrorRecords.Create(
-                "IncompleteCustomEnvironment",
+                ErrorIds.IncompleteCustomEnvironment,
                 FailureKind.InvalidArgument,
                 authorityNeeded
                     ? "A custom environment needs both -GraphEndpoint and -AuthorityHost as absolute URLs."
@@ -36,7 +36,7 @@ internal static class CloudEnvironmentResolver
         if (authorityHost is not null && authorityHost.Scheme != Uri.UriSchemeHttps)
         {
             throw new TerminatingErrorException(ErrorRecords.Create(
-                "InvalidAuthorityHost",
+                ErrorIds.InvalidAuthorityHost,
                 FailureKind.InvalidArgument,
                 "-AuthorityHost must be an https:// URL; got '" + authorityHost + "'.",
                 authorityHost,

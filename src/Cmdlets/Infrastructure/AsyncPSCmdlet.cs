@@ -167,7 +167,7 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
                 break;
             default:
                 // An unexpected failure still reaches the user as a clear error, never a raw stack trace.
-                ThrowTerminatingError(new ErrorRecord(error, "UnexpectedError", ErrorCategory.NotSpecified, null));
+                ThrowTerminatingError(new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null));
                 break;
         }
     }

@@ -23,7 +23,7 @@ internal static class ConnectionStore
 
     public static GraphConnection Require() =>
         Current ?? throw new EntraStrongAuthException(
-            "NotConnected",
+            ErrorIds.NotConnected,
             FailureKind.NotConnected,
             "You are not connected to Microsoft Graph.",
             "Run Connect-EntraStrongAuth first.");

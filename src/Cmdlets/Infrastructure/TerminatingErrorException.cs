@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Cmdlets.Infrastructure;
 
@@ -7,17 +8,17 @@ namespace EntraStrongAuth.Cmdlets.Infrastructure;
 public sealed class TerminatingErrorException : Exception
 {
     public TerminatingErrorException()
-        : this(new ErrorRecord(new InvalidOperationException(), "Unexpected", ErrorCategory.NotSpecified, null))
+        : this(new ErrorRecord(new InvalidOperationException(), ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null))
     {
     }
 
     public TerminatingErrorException(string message)
-        : this(new ErrorRecord(new InvalidOperationException(message), "Unexpected", ErrorCategory.NotSpecified, null))
+        : this(new ErrorRecord(new InvalidOperationException(message), ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null))
     {
     }
 
     public TerminatingErrorException(string message, Exception innerException)
-        : this(new ErrorRecord(new InvalidOperationException(message, innerException), "Unexpected", ErrorCategory.NotSpecified, null))
+        : this(new ErrorRecord(new InvalidOperationException(message, innerException), ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null))
     {
     }
 

@@ -22,6 +22,6 @@ internal static class PolicyPathResolver
 
     private static PathRules Rules(string[] folderPatterns) => new(
         folder => folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern)).OrderBy(f => f, StringComparer.Ordinal),
-        path => new EntraStrongAuthException("PolicyPathNotFound", FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed."),
-        path => new EntraStrongAuthException("PolicyPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
+        path => new EntraStrongAuthException(ErrorIds.PolicyPathNotFound, FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed."),
+        path => new EntraStrongAuthException(ErrorIds.PolicyPathNotFileSystem, FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
 }

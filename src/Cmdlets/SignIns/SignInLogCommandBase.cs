@@ -83,7 +83,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
         }
 
         await WriteErrorAsync(
-            new EntraStrongAuthException("InvalidSignInObject", FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(input) + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
+            new EntraStrongAuthException(ErrorIds.InvalidSignInObject, FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(input) + ") is not a sign-in: it needs CreatedDateTime and Status.ErrorCode (or ErrorCode).", "Pipe Import-SignInLog output or Graph sign-in objects (Get-MgBetaAuditLogSignIn)."),
             input).ConfigureAwait(false);
     }
 }

@@ -23,8 +23,8 @@ internal static class SignInPathResolver
 
     private static PathRules Rules(bool recurse) => new(
         folder => FilesIn(folder, recurse),
-        path => new EntraStrongAuthException("SignInPathNotFound", FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed with -Path, not with -LiteralPath."),
-        path => new EntraStrongAuthException("SignInPathNotFileSystem", FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass files or folders."));
+        path => new EntraStrongAuthException(ErrorIds.SignInPathNotFound, FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed with -Path, not with -LiteralPath."),
+        path => new EntraStrongAuthException(ErrorIds.SignInPathNotFileSystem, FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass files or folders."));
 
     private static IEnumerable<string> FilesIn(string folder, bool recurse) =>
         Directory.EnumerateFiles(folder, "*", recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)

@@ -68,7 +68,7 @@ public static class EnvironmentVariableConnection
             if (Value(read, "AZURE_USERNAME") is not null)
             {
                 throw new EntraStrongAuthException(
-                    "EnvironmentUserPasswordRefused",
+                    ErrorIds.EnvironmentUserPasswordRefused,
                     FailureKind.InvalidArgument,
                     "AZURE_USERNAME/AZURE_PASSWORD sign a user in with a password, which fails as soon as MFA is required (AADSTS50076/50079).",
                     "Give the automation a workload identity: set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE for an app registration, or use -Identity.");
@@ -80,7 +80,7 @@ public static class EnvironmentVariableConnection
         if (missing.Count > 0)
         {
             throw new EntraStrongAuthException(
-                "EnvironmentVariableMissing",
+                ErrorIds.EnvironmentVariableMissing,
                 FailureKind.InvalidArgument,
                 "-EnvironmentVariable needs these environment variables, which are not set: " + string.Join(", ", missing) + ".",
                 "Set them in the process environment (values are never shown), or pass the credential as parameters.");

@@ -9,12 +9,12 @@ namespace EntraStrongAuth.Core.Enrollment;
 public sealed class RegistrationReadProblem
 {
     /// <summary>The header has no column for the user or for the registered methods: not a registration report.</summary>
-    public const string ColumnsUnknown = "RegistrationExportColumnsUnknown";
+    public const string ColumnsUnknown = ErrorIds.RegistrationExportColumnsUnknown;
 
     /// <summary>One line could not be read (a bad value, too few or too many cells); the line was skipped.</summary>
-    public const string RowInvalid = "RegistrationExportRowInvalid";
+    public const string RowInvalid = ErrorIds.RegistrationExportRowInvalid;
 
-    public const string Empty = "RegistrationExportEmpty";
+    public const string Empty = ErrorIds.RegistrationExportEmpty;
 
     public RegistrationReadProblem(string errorId, string file, long? line, string? column, string message)
     {

@@ -72,7 +72,7 @@ internal static class AzureCredentialFactory
                 },
                 environment,
                 transport)),
-            _ => throw new EntraStrongAuthException("UnsupportedCredential", FailureKind.InvalidArgument, "Credential kind '" + options.Kind + "' is not supported."),
+            _ => throw new EntraStrongAuthException(ErrorIds.UnsupportedCredential, FailureKind.InvalidArgument, "Credential kind '" + options.Kind + "' is not supported."),
         };
     }
 
@@ -81,7 +81,7 @@ internal static class AzureCredentialFactory
         var tenantId = Require(options.TenantId, "TenantId");
         var clientId = Require(options.ClientId, "ClientId");
         var source = options.Certificate ?? throw new EntraStrongAuthException(
-            "MissingConnectionParameter",
+            ErrorIds.MissingConnectionParameter,
             FailureKind.InvalidArgument,
             "A certificate sign-in needs -CertificateThumbprint, -CertificateSubjectName, -Certificate or -CertificatePath.",
             "Pass one of them.");
@@ -95,7 +95,7 @@ internal static class AzureCredentialFactory
     private static Func<DeviceCodeInfo, CancellationToken, Task> DeviceCodeCallback(ConnectionOptions options)
     {
         var prompt = options.DeviceCodePrompt ?? throw new EntraStrongAuthException(
-            "DeviceCodeNeedsHost",
+            ErrorIds.DeviceCodeNeedsHost,
             FailureKind.InvalidArgument,
             "Device code sign-in needs a place to show the code.",
             "Run Connect-EntraStrongAuth -UseDeviceCode in an interactive PowerShell session.");
@@ -129,7 +129,7 @@ internal static class AzureCredentialFactory
 
     internal static string Require(string? value, string parameter) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new EntraStrongAuthException("MissingConnectionParameter", FailureKind.InvalidArgument, "-" + parameter + " is required for this kind of sign-in.", "Pass -" + parameter + ".")
+            ? throw new EntraStrongAuthException(ErrorIds.MissingConnectionParameter, FailureKind.InvalidArgument, "-" + parameter + " is required for this kind of sign-in.", "Pass -" + parameter + ".")
             : value!;
 
     private static string Reveal(SecureString? secret, string parameter)
@@ -137,7 +137,7 @@ internal static class AzureCredentialFactory
         // The plain text lives only as long as the credential object needs it; it is never logged.
         var plain = secret is null ? null : new NetworkCredential(string.Empty, secret).Password;
         return string.IsNullOrEmpty(plain)
-            ? throw new EntraStrongAuthException("MissingConnectionParameter", FailureKind.InvalidArgument, "-" + parameter + " is empty.", "Pass a non-empty -" + parameter + ".")
+            ? throw new EntraStrongAuthException(ErrorIds.MissingConnectionParameter, FailureKind.InvalidArgument, "-" + parameter + " is empty.", "Pass a non-empty -" + parameter + ".")
             : plain!;
     }
 }

@@ -50,7 +50,7 @@ internal static class CertificateLoader
     {
         if (!File.Exists(path))
         {
-            throw new EntraStrongAuthException("CertificateNotFound", FailureKind.ObjectNotFound, "The certificate file '" + path + "' does not exist.", "Check -CertificatePath.");
+            throw new EntraStrongAuthException(ErrorIds.CertificateNotFound, FailureKind.ObjectNotFound, "The certificate file '" + path + "' does not exist.", "Check -CertificatePath.");
         }
 
         if (IsPem(path))
@@ -73,7 +73,7 @@ internal static class CertificateLoader
         catch (CryptographicException ex)
         {
             throw new EntraStrongAuthException(
-                "CertificateUnreadable",
+                ErrorIds.CertificateUnreadable,
                 FailureKind.InvalidData,
                 "The certificate file '" + path + "' could not be read as PFX/PKCS#12 or PEM: " + ex.Message,
                 "Check the file and -CertificatePassword (a PFX export usually has a password).",
@@ -105,7 +105,7 @@ internal static class CertificateLoader
         }
 
         throw new EntraStrongAuthException(
-            "CertificateNotFound",
+            ErrorIds.CertificateNotFound,
             FailureKind.ObjectNotFound,
             "No certificate with " + source + " was found in CurrentUser\\My or LocalMachine\\My.",
             "Import the certificate with its private key into the current user's personal store, or pass -CertificatePath.");
@@ -146,7 +146,7 @@ internal static class CertificateLoader
         certificate.HasPrivateKey ? certificate : throw NoPrivateKey(source);
 
     private static EntraStrongAuthException NoPrivateKey(CertificateSource source) => new(
-        "CertificateHasNoPrivateKey",
+        ErrorIds.CertificateHasNoPrivateKey,
         FailureKind.InvalidArgument,
         "The certificate (" + source + ") has no private key, so it cannot sign in.",
         "Use the certificate with its private key (a PFX, or a PEM holding both), not the public .cer uploaded to the app registration.");

@@ -15,7 +15,7 @@ internal static class FederatedTokenFile
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new EntraStrongAuthException(
-                "MissingConnectionParameter",
+                ErrorIds.MissingConnectionParameter,
                 FailureKind.InvalidArgument,
                 "Workload identity federation needs a token file and none was given; AZURE_FEDERATED_TOKEN_FILE is not set.",
                 "Pass -FederatedTokenFile, or run where the platform sets AZURE_FEDERATED_TOKEN_FILE (AKS workload identity, a CI runner).");
@@ -24,7 +24,7 @@ internal static class FederatedTokenFile
         if (!File.Exists(path))
         {
             throw new EntraStrongAuthException(
-                "FederatedTokenFileNotFound",
+                ErrorIds.FederatedTokenFileNotFound,
                 FailureKind.ObjectNotFound,
                 "The federated token file '" + path + "' does not exist.",
                 "Check the path, and that the platform has mounted the token (for AKS: the pod's service account is annotated for workload identity).");

@@ -138,7 +138,7 @@ public sealed class GraphConnection : IDisposable
         catch (AuthenticationFailedException ex)
         {
             throw new EntraStrongAuthException(
-                "AuthenticationFailed",
+                ErrorIds.AuthenticationFailed,
                 FailureKind.AuthenticationError,
                 "Sign-in failed: " + FirstLine(ex.Message),
                 SignInAdvice.For(kind),
@@ -151,7 +151,7 @@ public sealed class GraphConnection : IDisposable
         catch (HttpRequestException ex)
         {
             throw new EntraStrongAuthException(
-                "GraphUnreachable",
+                ErrorIds.GraphUnreachable,
                 FailureKind.ConnectionError,
                 "Microsoft Graph could not be reached: " + FirstLine(ex.Message),
                 "Check the network path to the Graph endpoint and any proxy settings.",

@@ -21,25 +21,25 @@ internal static class GraphErrorTranslator
         return status switch
         {
             401 => new EntraStrongAuthException(
-                "GraphUnauthorized",
+                ErrorIds.GraphUnauthorized,
                 FailureKind.AuthenticationError,
                 "Microsoft Graph rejected the token" + detail,
                 "The token has expired or was revoked: run Connect-EntraStrongAuth again (an -AccessToken is never refreshed).",
                 inner),
             403 when code == "Authentication_RequestFromNonPremiumTenantOrB2CTenant" => new EntraStrongAuthException(
-                "NoPremiumLicense",
+                ErrorIds.NoPremiumLicense,
                 FailureKind.PermissionDenied,
                 "Microsoft Graph serves this data (sign-in logs, Conditional Access, authentication reports) only to tenants with Microsoft Entra ID P1 or P2" + detail,
                 "License the tenant for Entra ID P1/P2, or export sign-ins from the Entra admin center and use -Path.",
                 inner),
             403 when code == "Authentication_RequestFromUnsupportedUserRole" => new EntraStrongAuthException(
-                "MissingDirectoryRole",
+                ErrorIds.MissingDirectoryRole,
                 FailureKind.PermissionDenied,
                 "The signed-in user has no directory role that may read this data" + detail,
                 "Give the user a reading role: Reports Reader or Security Reader for sign-in logs and reports, Global Reader or Security Reader for policies (or connect as an app with the application permission).",
                 inner),
             403 => new EntraStrongAuthException(
-                "GraphPermissionDenied",
+                ErrorIds.GraphPermissionDenied,
                 FailureKind.PermissionDenied,
                 "Microsoft Graph denied the request" + detail,
                 requiredPermission is null
@@ -47,13 +47,13 @@ internal static class GraphErrorTranslator
                     : "Grant " + requiredPermission + " (application permission for app-only sign-in, delegated scope for a user) with admin consent, then connect again.",
                 inner),
             400 => new EntraStrongAuthException(
-                "GraphBadRequest",
+                ErrorIds.GraphBadRequest,
                 FailureKind.InvalidArgument,
                 "Microsoft Graph rejected the query" + detail,
                 "If you passed -Filter, check its syntax and that the endpoint supports it (for signIns: createdDateTime, userPrincipalName, userId, appId, status/errorCode, signInEventTypes).",
                 inner),
             _ => new EntraStrongAuthException(
-                "GraphRequestFailed",
+                ErrorIds.GraphRequestFailed,
                 FailureKind.ResourceUnavailable,
                 "Microsoft Graph request failed with status " + status + detail,
                 null,

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Policies;
@@ -19,7 +20,7 @@ namespace EntraStrongAuth.Engine.Enrollment;
 /// </summary>
 public static class EnrollmentFileReader
 {
-    public const string FileUnreadable = "EnrollmentFileUnreadable";
+    public const string FileUnreadable = ErrorIds.EnrollmentFileUnreadable;
 
     /// <summary>Every readable row, handed over in file order; the problems of the file and of the rows that could not be read.</summary>
     public static async Task<IReadOnlyList<PolicyReadProblem>> ReadRegistrationsAsync(string path, Func<UserRegistration, Task> onRow, CancellationToken cancellationToken)

@@ -169,7 +169,7 @@ public sealed class EnrollmentRetriever
         }
         catch (EntraStrongAuthException ex) when (ex.Kind == FailureKind.PermissionDenied)
         {
-            problems.Add(new PolicyReadProblem("MethodsPolicyUnreadable", source,
+            problems.Add(new PolicyReadProblem(ErrorIds.MethodsPolicyUnreadable, source,
                 "the Authentication methods policy could not be read (" + ex.Message + "); the answers assume every method is enabled for every user. Grant " + PolicyPermission + " to use the policy.",
                 isWarning: true));
             policy = TenantMethodsPolicy.Unknown;
@@ -185,10 +185,10 @@ public sealed class EnrollmentRetriever
                 var items = await _reader.ReadAllAsync(url, GroupPermission, "members of group " + group, events, cancellationToken).ConfigureAwait(false);
                 members[group] = items.Where(IsUser).Select(m => m.GetProperty("id").GetString()!).ToList();
             }
-            catch (EntraStrongAuthException ex) when (ex.ErrorId is "GraphRequestFailed" or "GraphPermissionDenied")
+            catch (EntraStrongAuthException ex) when (ex.ErrorId is ErrorIds.GraphRequestFailed or ErrorIds.GraphPermissionDenied)
             {
                 unread.Add(group);
-                problems.Add(new PolicyReadProblem("MethodsPolicyGroupUnreadable", "Graph /" + url.AbsolutePath.TrimStart('/'),
+                problems.Add(new PolicyReadProblem(ErrorIds.MethodsPolicyGroupUnreadable, "Graph /" + url.AbsolutePath.TrimStart('/'),
                     "the members of group " + group + ", which the Authentication methods policy targets, could not be read (" + ex.Message + "); answers for users who may be in it are uncertain.",
                     id: group, isWarning: true));
             }

@@ -149,7 +149,7 @@ internal sealed class GraphBatchSender
             failures++;
             if (failures >= _context.Options.MaxAttempts)
             {
-                throw new EntraStrongAuthException("GraphUnavailable", FailureKind.ResourceUnavailable,
+                throw new EntraStrongAuthException(ErrorIds.GraphUnavailable, FailureKind.ResourceUnavailable,
                     "Microsoft Graph kept failing a batch request: " + transient + " (" + failures.ToString(CultureInfo.InvariantCulture) + " attempts).", "Try again later.");
             }
 

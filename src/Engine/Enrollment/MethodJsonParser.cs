@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Policies;
@@ -14,7 +15,7 @@ namespace EntraStrongAuth.Engine.Enrollment;
 /// </summary>
 internal static class MethodJsonParser
 {
-    public const string InvalidRecord = "MethodRecordInvalid";
+    public const string InvalidRecord = ErrorIds.MethodRecordInvalid;
 
     private const string PhoneKind = "phoneAuthenticationMethod";
 

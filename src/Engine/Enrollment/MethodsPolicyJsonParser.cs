@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Policies;
@@ -17,8 +18,8 @@ namespace EntraStrongAuth.Engine.Enrollment;
 /// </summary>
 internal static class MethodsPolicyJsonParser
 {
-    public const string InvalidPolicy = "MethodsPolicyInvalid";
-    public const string InvalidConfiguration = "MethodsPolicyConfigurationInvalid";
+    public const string InvalidPolicy = ErrorIds.MethodsPolicyInvalid;
+    public const string InvalidConfiguration = ErrorIds.MethodsPolicyConfigurationInvalid;
 
     /// <summary>The policy; <see cref="TenantMethodsPolicy.Unknown"/> with a problem when the object itself cannot be read.</summary>
     public static TenantMethodsPolicy Parse(JsonElement root, string source, List<PolicyReadProblem> problems)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Engine.Policies;
 
@@ -9,7 +10,7 @@ namespace EntraStrongAuth.Engine.Enrollment;
 /// <summary>One userRegistrationDetails object (Graph's report row, or the same saved to a file) into a <see cref="UserRegistration"/>.</summary>
 internal static class RegistrationJsonParser
 {
-    public const string InvalidRecord = "RegistrationRecordInvalid";
+    public const string InvalidRecord = ErrorIds.RegistrationRecordInvalid;
 
     /// <summary>The row, or null with a problem added (record number and field) when it cannot be read.</summary>
     public static UserRegistration? Parse(JsonElement item, string source, int record, List<PolicyReadProblem> problems) =>

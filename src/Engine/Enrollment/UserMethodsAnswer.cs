@@ -18,7 +18,7 @@ namespace EntraStrongAuth.Engine.Enrollment;
 /// </summary>
 internal static class UserMethodsAnswer
 {
-    public const string NotFound = "UserNotFound";
+    public const string NotFound = ErrorIds.UserNotFound;
 
     public static UserMethodsLookup Build(string requested, BatchAnswer user, BatchAnswer methods, DateTimeOffset readAt, out List<PolicyReadProblem> problems)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 
@@ -13,7 +14,7 @@ namespace EntraStrongAuth.Engine.Policies;
 /// </summary>
 internal static class ConditionalAccessPolicyJsonParser
 {
-    public const string InvalidRecord = "PolicyRecordInvalid";
+    public const string InvalidRecord = ErrorIds.PolicyRecordInvalid;
 
     /// <summary>Whether the record looks like a Conditional Access policy.</summary>
     public static bool IsPolicy(JsonElement item) =>

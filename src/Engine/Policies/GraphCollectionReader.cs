@@ -96,7 +96,7 @@ internal sealed class GraphCollectionReader
                     if (failures >= options.MaxAttempts)
                     {
                         throw new EntraStrongAuthException(
-                            "GraphUnavailable",
+                            ErrorIds.GraphUnavailable,
                             FailureKind.ResourceUnavailable,
                             "Microsoft Graph kept failing while reading the " + what + ": " + ex.Message + " (" + failures.ToString(CultureInfo.InvariantCulture) + " attempts).",
                             "Try again later.",

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 
@@ -35,8 +36,8 @@ public sealed class PolicyFileContent
 /// </summary>
 public static class PolicyFileReader
 {
-    public const string FileUnreadable = "PolicyFileUnreadable";
-    public const string RecordUnrecognized = "PolicyRecordUnrecognized";
+    public const string FileUnreadable = ErrorIds.PolicyFileUnreadable;
+    public const string RecordUnrecognized = ErrorIds.PolicyRecordUnrecognized;
 
     public static PolicyFileContent Read(string path)
     {

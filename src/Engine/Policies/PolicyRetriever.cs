@@ -97,7 +97,7 @@ public sealed class PolicyRetriever
         {
             items = await _reader.ReadAllAsync(url, RequiredPermission, "combination configurations of strength " + strengthId, events, cancellationToken).ConfigureAwait(false);
         }
-        catch (EntraStrongAuthException ex) when (ex.ErrorId != "GraphUnauthorized")
+        catch (EntraStrongAuthException ex) when (ex.ErrorId != ErrorIds.GraphUnauthorized)
         {
             // The strength itself was read: keep it, and say its restrictions are unknown rather than absent.
             problems.Add(new PolicyReadProblem(

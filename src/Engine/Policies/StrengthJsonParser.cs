@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 
@@ -13,8 +14,8 @@ namespace EntraStrongAuth.Engine.Policies;
 /// </summary>
 internal static class StrengthJsonParser
 {
-    public const string InvalidRecord = "StrengthRecordInvalid";
-    public const string UnknownConfiguration = "StrengthConfigurationUnknown";
+    public const string InvalidRecord = ErrorIds.StrengthRecordInvalid;
+    public const string UnknownConfiguration = ErrorIds.StrengthConfigurationUnknown;
 
     /// <summary>Whether the record looks like a strength (it has allowedCombinations).</summary>
     public static bool IsStrength(JsonElement item) => PolicyJson.Has(item, "allowedCombinations");

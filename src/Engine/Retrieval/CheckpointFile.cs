@@ -133,7 +133,7 @@ internal static class CheckpointFile
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(v => v.GetString()!).ToArray();
 
     private static EntraStrongAuthException Unreadable(string path, string why) => new(
-        "CheckpointUnreadable",
+        ErrorIds.CheckpointUnreadable,
         FailureKind.InvalidData,
         "The checkpoint '" + path + "' cannot be used: " + why + ".",
         "Delete the checkpoint and the output file and start again without -Resume.");

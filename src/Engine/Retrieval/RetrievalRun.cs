@@ -168,7 +168,7 @@ internal sealed class RetrievalRun : IDisposable
         if (cursor.Failures >= _graph.Options.MaxAttempts)
         {
             throw new EntraStrongAuthException(
-                "GraphUnavailable",
+                ErrorIds.GraphUnavailable,
                 FailureKind.ResourceUnavailable,
                 "Microsoft Graph kept failing for the sign-ins of " + SignInFilterBuilder.GraphName(cursor.EventType) + " before "
                     + (cursor.Oldest ?? cursor.To).ToString("u", CultureInfo.InvariantCulture) + ": " + failure.Message + " (" + cursor.Failures + " attempts).",

@@ -46,7 +46,7 @@ public sealed class SignInNdjsonExport : IRetrievalPageSink, IDisposable
             if (!File.Exists(checkpointPath) || !File.Exists(path))
             {
                 throw new EntraStrongAuthException(
-                    "NothingToResume",
+                    ErrorIds.NothingToResume,
                     FailureKind.ObjectNotFound,
                     "There is no interrupted pull to resume for '" + path + "' (no " + Path.GetFileName(checkpointPath) + " beside it).",
                     "The previous run finished (its checkpoint is removed at the end) or never started: run without -Resume.");
@@ -65,7 +65,7 @@ public sealed class SignInNdjsonExport : IRetrievalPageSink, IDisposable
             if (File.Exists(path) && !overwrite)
             {
                 throw new EntraStrongAuthException(
-                    "OutFileExists",
+                    ErrorIds.OutFileExists,
                     FailureKind.InvalidArgument,
                     "'" + path + "' already exists.",
                     "Pass -Resume to continue an interrupted pull into it, -Force to replace it, or another -OutFile.");

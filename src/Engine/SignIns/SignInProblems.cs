@@ -1,4 +1,5 @@
 using System;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Engine.SignIns;
@@ -6,13 +7,13 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// <summary>The stable error ids of <see cref="SignInReadProblem"/> and one way to make each item.</summary>
 internal static class SignInProblems
 {
-    public const string LogEmpty = "SignInLogEmpty";
-    public const string FormatUnknown = "SignInLogFormatUnknown";
-    public const string Truncated = "SignInLogTruncated";
-    public const string RecordInvalid = "SignInRecordInvalid";
-    public const string FieldInvalid = "SignInFieldInvalid";
-    public const string CsvRowMismatch = "SignInCsvRowMismatch";
-    public const string Unreadable = "SignInLogUnreadable";
+    public const string LogEmpty = ErrorIds.SignInLogEmpty;
+    public const string FormatUnknown = ErrorIds.SignInLogFormatUnknown;
+    public const string Truncated = ErrorIds.SignInLogTruncated;
+    public const string RecordInvalid = ErrorIds.SignInRecordInvalid;
+    public const string FieldInvalid = ErrorIds.SignInFieldInvalid;
+    public const string CsvRowMismatch = ErrorIds.SignInCsvRowMismatch;
+    public const string Unreadable = ErrorIds.SignInLogUnreadable;
 
     public static SignInReadItem Create(string errorId, string file, string message, long? line = null, long? record = null, string? field = null) =>
         new(new SignInReadProblem(errorId, file, message) { Line = line, Record = record, Field = field });

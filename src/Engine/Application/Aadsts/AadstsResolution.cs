@@ -32,7 +32,7 @@ public sealed class AadstsResolution
         if (!File.Exists(fullPath))
         {
             throw new EntraStrongAuthException(
-                "AadstsCatalogFileNotFound",
+                ErrorIds.AadstsCatalogFileNotFound,
                 FailureKind.ObjectNotFound,
                 "The AADSTS catalog file '" + fullPath + "' does not exist.",
                 "Pass the path of a JSON catalog to -CatalogPath, or clear $env:" + CatalogVariable + ".");
@@ -45,17 +45,17 @@ public sealed class AadstsResolution
         }
         catch (AadstsCatalogFormatException ex)
         {
-            throw new EntraStrongAuthException("InvalidAadstsCatalogFile", FailureKind.InvalidData, ex.Message, "Fix the file; see about_EntraStrongAuth for the catalog format.", ex);
+            throw new EntraStrongAuthException(ErrorIds.InvalidAadstsCatalogFile, FailureKind.InvalidData, ex.Message, "Fix the file; see about_EntraStrongAuth for the catalog format.", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new EntraStrongAuthException("AadstsCatalogFileUnreadable", FailureKind.ResourceUnavailable, "The AADSTS catalog file '" + fullPath + "' cannot be read: " + ex.Message, null, ex);
+            throw new EntraStrongAuthException(ErrorIds.AadstsCatalogFileUnreadable, FailureKind.ResourceUnavailable, "The AADSTS catalog file '" + fullPath + "' cannot be read: " + ex.Message, null, ex);
         }
 
         foreach (var problem in result.Problems)
         {
             // A bad entry is skipped and reported; the file's good entries still apply.
-            var failure = new EntraStrongAuthException("InvalidAadstsCatalogEntry", FailureKind.InvalidData, problem.ToString(), "Fix or remove the entry; the other entries are used.");
+            var failure = new EntraStrongAuthException(ErrorIds.InvalidAadstsCatalogEntry, FailureKind.InvalidData, problem.ToString(), "Fix or remove the entry; the other entries are used.");
             await _host.WriteErrorAsync(failure, problem).ConfigureAwait(false);
         }
 
@@ -82,7 +82,7 @@ public sealed class AadstsResolution
         if (value is null)
         {
             await _host.WriteErrorAsync(
-                new EntraStrongAuthException("InvalidAadstsCode", FailureKind.InvalidArgument, "The input (" + typeName + ") is not an AADSTS code and has no ErrorCode, Status.ErrorCode or ResultType property.", "Pass a code such as 50074, error text, or objects that carry an ErrorCode."),
+                new EntraStrongAuthException(ErrorIds.InvalidAadstsCode, FailureKind.InvalidArgument, "The input (" + typeName + ") is not an AADSTS code and has no ErrorCode, Status.ErrorCode or ResultType property.", "Pass a code such as 50074, error text, or objects that carry an ErrorCode."),
                 input).ConfigureAwait(false);
             return;
         }
@@ -108,7 +108,7 @@ public sealed class AadstsResolution
         }
 
         await _host.WriteErrorAsync(
-            new EntraStrongAuthException("InvalidAadstsCode", FailureKind.InvalidArgument, "'" + value + "' is not an AADSTS code.", "Pass a number such as 50074 or AADSTS50074, or use -Message with error text that contains AADSTS codes."),
+            new EntraStrongAuthException(ErrorIds.InvalidAadstsCode, FailureKind.InvalidArgument, "'" + value + "' is not an AADSTS code.", "Pass a number such as 50074 or AADSTS50074, or use -Message with error text that contains AADSTS codes."),
             value).ConfigureAwait(false);
     }
 
@@ -119,7 +119,7 @@ public sealed class AadstsResolution
         if (facts.Codes.Count == 0)
         {
             await _host.WriteErrorAsync(
-                new EntraStrongAuthException("NoAadstsCodeInMessage", FailureKind.InvalidArgument, "The message contains no AADSTS code: '" + Shorten(text) + "'.", "Pass the full error text, which names a code such as AADSTS50076."),
+                new EntraStrongAuthException(ErrorIds.NoAadstsCodeInMessage, FailureKind.InvalidArgument, "The message contains no AADSTS code: '" + Shorten(text) + "'.", "Pass the full error text, which names a code such as AADSTS50076."),
                 text).ConfigureAwait(false);
             return;
         }
@@ -137,7 +137,7 @@ public sealed class AadstsResolution
         {
             var link = AadstsErrorInfo.BuildLookupUri(code).ToString();
             await _host.WriteErrorAsync(
-                new EntraStrongAuthException("UnknownAadstsCode", FailureKind.ObjectNotFound, string.Format(CultureInfo.InvariantCulture, "AADSTS{0} is not in the EntraStrongAuth catalog. Look it up at {1}", code, link), "Open " + link + ", or add the code to a user catalog (-CatalogPath)."),
+                new EntraStrongAuthException(ErrorIds.UnknownAadstsCode, FailureKind.ObjectNotFound, string.Format(CultureInfo.InvariantCulture, "AADSTS{0} is not in the EntraStrongAuth catalog. Look it up at {1}", code, link), "Open " + link + ", or add the code to a user catalog (-CatalogPath)."),
                 code).ConfigureAwait(false);
             return;
         }

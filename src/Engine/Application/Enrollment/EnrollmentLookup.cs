@@ -32,7 +32,7 @@ public sealed class EnrollmentLookup
         null,
         null,
         new EntraStrongAuthException(
-            "UserNotFound",
+            ErrorIds.UserNotFound,
             FailureKind.ObjectNotFound,
             "User '" + target.DisplayKey + "' was not found " + where + ".",
             "Check the user principal name or object id; a user deleted or renamed since the data was taken is not found."));

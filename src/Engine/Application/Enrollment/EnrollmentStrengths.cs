@@ -57,7 +57,7 @@ public sealed class EnrollmentStrengths
                     if (found.Count == 0)
                     {
                         throw new EntraStrongAuthException(
-                            "AuthenticationStrengthNotFound",
+                            ErrorIds.AuthenticationStrengthNotFound,
                             FailureKind.ObjectNotFound,
                             "No authentication strength has the name or id '" + text + "'.",
                             "Run Get-AuthenticationStrength to see the built-in and the tenant's strengths; names complete with Tab.");
@@ -67,7 +67,7 @@ public sealed class EnrollmentStrengths
                     break;
                 default:
                     throw new EntraStrongAuthException(
-                        "AuthenticationStrengthInvalid",
+                        ErrorIds.AuthenticationStrengthInvalid,
                         FailureKind.InvalidArgument,
                         "-AuthenticationStrength takes a name, an id or an object from Get-AuthenticationStrength, not " + (value?.GetType().Name ?? "null") + ".",
                         "Pass a strength name such as 'Phishing-resistant MFA', its id, or pipe Get-AuthenticationStrength.");
@@ -91,7 +91,7 @@ public sealed class EnrollmentStrengths
                     break;
                 default:
                     throw new EntraStrongAuthException(
-                        "StrongAuthPolicyInvalid",
+                        ErrorIds.StrongAuthPolicyInvalid,
                         FailureKind.InvalidArgument,
                         "-Policy takes a policy name, an id or an object from Get-StrongAuthPolicy, not " + (value?.GetType().Name ?? "null") + ".",
                         "Pass a Conditional Access policy name (wildcards allowed) or an object from Get-StrongAuthPolicy.");
@@ -110,7 +110,7 @@ public sealed class EnrollmentStrengths
         foreach (var name in matcher.Unmatched(policies.Select(p => new string?[] { p.DisplayName, p.Id }).ToList()))
         {
             throw new EntraStrongAuthException(
-                "StrongAuthPolicyNotFound",
+                ErrorIds.StrongAuthPolicyNotFound,
                 FailureKind.ObjectNotFound,
                 "No Conditional Access policy named '" + name + "' demands MFA or an authentication strength.",
                 "Run Get-StrongAuthPolicy -IncludeDisabled to see the policies that do; names complete with Tab once read.");
@@ -154,7 +154,7 @@ public sealed class EnrollmentStrengths
         }
 
         Add(choice.Strength ?? throw new EntraStrongAuthException(
-            "StrongAuthPolicyStrengthUnknown",
+            ErrorIds.StrongAuthPolicyStrengthUnknown,
             FailureKind.InvalidData,
             choice.Reason,
             "Connect with Policy.Read.All so the tenant's strengths can be read, or add their saved JSON to -Path."));

@@ -115,8 +115,8 @@ public sealed class TenantEnrollmentData : IEnrollmentData
             return EnrollmentLookup.Found(target, methods, lookup.AccountEnabled);
         }
 
-        return lookup.Found || lookup.ErrorId is not null && lookup.ErrorId != "UserNotFound"
-            ? EnrollmentLookup.Failed(target, new EntraStrongAuthException(lookup.ErrorId ?? "UserMethodsUnavailable", FailureKind.ResourceUnavailable, lookup.ErrorMessage ?? "The user's methods could not be read.", "Try again; -Verbose shows the requests."))
+        return lookup.Found || lookup.ErrorId is not null && lookup.ErrorId != ErrorIds.UserNotFound
+            ? EnrollmentLookup.Failed(target, new EntraStrongAuthException(lookup.ErrorId ?? ErrorIds.UserMethodsUnavailable, FailureKind.ResourceUnavailable, lookup.ErrorMessage ?? "The user's methods could not be read.", "Try again; -Verbose shows the requests."))
             : EnrollmentLookup.NotFound(target, "in the directory");
     }
 }

@@ -15,7 +15,7 @@ namespace EntraStrongAuth.Engine.Application.Failures;
 /// </summary>
 public static class ClassificationDataFiles
 {
-    public const string InvalidErrorId = "ClassificationDataInvalid";
+    public const string InvalidErrorId = ErrorIds.ClassificationDataInvalid;
 
     /// <summary>A classifier with the files' entries added to the built-in ones; -Verbose says what was loaded.</summary>
     public static async Task<StrongAuthClassifier> ClassifierAsync(IEnumerable<string> files, IRunHost host)

@@ -52,7 +52,7 @@ public sealed class FailureAnalysis
     {
         if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(7))
         {
-            throw new EntraStrongAuthException("InvalidResolutionWindow", FailureKind.InvalidArgument, "-ResolutionWindow must be more than zero and at most 7 days; got " + window + ".", "Pass a window such as (New-TimeSpan -Minutes 10).");
+            throw new EntraStrongAuthException(ErrorIds.InvalidResolutionWindow, FailureKind.InvalidArgument, "-ResolutionWindow must be more than zero and at most 7 days; got " + window + ".", "Pass a window such as (New-TimeSpan -Minutes 10).");
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class HeadlessSearch
         if (_start is { } from && _end is { } to && to <= from)
         {
             throw new EntraStrongAuthException(
-                "InvalidTimeRange",
+                ErrorIds.InvalidTimeRange,
                 FailureKind.InvalidArgument,
                 "-EndTime (" + to.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + from.ToString("u", CultureInfo.InvariantCulture) + ").",
                 "Swap or correct the times; live, -StartTime defaults to 7 days before -EndTime.");

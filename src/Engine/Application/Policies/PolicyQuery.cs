@@ -87,7 +87,7 @@ public sealed class PolicyQuery
         {
             await _host.WriteErrorAsync(
                 new EntraStrongAuthException(
-                    "StrongAuthPolicyNotFound",
+                    ErrorIds.StrongAuthPolicyNotFound,
                     FailureKind.ObjectNotFound,
                     "No Conditional Access policy named '" + name + "' that demands MFA or an authentication strength" + (_options.IncludeDisabled || _options.States is not null ? "." : " and is on or report-only."),
                     "Check the name; a policy that only blocks or requires a compliant device is not returned, and -IncludeDisabled adds disabled ones."),

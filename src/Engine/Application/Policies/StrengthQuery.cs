@@ -83,5 +83,5 @@ public sealed class StrengthQuery
     }
 
     private static EntraStrongAuthException NotFound(string what) =>
-        new("AuthenticationStrengthNotFound", FailureKind.ObjectNotFound, "No authentication strength has the " + what + ".", "Run Get-AuthenticationStrength without -Name and -Id to see them all; names complete with Tab.");
+        new(ErrorIds.AuthenticationStrengthNotFound, FailureKind.ObjectNotFound, "No authentication strength has the " + what + ".", "Run Get-AuthenticationStrength without -Name and -Id to see them all; names complete with Tab.");
 }

@@ -53,7 +53,7 @@ public sealed class RemediationCheck
     {
         if (_subjects.Count == 0)
         {
-            throw new EntraStrongAuthException("NoRemediationSubject", FailureKind.InvalidArgument, "No subject to test.", "Name users with -UserPrincipalName or apps with -AppId, or pipe failures, findings or objects with a UserPrincipalName property.");
+            throw new EntraStrongAuthException(ErrorIds.NoRemediationSubject, FailureKind.InvalidArgument, "No subject to test.", "Name users with -UserPrincipalName or apps with -AppId, or pipe failures, findings or objects with a UserPrincipalName property.");
         }
 
         return _host.WriteVerboseAsync("Before: " + Utc(_windows.BeforeStart) + " to " + Utc(_windows.FixedAt) + "; after: to " + Utc(_windows.AfterEnd) + "; " + _subjects.Count + " subjects.");
@@ -98,7 +98,7 @@ public sealed class RemediationCheck
         var afterEnd = options.AfterEnd ?? now;
         if (fixedAt >= now && options.AfterEnd is null)
         {
-            throw new EntraStrongAuthException("FixedAtInFuture", FailureKind.InvalidArgument, "-FixedAt (" + Utc(fixedAt) + ") is in the future: there is no after-window yet.", "Pass the time the fix was made, in the past; add -AfterEnd for a replay.");
+            throw new EntraStrongAuthException(ErrorIds.FixedAtInFuture, FailureKind.InvalidArgument, "-FixedAt (" + Utc(fixedAt) + ") is in the future: there is no after-window yet.", "Pass the time the fix was made, in the past; add -AfterEnd for a replay.");
         }
 
         if (beforeStart >= fixedAt || afterEnd <= fixedAt)
@@ -121,7 +121,7 @@ public sealed class RemediationCheck
     }
 
     private static EntraStrongAuthException Invalid(string message) =>
-        new("InvalidRemediationWindow", FailureKind.InvalidArgument, message, "Pass -FixedAt in the past and either -Window (e.g. (New-TimeSpan -Days 7)) or -BeforeStart/-AfterEnd around it.");
+        new(ErrorIds.InvalidRemediationWindow, FailureKind.InvalidArgument, message, "Pass -FixedAt in the past and either -Window (e.g. (New-TimeSpan -Days 7)) or -BeforeStart/-AfterEnd around it.");
 
     private static string Utc(DateTimeOffset time) => time.ToString("u", CultureInfo.InvariantCulture);
 }

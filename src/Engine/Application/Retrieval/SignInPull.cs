@@ -32,7 +32,7 @@ public sealed class SignInPull
         if (_end <= _start)
         {
             throw new EntraStrongAuthException(
-                "InvalidTimeRange",
+                ErrorIds.InvalidTimeRange,
                 FailureKind.InvalidArgument,
                 "-EndTime (" + _end.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + _start.ToString("u", CultureInfo.InvariantCulture) + ").",
                 "Swap or correct the times; -StartTime defaults to 24 hours before -EndTime.");
