@@ -11,6 +11,8 @@
       Package  Build, Test-ModuleManifest, then a Gallery .nupkg in out/packages (Publish-PSResource to a file repository).
       Bench    Runs every bench/*.bench.ps1 against the built module (-Bench MfaEnrollment: only that one).
       Clean    Removes out/ (and .cache/ with -IncludeCache).
+    Build -UpdateDependencyList  re-resolves the locked package graph after a version move (Directory.Packages.props).
+    Build -UpdatePublicApi       declares a deliberate public API change in src/*/PublicAPI.*.txt.
     From a fresh machine with only the .NET SDK:  dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Test
 #>
 [CmdletBinding()]
@@ -24,6 +26,9 @@ param(
 
     # Rewrite build/expected-dependencies.txt from this build instead of failing on a difference.
     [switch] $UpdateDependencyList,
+
+    # Declare a deliberate change of the public API in src/*/PublicAPI.*.txt instead of failing on it.
+    [switch] $UpdatePublicApi,
 
     [switch] $IncludeCache,
 
@@ -40,7 +45,7 @@ $exitCode = 0
 foreach ($name in $Task) {
     switch ($name) {
         'Clean'   { Invoke-CleanTask -Context $context -IncludeCache:$IncludeCache }
-        'Build'   { Invoke-BuildTask -Context $context -UpdateDependencyList:$UpdateDependencyList }
+        'Build'   { Invoke-BuildTask -Context $context -UpdateDependencyList:$UpdateDependencyList -UpdatePublicApi:$UpdatePublicApi }
         'Test'    { Invoke-BuildTask -Context $context; $exitCode = Invoke-TestTask -Context $context }
         'Package' { Invoke-BuildTask -Context $context; Invoke-PackageTask -Context $context }
         'Bench'   { Invoke-BuildTask -Context $context; Invoke-BenchTask -Context $context -Name $Bench }

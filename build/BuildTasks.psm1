@@ -54,7 +54,7 @@ function Invoke-CleanTask {
 }
 
 function Invoke-BuildTask {
-    param($Context, [switch] $UpdateDependencyList)
+    param($Context, [switch] $UpdateDependencyList, [switch] $UpdatePublicApi)
     if ($Context.Built) { return }
     $root = $Context.Root
     $config = $Context.Configuration
@@ -64,6 +64,7 @@ function Invoke-BuildTask {
     New-Item -ItemType Directory -Force -Path $dependencies, (Join-Path $module 'en-US') | Out-Null
 
     Restore-LockedGraph -Context $Context -Reresolve:$UpdateDependencyList
+    if ($UpdatePublicApi) { Update-PublicApi -Context $Context }
     Write-Host "Building ($config)..."
     Invoke-Dotnet build (Join-Path $root 'EntraStrongAuth.sln') -c $config --no-restore --nologo -v quiet
     $engineStage = Join-Path $Context.Staging 'engine'
@@ -126,6 +127,27 @@ function Set-ReleaseNotes {
     if ($text -notmatch $pattern) { throw "$Manifest has no ReleaseNotes = '...' line to fill." }
     $text = [regex]::Replace($text, $pattern, { param($m) "ReleaseNotes = '$notes'" })
     Set-Content -Path $Manifest -Value $text -NoNewline
+}
+
+function Update-PublicApi {
+    # ./build.ps1 Build -UpdatePublicApi: declares a deliberate change of the shipped assemblies' public surface.
+    # Additions (RS0016) are written by the analyzer's own code fix; removals (RS0017) are the lines the build names,
+    # deleted from PublicAPI.Unshipped.txt or, for an API already shipped, marked *REMOVED* there.
+    param($Context)
+    foreach ($name in 'Core', 'Engine', 'Cmdlets', 'Loader') {
+        $project = Join-Path $Context.Root "src/$name/EntraStrongAuth.$name.csproj"
+        Write-Host "Declaring the public API of $name..."
+        Invoke-Dotnet format analyzers $project --diagnostics RS0016 --severity warn -v q
+        $removed = @(& dotnet build $project -c $Context.Configuration --no-restore --nologo -v q 2>&1 |
+                ForEach-Object { if ("$_" -match "RS0017: Symbol '(.+?)' is part of the declared API") { $Matches[1] } } | Sort-Object -Unique)
+        if ($removed.Count -eq 0) { continue }
+        $unshippedFile = Join-Path $Context.Root "src/$name/PublicAPI.Unshipped.txt"
+        $shipped = @(Get-Content (Join-Path $Context.Root "src/$name/PublicAPI.Shipped.txt"))
+        $unshipped = @(Get-Content $unshippedFile | Where-Object { $_ -notin $removed })
+        $unshipped += @($removed | Where-Object { $_ -in $shipped } | ForEach-Object { "*REMOVED*$_" })
+        Set-Content -Path $unshippedFile -Value $unshipped
+        Write-Host "  removed from the declared API: $($removed -join '; ')"
+    }
 }
 
 function Restore-LockedGraph {
