@@ -23,10 +23,17 @@ $result.PreloadedMsal = [Microsoft.Identity.Client.PublicClientApplicationBuilde
 Import-Module $ModuleManifest
 
 # 2. A Graph endpoint on loopback that answers GET /v1.0/organization for one expected bearer token.
-$listener = [System.Net.HttpListener]::new()
-$port = Get-Random -Minimum 20000 -Maximum 60000
-$listener.Prefixes.Add("http://127.0.0.1:$port/")
-$listener.Start()
+#    HttpListener cannot pick a free port itself, so a random one is tried until one is free: a port another test
+#    holds would otherwise end the probe before it printed anything.
+$listener = $null
+foreach ($attempt in 1..20) {
+    $port = Get-Random -Minimum 20000 -Maximum 60000
+    $candidate = [System.Net.HttpListener]::new()
+    $candidate.Prefixes.Add("http://127.0.0.1:$port/")
+    try { $candidate.Start(); $listener = $candidate; break }
+    catch { $candidate.Close() }
+}
+if (-not $listener) { throw 'No free loopback port for the probe''s Graph endpoint after 20 tries.' }
 $server = [powershell]::Create().AddScript({
         param($listener)
         while ($listener.IsListening) {
