@@ -15,7 +15,7 @@ public static class MissingEvidenceAdvice
         "Conditional Access details (appliedConditionalAccessPolicies) need the Policy.Read.All permission (Connect-EntraStrongAuth asks for it) and a role such as Global Reader or Security Reader; from Log Analytics, include the ConditionalAccessPolicies column.";
 
     private const string BetaOnly =
-        "Authentication details, the authentication requirement, the protocol, token types, user agent and event types are only in the Graph beta endpoint: read live with Get-StrongAuthFailure, or save GET /beta/auditLogs/signIns (Get-MgBetaAuditLogSignIn), not v1.0 (Get-MgAuditLogSignIn); from the admin center use Download JSON rather than CSV; from Log Analytics export every column, the dynamic ones (AuthenticationDetails, DeviceDetail, Status, …) included.";
+        "Authentication details, the authentication requirement, the protocol, token types, user agent and event types are only in the Graph beta endpoint: read live with Get-StrongAuthFailure, or save them with Get-SignInLog -OutFile or from GET /beta/auditLogs/signIns (Get-MgBetaAuditLogSignIn), not v1.0 (Get-MgAuditLogSignIn); from the admin center use Download JSON rather than CSV; from Log Analytics export every column, the dynamic ones (AuthenticationDetails, DeviceDetail, Status, …) included.";
 
     /// <summary>The warning for <paramref name="findings"/> findings whose deciding rules lacked <paramref name="fields"/>.</summary>
     public static string Describe(IEnumerable<string> fields, int findings)

@@ -38,6 +38,7 @@ public class MissingEvidenceWarningTests
 
         Assert.Contains("Policy.Read.All", warning, StringComparison.Ordinal);
         Assert.Contains("beta", warning, StringComparison.Ordinal);
+        Assert.Contains("Get-SignInLog -OutFile", warning, StringComparison.Ordinal);
         Assert.Contains("Download JSON rather than CSV", warning, StringComparison.Ordinal);
     }
 
