@@ -18,6 +18,7 @@ public sealed class CauseRule
         IReadOnlyList<int> codes,
         string reason,
         IReadOnlyList<RuleCondition> conditions,
+        IReadOnlyList<string> requires,
         IReadOnlyList<string> lowerWhenAbsent,
         IReadOnlyList<string>? remedy)
     {
@@ -28,6 +29,7 @@ public sealed class CauseRule
         Codes = codes ?? throw new ArgumentNullException(nameof(codes));
         Reason = reason ?? throw new ArgumentNullException(nameof(reason));
         Conditions = conditions ?? throw new ArgumentNullException(nameof(conditions));
+        Requires = requires ?? throw new ArgumentNullException(nameof(requires));
         LowerWhenAbsent = lowerWhenAbsent ?? throw new ArgumentNullException(nameof(lowerWhenAbsent));
         Remedy = remedy;
     }
@@ -49,7 +51,14 @@ public sealed class CauseRule
 
     public IReadOnlyList<RuleCondition> Conditions { get; }
 
-    /// <summary>Fields whose absence from the record lowers the confidence by one (the deciding evidence may be hidden).</summary>
+    /// <summary>
+    /// The evidence the rule relies on beyond its conditions: fields that would have shown another cause (an earlier
+    /// rule) had they been in the record. When the record lacks one, the rule won by elimination without the evidence
+    /// that rules the other causes out: the finding is a guess, with Low confidence, and names the missing field.
+    /// </summary>
+    public IReadOnlyList<string> Requires { get; }
+
+    /// <summary>Fields that would have said more (which source demanded MFA): each one missing lowers the confidence by one, at most once.</summary>
     public IReadOnlyList<string> LowerWhenAbsent { get; }
 
     /// <summary>Replaces the cause's remedy when set (e.g. legacy-protocol clients).</summary>

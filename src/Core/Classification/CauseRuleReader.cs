@@ -85,6 +85,7 @@ public static class CauseRuleReader
         var codes = fields.PositiveIntArray("codes", "expected an array of codes such as [50074, 50076]");
         var reason = fields.RequiredString("reason");
         var conditions = ReadConditions(fields);
+        var requires = KnownFields(fields, "requires");
         var lowerWhenAbsent = KnownFields(fields, "lowerWhenAbsent");
         var remedy = fields.Element("remedy") is null ? null : fields.StringArray("remedy");
         if (remedy is { Count: 0 })
@@ -103,7 +104,7 @@ public static class CauseRuleReader
             return null;
         }
 
-        return new CauseRule(id, number, cause.Value, confidence.Value, codes, reason, conditions, lowerWhenAbsent, remedy);
+        return new CauseRule(id, number, cause.Value, confidence.Value, codes, reason, conditions, requires, lowerWhenAbsent, remedy);
     }
     private static List<RuleCondition> ReadConditions(JsonFields rule)
     {

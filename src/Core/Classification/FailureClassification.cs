@@ -43,6 +43,12 @@ public sealed record FailureClassification
     /// <summary>The id of the cause-table rule that decided the cause; null for <see cref="FailureCause.Other"/>.</summary>
     public string? RuleId { get; init; }
 
+    /// <summary>
+    /// The fields (Graph names) the deciding rule relies on that the record lacked: the finding is then partly a guess
+    /// and its confidence was lowered. Empty when the record had everything the rule needs.
+    /// </summary>
+    public IReadOnlyList<string> MissingEvidence { get; init; } = Array.Empty<string>();
+
     /// <summary>The cause given before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
     public FailureCause? ReclassifiedFrom { get; init; }
 

@@ -120,21 +120,22 @@ public sealed class StrongAuthClassifier
                 confidence++;
             }
 
-            var absent = Rule.LowerWhenAbsent.Where(field => !SignInFields.Read(signIn, field).Any()).ToList();
-            foreach (var field in absent)
+            var required = Absent(signIn, Rule.Requires);
+            var detail = Absent(signIn, Rule.LowerWhenAbsent);
+            var missing = required.Concat(detail).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var field in missing)
             {
                 _evidence.Add(new Evidence(field, null, SignInFields.AbsentMeaning(field)));
             }
 
-            if (absent.Count > 0 && confidence > Confidence.Low)
-            {
-                confidence--;
-            }
-
+            confidence = EvidenceLimits.Cap(Rule, confidence, required.Count > 0, detail.Count > 0);
             AddDemandingPolicies(signIn);
             var remedy = Rule.Remedy ?? rules.Definition(Rule.Cause)?.Remedy ?? code?.Remedy ?? Array.Empty<string>();
-            return new FailureClassification(signIn, code, Rule.Cause, confidence, _evidence, remedy) { RuleId = Rule.Id };
+            return new FailureClassification(signIn, code, Rule.Cause, confidence, _evidence, remedy) { RuleId = Rule.Id, MissingEvidence = missing };
         }
+
+        private static List<string> Absent(SignInEvent signIn, IEnumerable<string> fields) =>
+            fields.Where(field => !SignInFields.Read(signIn, field).Any()).ToList();
 
         /// <summary>Names the enforced policies that interrupted the sign-in, whichever rule decided: that is what an admin reviews.</summary>
         private void AddDemandingPolicies(SignInEvent signIn)

@@ -56,6 +56,9 @@ public sealed class StrongAuthFailure
     /// <summary>The cause the classifier gave before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
     public FailureCause? ReclassifiedFrom => _classification.ReclassifiedFrom;
 
+    /// <summary>The fields the deciding rule needed that the record lacked; the confidence was lowered for them.</summary>
+    public IReadOnlyList<string> MissingEvidence => _classification.MissingEvidence;
+
     /// <summary>True for benign interrupts (hidden unless -IncludeBenign).</summary>
     public bool IsBenign => Cause == FailureCause.BenignInterrupt;
 

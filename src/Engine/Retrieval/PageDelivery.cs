@@ -22,7 +22,6 @@ internal sealed class PageDelivery : IDisposable
     private readonly RetrievalEvents _events;
     private readonly IRetrievalPageSink? _pageSink;
     private readonly RetrievalCounters _counters;
-    private bool _caHiddenWarned;
 
     public PageDelivery(SignInQuery query, Func<SignInEvent, Task> onRecord, Func<SignInReadProblem, Task> onProblem, RetrievalEvents events, IRetrievalPageSink? pageSink, RetrievalCounters counters)
     {
@@ -88,12 +87,11 @@ internal sealed class PageDelivery : IDisposable
 
     private async Task WarnIfConditionalAccessHiddenAsync(SignInEvent record)
     {
-        if (_caHiddenWarned || !ConditionalAccessVisibility.LooksHidden(record))
+        if (!ConditionalAccessVisibility.LooksHidden(record) || !_events.ClaimConditionalAccessHiddenWarning())
         {
             return;
         }
 
-        _caHiddenWarned = true;
         await _events.WarningAsync("Graph returned sign-ins without their Conditional Access policies (e.g. " + record.Id
             + "). The connection lacks Policy.Read.All, so policy and strength evidence is missing: connect with Policy.Read.All for full findings.").ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Retrieval;
 
@@ -11,6 +12,8 @@ namespace EntraStrongAuth.Engine.Retrieval;
 /// </summary>
 public sealed class RetrievalEvents
 {
+    private int _conditionalAccessHiddenClaimed;
+
     public Func<string, Task>? Verbose { get; init; }
 
     public Func<string, Task>? Warning { get; init; }
@@ -20,6 +23,12 @@ public sealed class RetrievalEvents
     internal Task VerboseAsync(string message) => Verbose?.Invoke(message) ?? Task.CompletedTask;
 
     internal Task WarningAsync(string message) => Warning?.Invoke(message) ?? Task.CompletedTask;
+
+    /// <summary>
+    /// True the first time only: the hidden-Conditional-Access warning is said once per set of events, so a command
+    /// that keeps one set for its run warns once however many reads (failures, then successes in batches) it makes.
+    /// </summary>
+    internal bool ClaimConditionalAccessHiddenWarning() => Interlocked.Exchange(ref _conditionalAccessHiddenClaimed, 1) == 0;
 
     internal Task ProgressAsync(RetrievalProgress progress) => Progress?.Invoke(progress) ?? Task.CompletedTask;
 }

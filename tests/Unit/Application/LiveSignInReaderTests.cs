@@ -31,4 +31,20 @@ public class LiveSignInReaderTests
         Assert.Equal((7, "Reading sign-ins from Microsoft Graph"), (last.ActivityId, last.Activity));
         Assert.Empty(host.Errors);
     }
+
+    [Fact]
+    public async Task Hidden_conditional_access_is_warned_about_once_per_run_whatever_the_number_of_reads()
+    {
+        // Get-StrongAuthFailure reads the failures, then the successes in batches of users: one reader, several reads.
+        await using var graph = await SimulatedGraph.StartAsync(new GraphSimulatorOptions { ThrottleRequests = 0, ConditionalAccess = EntraStrongAuth.GraphSimulator.ConditionalAccessVisibility.Null });
+        var host = new RecordingRunHost();
+        var reader = new LiveSignInReader(graph.Connection, host, 7, "Reading sign-ins from Microsoft Graph");
+
+        for (var read = 0; read < 3; read++)
+        {
+            await reader.ReadAsync(graph.WholeRange(), _ => Task.CompletedTask, CancellationToken.None);
+        }
+
+        Assert.Contains("Policy.Read.All", Assert.Single(host.Warnings), StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,7 @@ public class ClassificationDataTests
         { """{"id":"r1","cause":"PolicyStepUp","confidence":"High","codes":["50076"],"reason":"x"}""", "rule 'r1' (rule 1)", "codes" },
         { """{"id":"r1","cause":"PolicyStepUp","confidence":"High","reason":"x"}""", "rule 'r1' (rule 1)", "codes" },
         { """{"id":"r1","cause":"PolicyStepUp","confidence":"High","codes":[50076],"reason":"x","lowerWhenAbsent":["caPolicies"]}""", "rule 'r1' (rule 1)", "lowerWhenAbsent" },
+        { """{"id":"r1","cause":"PolicyStepUp","confidence":"High","codes":[50076],"reason":"x","requires":["caPolicies"]}""", "rule 'r1' (rule 1)", "requires" },
         { """{"id":"r1","cause":"PolicyStepUp","confidence":"High","codes":[50076],"reason":"x","remedy":[]}""", "rule 'r1' (rule 1)", "remedy" },
         { """{"cause":"PolicyStepUp","confidence":"High","codes":[50076],"reason":"x"}""", "rule 1", "id" },
     };

@@ -91,6 +91,7 @@ public sealed class ReclassificationTests
         return new FailureClassification(signIn, code, FailureCause.PolicyStepUp, Confidence.High, new[] { new Evidence("status.errorCode", "50074", "step-up") }, new[] { "Complete MFA." })
         {
             RuleId = "stepup-ca-mfa-grant",
+            MissingEvidence = new[] { "userAgent" },
             ReclassifiedFrom = FailureCause.Other,
         };
     }

@@ -83,8 +83,9 @@ public class StrongAuthClassifierTests
             FailureCause.IncompleteEnrollment, Confidence.Medium, "enrollment-blocked", "status.errorCode", "53004"),
         new("500121 user declined", () => Failure(500121).Step("Password", "Primary authentication", true, "Correct password").Step("Mobile app notification", "Multifactor authentication", false, "User declined the authentication"),
             FailureCause.MfaAttemptFailed, Confidence.High, "mfa-denied-detail", "authenticationDetails[1].authenticationStepResultDetail", "User declined the authentication"),
+        // Without the steps, "no method registered" (enrollment-no-methods-detail) cannot be ruled out: not High.
         new("500121 without step details", () => Failure(500121),
-            FailureCause.MfaAttemptFailed, Confidence.High, "mfa-denied", "status.errorCode", "500121"),
+            FailureCause.MfaAttemptFailed, Confidence.Medium, "mfa-denied", "status.errorCode", "500121"),
         new("500121 no methods registered", () => Failure(500121).Step("Password", "Primary authentication", true, "Correct password").Step("Text message", "Multifactor authentication", false, "User doesn't have any verification methods registered"),
             FailureCause.IncompleteEnrollment, Confidence.High, "enrollment-no-methods-detail", "authenticationDetails[1].authenticationStepResultDetail", "User doesn't have any verification methods registered"),
         new("50087 MFA service transient", () => Failure(50087),

@@ -25,7 +25,9 @@ internal sealed record GeneratorOptions
           --formats <list>      comma list of: graph-json, graph-pages, admin-json, admin-csv, la-json, la-csv, diag-archive
                                 (default: all), and tenant-auth (never by default): the tenant's authentication methods,
                                 registration report, methods policy, groups, strengths and CA policies as Graph JSON
-                                in <out>/tenant-auth/
+                                in <out>/tenant-auth/; and the thin variants (never by default): graph-v1 (Graph v1.0
+                                shape), graph-no-ca (no Conditional Access details), graph-no-auth-details (no
+                                authentication details), la-json-no-dynamic (Log Analytics without its dynamic columns)
           --gzip [list]         also write <file>.gz for every format, or only for the listed ones
           --activity <x>        ordinary (successful) activity factor (default 1: a thinned tenant, about a third of
                                 sign-ins fail; 8 gives a realistic share of successes; default 8 with --target-bytes)

@@ -9,14 +9,17 @@ internal sealed class LogAnalyticsJsonWriter : JsonFileWriter
 {
     private readonly LogAnalyticsCells cells;
     private readonly bool nestAll;
+    private readonly bool withoutDynamicColumns;
     private readonly IReadOnlyList<(string Name, System.Func<SignIn, Cell> Value, bool Dynamic)> interactive;
     private readonly IReadOnlyList<(string Name, System.Func<SignIn, Cell> Value, bool Dynamic)> nonInteractive;
 
-    public LogAnalyticsJsonWriter(string path, Tenant tenant, bool nestAll)
+    // withoutDynamicColumns leaves the dynamic columns out, as exports that keep only scalar columns do (a thin variant).
+    public LogAnalyticsJsonWriter(string path, Tenant tenant, bool nestAll, bool withoutDynamicColumns = false)
         : base(path, CompactJson)
     {
         cells = new LogAnalyticsCells(tenant);
         this.nestAll = nestAll;
+        this.withoutDynamicColumns = withoutDynamicColumns;
         interactive = cells.For(LogAnalyticsTable.SigninLogs);
         nonInteractive = cells.For(LogAnalyticsTable.NonInteractive);
         Json.WriteStartArray();
@@ -28,6 +31,11 @@ internal sealed class LogAnalyticsJsonWriter : JsonFileWriter
         w.WriteStartObject();
         foreach (var (name, value, dynamic) in signIn.IsInteractive ? interactive : nonInteractive)
         {
+            if (dynamic && withoutDynamicColumns)
+            {
+                continue;
+            }
+
             Cell cell = value(signIn);
             switch (cell.Kind)
             {

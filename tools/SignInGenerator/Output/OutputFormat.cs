@@ -19,9 +19,21 @@ internal sealed record OutputFormat(string Name, string FileName, Func<string, O
         new("diag-archive", "signins.diag-archive.ndjson", (path, c) => new DiagnosticArchiveWriter(path, c.Tenant)),
     };
 
+    /// <summary>
+    /// The same tenant with evidence left out, as real tools and permissions give it; never written by default (the
+    /// samples stay as they are), named in --formats for the accuracy test's thin variants.
+    /// </summary>
+    public static readonly IReadOnlyList<OutputFormat> Thin = new OutputFormat[]
+    {
+        new("graph-v1", "signins.graph-v1.json", (path, _) => new ThinGraphJsonWriter(path, ThinShape.GraphV1)),
+        new("graph-no-ca", "signins.graph-no-ca.json", (path, _) => new ThinGraphJsonWriter(path, ThinShape.NoConditionalAccess)),
+        new("graph-no-auth-details", "signins.graph-no-auth-details.json", (path, _) => new ThinGraphJsonWriter(path, ThinShape.NoAuthenticationDetails)),
+        new("la-json-no-dynamic", "signins.la-no-dynamic.json", (path, c) => new LogAnalyticsJsonWriter(path, c.Tenant, nestAll: false, withoutDynamicColumns: true)),
+    };
+
     public static OutputFormat Named(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown format '{name}'. Known: {string.Join(", ", All.Select(f => f.Name))}.");
+        All.Concat(Thin).FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown format '{name}'. Known: {string.Join(", ", All.Concat(Thin).Select(f => f.Name))}.");
 
     public SignInWriter Open(string directory, OutputContext context) => Create(Path.Combine(directory, FileName), context);
 }

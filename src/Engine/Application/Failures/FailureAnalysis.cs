@@ -25,6 +25,10 @@ public sealed class FailureAnalysis
     private readonly FailureFilter _filter;
     private readonly StrongAuthSummaryBuilder? _summary;
 
+    // What the reported findings' rules lacked, for the run's one warning (each finding lists its own).
+    private readonly HashSet<string> _missingEvidence = new(StringComparer.OrdinalIgnoreCase);
+    private int _findingsMissingEvidence;
+
     public FailureAnalysis(FailureAnalysisOptions options, IRunHost host)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -90,6 +94,11 @@ public sealed class FailureAnalysis
     public async Task CompleteAsync()
     {
         await EmitAsync(_analyzer.Complete()).ConfigureAwait(false);
+        if (_findingsMissingEvidence > 0)
+        {
+            await _host.WriteWarningAsync(MissingEvidenceAdvice.Describe(_missingEvidence, _findingsMissingEvidence)).ConfigureAwait(false);
+        }
+
         await _host.WriteVerboseAsync("Input order: " + _analyzer.InputOrder + ".").ConfigureAwait(false);
         if (_analyzer.OrderWarning is { } warning)
         {
@@ -117,6 +126,12 @@ public sealed class FailureAnalysis
     {
         foreach (var failure in failures.Where(_filter.Wants))
         {
+            if (failure.MissingEvidence.Count > 0)
+            {
+                _findingsMissingEvidence++;
+                _missingEvidence.UnionWith(failure.MissingEvidence);
+            }
+
             if (_summary is not null)
             {
                 _summary.Add(failure);

@@ -25,6 +25,7 @@ public sealed class LiveSignInReader : ISignInQueryReader
     private string _status = "Connecting";
     private int _percent = -1;
     private DateTime _lastProgress = DateTime.MinValue;
+    private RetrievalEvents? _events;
 
     public LiveSignInReader(GraphConnection connection, IRunHost host, int activityId, string activity)
     {
@@ -77,7 +78,8 @@ public sealed class LiveSignInReader : ISignInQueryReader
         }
     }
 
-    private RetrievalEvents Events() => new()
+    /// <summary>One set of events for the reader's life (a command run), so a warning said once stays said across reads.</summary>
+    private RetrievalEvents Events() => _events ??= new()
     {
         Verbose = _host.WriteVerboseAsync,
         Warning = _host.WriteWarningAsync,
