@@ -41,6 +41,21 @@ public class RealExportShapeTests
         Assert.DoesNotContain("TenantId", warning, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Query_result_columns_with_type_suffixes_are_read_and_unknown_ones_named_once()
+    {
+        var text = "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"TimeGenerated\",\"type\":\"datetime\"},{\"name\":\"ResultType_s\",\"type\":\"string\"},"
+            + "{\"name\":\"UserPrincipalName_s\",\"type\":\"string\"},{\"name\":\"TenantId\",\"type\":\"string\"},{\"name\":\"LabExercise_s\",\"type\":\"string\"}],"
+            + "\"rows\":[[\"2025-03-04T09:15:22Z\",\"50076\",\"adele.vance@contoso.example\",\"t\",\"Lab 3\"],[\"2025-03-04T09:16:22Z\",\"0\",\"adele.vance@contoso.example\",\"t\",\"Lab 3\"]]}]}";
+
+        var items = ReadText(text, "query.json");
+
+        Assert.Empty(items.Problems());
+        Assert.Equal([(50076, "adele.vance@contoso.example"), (0, "adele.vance@contoso.example")], items.SignIns().Select(s => (s.ErrorCode, s.UserPrincipalName)));
+        var warning = Assert.Single(Warnings(items));
+        Assert.StartsWith("query.json: 1 columns not understood, so not read: LabExercise_s.", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("admin-center-semicolon.csv")]
     [InlineData("admin-center-tab.csv")]
