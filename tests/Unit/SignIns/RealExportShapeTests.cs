@@ -56,10 +56,11 @@ public class RealExportShapeTests
         Assert.StartsWith("query.json: 1 columns not understood, so not read: LabExercise_s.", warning, StringComparison.Ordinal);
     }
 
+    /// <summary>Excel (de-DE) rewrites the time as "04.03.2025 09:15", day first and without seconds.</summary>
     [Theory]
-    [InlineData("admin-center-semicolon.csv")]
-    [InlineData("admin-center-tab.csv")]
-    public void Admin_center_csv_resaved_with_semicolons_or_tabs_is_read(string fixture)
+    [InlineData("admin-center-semicolon.csv", 0)]
+    [InlineData("admin-center-tab.csv", 22)]
+    public void Admin_center_csv_resaved_with_semicolons_or_tabs_is_read(string fixture, int seconds)
     {
         Assert.Equal(SignInLogFormat.AdminCenterCsv, SignInLogReader.DetectFormat(SignInFixtures.Path(fixture)));
         var items = ReadFixture(fixture);
@@ -69,7 +70,7 @@ public class RealExportShapeTests
         Assert.Equal(
             ("7a1c0d3e-5b2f-4c8e-9d10-2f6e8b1a0c01", 50074, "adele.vance@contoso.example", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "singleFactorAuthentication"),
             (signIn.Id, signIn.ErrorCode, signIn.UserPrincipalName, signIn.UserAgent, signIn.AuthenticationRequirement));
-        Assert.Equal(new DateTimeOffset(2025, 3, 4, 9, 15, 22, TimeSpan.Zero), signIn.CreatedDateTime);
+        Assert.Equal(new DateTimeOffset(2025, 3, 4, 9, 15, seconds, TimeSpan.Zero), signIn.CreatedDateTime);
         Assert.Empty(Warnings(items));
     }
 
