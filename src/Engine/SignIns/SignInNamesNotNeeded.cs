@@ -10,7 +10,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// Any other name a reader meets is listed once per file in a warning (see <see cref="UnknownNames"/>), so nothing
 /// is dropped silently. From the Graph beta signIn resource, the SigninLogs / AADNonInteractiveUserSignInLogs /
 /// AADServicePrincipalSignInLogs / AADManagedIdentitySignInLogs column lists, a custom log table's standard columns,
-/// the diagnostic-settings envelope, and the admin center download's headers (54, 55 and 57 column versions).
+/// the TableName that az monitor log-analytics query adds to each row, the diagnostic-settings envelope, and the admin center download's headers (54, 55 and 57 column versions).
 /// </summary>
 internal static class SignInNamesNotNeeded
 {
@@ -36,7 +36,7 @@ internal static class SignInNamesNotNeeded
         "_BilledSize", "_IsBillable", "Resource", "ResourceId", "RiskLevel", "_ResourceId", "_SubscriptionId", "_ItemId", "_Internal_WorkspaceResourceId",
         "MG", "ManagementGroupName", "Computer", "RawData", "Agent", "AppOwnerTenantId", "AuthenticatorAppLocation", "ClientSessionId",
         "ConditionalAccessAudiences", "GlobalSecureAccessIpAddress", "HomeTenantName", "IsTenantRestricted", "IsThroughGlobalSecureAccess",
-        "ResourceOwnerTenantId", "TokenProtectionStatusDetails",
+        "ResourceOwnerTenantId", "TokenProtectionStatusDetails", "TableName",
     ];
 
     public static readonly string[] Envelope =
