@@ -59,6 +59,9 @@ internal sealed class SignInFieldEntry
     /// <summary>The v1.0 path: the beta one unless set; null when v1.0 lacks the property.</summary>
     public string? GraphV1Path { get; private set; }
 
+    /// <summary>Older names of the Graph property still found in saved files (conditionalAccessPolicies); JSON readers take them too.</summary>
+    public IReadOnlyList<string> GraphAliases { get; private set; } = None;
+
     /// <summary>SigninLogs / AADNonInteractiveUserSignInLogs column names, the first the one problems show.</summary>
     public IReadOnlyList<string> LogAnalyticsColumns { get; private set; } = None;
 
@@ -123,6 +126,13 @@ internal sealed class SignInFieldEntry
     public SignInFieldEntry BetaOnly()
     {
         GraphV1Path = null;
+        return this;
+    }
+
+    /// <summary>Older Graph names of the property, read like the current one.</summary>
+    public SignInFieldEntry Formerly(params string[] names)
+    {
+        GraphAliases = names;
         return this;
     }
 

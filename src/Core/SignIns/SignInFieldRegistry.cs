@@ -94,7 +94,8 @@ internal static class SignInFieldRegistry
         yield return Add(SignInField.AuthenticationRequirementPolicies, ObjectArray).Graph("authenticationRequirementPolicies").LogAnalytics("AuthenticationRequirementPolicies");
         yield return Add(SignInField.AuthenticationDetails, ObjectArray).Graph("authenticationDetails").LogAnalytics("AuthenticationDetails").Link();
         yield return Add(SignInField.AuthenticationMethodsUsed, SignInValueKind.TextList).Graph("authenticationMethodsUsed").LogAnalytics("AuthenticationMethodsUsed").TextList((e, v) => e.AuthenticationMethodsUsed = v);
-        yield return Add(SignInField.AppliedConditionalAccessPolicies, ObjectArray).Graph("appliedConditionalAccessPolicies").LogAnalytics("ConditionalAccessPolicies", "AppliedConditionalAccessPolicies");
+        // Saved files from before Graph renamed it carry conditionalAccessPolicies (as SigninLogs still does).
+        yield return Add(SignInField.AppliedConditionalAccessPolicies, ObjectArray).Graph("appliedConditionalAccessPolicies").Formerly("conditionalAccessPolicies").LogAnalytics("ConditionalAccessPolicies", "AppliedConditionalAccessPolicies");
         yield return Add(SignInField.ConditionalAccessStatus).Graph("conditionalAccessStatus").LogAnalytics("ConditionalAccessStatus").AdminCenter("Conditional Access")
             .Members("success", "failure", "notApplied").Text(e => e.ConditionalAccessStatus, (e, v) => e.ConditionalAccessStatus = v).Rule();
         yield return Add(SignInField.SessionLifetimePolicies, ObjectArray).Graph("sessionLifetimePolicies").LogAnalytics("SessionLifetimePolicies");
@@ -104,7 +105,8 @@ internal static class SignInFieldRegistry
         // Log Analytics' Location is a country code (see CountryCode); the object is LocationDetails.
         yield return Add(SignInField.Location, SignInValueKind.Object).Graph("location").LogAnalytics("LocationDetails");
         yield return Add(SignInField.NetworkLocationDetails, ObjectArray).Graph("networkLocationDetails").LogAnalytics("NetworkLocationDetails");
-        yield return Add(SignInField.RiskLevelDuringSignIn).Graph("riskLevelDuringSignIn").LogAnalytics("RiskLevelDuringSignIn").Text(e => e.RiskLevelDuringSignIn, (e, v) => e.RiskLevelDuringSignIn = v).Rule();
+        // Early beta signIn records carried the sign-in's risk as riskLevel.
+        yield return Add(SignInField.RiskLevelDuringSignIn).Graph("riskLevelDuringSignIn").Formerly("riskLevel").LogAnalytics("RiskLevelDuringSignIn").Text(e => e.RiskLevelDuringSignIn, (e, v) => e.RiskLevelDuringSignIn = v).Rule();
         yield return Add(SignInField.RiskLevelAggregated).Graph("riskLevelAggregated").LogAnalytics("RiskLevelAggregated").Text(e => e.RiskLevelAggregated, (e, v) => e.RiskLevelAggregated = v);
         yield return Add(SignInField.RiskState).Graph("riskState").LogAnalytics("RiskState").Text(e => e.RiskState, (e, v) => e.RiskState = v);
         yield return Add(SignInField.RiskDetail).Graph("riskDetail").LogAnalytics("RiskDetail").Text(e => e.RiskDetail, (e, v) => e.RiskDetail = v);

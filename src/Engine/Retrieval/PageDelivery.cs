@@ -56,7 +56,11 @@ internal sealed class PageDelivery : IDisposable
                     continue;
                 }
 
-                var record = item.SignIn!;
+                if (item.SignIn is not { } record)
+                {
+                    continue;
+                }
+
                 if (LimitReached || !cursor.Accept(record))
                 {
                     continue;

@@ -59,8 +59,17 @@ internal static class AdminCenterCsvColumns
         return count;
     }
 
-    public static SignInField Resolve(string header) =>
-        Headers.TryGetValue(Normalize(header), out var field) ? field : SignInField.None;
+    /// <summary>A header to its field; "Date (…)" in any zone the admin center offers ("Date (UTC+01:00)") is the time.</summary>
+    public static SignInField Resolve(string header)
+    {
+        var name = Normalize(header);
+        if (Headers.TryGetValue(name, out var field))
+        {
+            return field;
+        }
+
+        return name.StartsWith("Date (", StringComparison.OrdinalIgnoreCase) && name.EndsWith(")", StringComparison.Ordinal) ? SignInField.CreatedDateTime : SignInField.None;
+    }
 
     /// <summary>Rewrites the enum-like fields of a row from display text to Graph members.</summary>
     public static void ToGraphValues(SignInEvent e)

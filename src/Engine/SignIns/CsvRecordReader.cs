@@ -13,6 +13,7 @@ internal sealed class CsvRecordReader
 {
     private readonly TextReader _reader;
     private readonly char[] _buffer;
+    private readonly char _delimiter;
     private int _position;
     private int _length;
     private char[] _row = new char[4096];
@@ -22,15 +23,17 @@ internal sealed class CsvRecordReader
     private long _nextLine = 1;
     private bool _lastFieldQuoted;
 
-    public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024)
+    /// <summary>Reads records from <paramref name="reader"/>, split on <paramref name="delimiter"/>: ',' by default, ';' or a tab where Excel re-saved the file (see <see cref="CsvDelimiter"/>).</summary>
+    public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024, char delimiter = ',')
     {
         _reader = reader;
+        _delimiter = delimiter;
         _buffer = new char[bufferSize];
     }
 
     private enum End
     {
-        Comma,
+        Delimiter,
         LineEnd,
         EndOfData,
     }
@@ -72,7 +75,7 @@ internal sealed class CsvRecordReader
 
             var end = ReadUnquoted();
             AddField(start);
-            if (end != End.Comma)
+            if (end != End.Delimiter)
             {
                 return true;
             }
@@ -125,7 +128,7 @@ internal sealed class CsvRecordReader
             }
 
             var span = _buffer.AsSpan(_position, _length - _position);
-            var stop = span.IndexOfAny(',', '\n', '\r');
+            var stop = span.IndexOfAny(_delimiter, '\n', '\r');
             if (stop < 0)
             {
                 Append(span);
@@ -136,9 +139,9 @@ internal sealed class CsvRecordReader
             Append(span.Slice(0, stop));
             _position += stop + 1;
             var c = span[stop];
-            if (c == ',')
+            if (c == _delimiter)
             {
-                return End.Comma;
+                return End.Delimiter;
             }
 
             if (c == '\r' && EnsureData() && _buffer[_position] == '\n')

@@ -29,11 +29,11 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
     private long _records;
     private bool _done;
 
-    public CsvSignInReader(TextReader text, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
+    public CsvSignInReader(TextReader text, char delimiter, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
         _scope = scope;
         _text = text;
-        _csv = new CsvRecordReader(text);
+        _csv = new CsvRecordReader(text, delimiter: delimiter);
         _source = source;
         _format = format;
         _cancellationToken = cancellationToken;
@@ -86,6 +86,7 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
         _duplicateOf = new int[count];
         var firstColumn = new Dictionary<SignInField, int>();
         var headers = new List<string>(count);
+        var unknown = new UnknownNames();
         for (var i = 0; i < count; i++)
         {
             var header = _csv[i].ToString();
@@ -95,6 +96,11 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
             _duplicateOf[i] = -1;
             if (field == SignInField.None)
             {
+                if (header.Trim().Length > 0 && !SignInNamesNotNeeded.IsKnownHeader(header, _format))
+                {
+                    unknown.Note(header.Trim());
+                }
+
                 continue;
             }
 
@@ -129,7 +135,31 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
         {
             DefaultCategory = _format == SignInLogFormat.AdminCenterCsv ? CategoryFromFileName(_source) : null,
             MfaColumnsAreAStep = _format == SignInLogFormat.AdminCenterCsv,
+            TextTimeZone = TimeZoneOf(headers, firstColumn),
         };
+
+        if (unknown.TakeWarning(_source, "columns") is { } warning)
+        {
+            _pending.Enqueue(warning);
+        }
+    }
+
+    /// <summary>
+    /// The zone the time header states (the createdDateTime column's, else the event time's); warns when it says
+    /// local time without saying which, because the cells are then read as UTC.
+    /// </summary>
+    private CsvTimeZone TimeZoneOf(List<string> headers, Dictionary<SignInField, int> firstColumn)
+    {
+        var column = firstColumn.TryGetValue(SignInField.CreatedDateTime, out var created) ? created : firstColumn[SignInField.EventTime];
+        var zone = CsvTimeZone.Of(headers[column]);
+        if (zone.IsUnstatedLocal)
+        {
+            _pending.Enqueue(new SignInReadItem(_source + ": the time column " + SignInProblems.Show(headers[column].Trim())
+                + " holds the exporting machine's local time, whose UTC offset the file does not state; the times are read as UTC and may be off by that offset. "
+                + "Export with the time zone set to UTC for exact times."));
+        }
+
+        return zone;
     }
 
     private void ReadRow(SignInRecordBuilder builder)

@@ -111,6 +111,10 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
                 if (_endOfStream)
                 {
                     OnEndOfData();
+                    if (_builder.UnknownNames.TakeWarning(_source, "properties") is { } warning)
+                    {
+                        _pending.Enqueue(warning);
+                    }
                 }
                 else
                 {

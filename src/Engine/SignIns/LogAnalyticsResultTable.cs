@@ -44,6 +44,10 @@ internal sealed class LogAnalyticsResultTable
         for (var i = 0; i < _columns.Count; i++)
         {
             var field = LogAnalyticsColumns.Resolve(_columns[i]);
+            if (field == SignInField.None && _columns[i].Length > 0 && !LogAnalyticsColumns.IsKnown(_columns[i]))
+            {
+                _builder.UnknownNames.Note(_columns[i]);
+            }
 
             // Two columns for one field (Type and Category): the first one wins, as in a JSON row.
             _fields[i] = seen.Add(field) ? field : SignInField.None;
@@ -57,6 +61,12 @@ internal sealed class LogAnalyticsResultTable
         var hasCode = Array.IndexOf(_fields, SignInField.ResultType) >= 0 || Array.IndexOf(_fields, SignInField.Status) >= 0;
         if ((hasTime && hasCode) || _reported)
         {
+            // The table's unknown columns, said once, before its first row.
+            if (hasTime && hasCode && _builder.UnknownNames.TakeWarning(source, "columns") is { } warning)
+            {
+                output.Enqueue(warning);
+            }
+
             return hasTime && hasCode;
         }
 

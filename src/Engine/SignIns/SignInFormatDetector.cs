@@ -187,7 +187,8 @@ internal static class SignInFormatDetector
     private static FormatGuess DetectCsv(ReadOnlySpan<byte> content)
     {
         var text = Utf8Text.Decode(content);
-        var csv = new CsvRecordReader(new StringReader(text));
+        var delimiter = CsvDelimiter.Detect(text);
+        var csv = new CsvRecordReader(new StringReader(text), delimiter: delimiter);
         List<string>? headers = null;
         while (csv.Read())
         {
@@ -208,7 +209,7 @@ internal static class SignInFormatDetector
         if (headers is null || headers.Count < 2)
         {
             var firstLine = text.Split('\n')[0].TrimEnd('\r');
-            return Unknown("The input is neither JSON nor a CSV with a header row; it starts with "
+            return Unknown("The input is neither JSON nor a CSV with a header row (no comma, semicolon or tab splits its first line); it starts with "
                 + SignInProblems.Show(firstLine) + ".");
         }
 
@@ -223,7 +224,7 @@ internal static class SignInFormatDetector
             return new FormatGuess(SignInLogFormat.LogAnalyticsCsv, "Log Analytics columns");
         }
 
-        return Unknown("The input looks like CSV, but its header has the columns "
+        return Unknown("The input looks like CSV (" + CsvDelimiter.Name(delimiter) + "-delimited), but its header has the columns "
             + string.Join(", ", headers.Take(20).Select(h => SignInProblems.Show(h))) + ", which match no sign-in format.");
     }
 

@@ -26,9 +26,11 @@ internal static partial class SignInJsonFieldMapper
 
     /// <summary>
     /// Reads an object whose property names <paramref name="names"/> maps; the reader is on its StartObject. A lean
-    /// record skips what it does not take, except inside an object it takes (status is read whole).
+    /// record skips what it does not take, except inside an object it takes (status is read whole). A record's own
+    /// names that the table does not know are noted for the file's warning (<paramref name="noteUnknown"/>); OData
+    /// annotations (@odata.type) are metadata, not fields.
     /// </summary>
-    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b, bool leanSkips = true)
+    public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b, bool leanSkips = true, bool noteUnknown = true)
     {
         while (true)
         {
@@ -42,7 +44,16 @@ internal static partial class SignInJsonFieldMapper
                 return true;
             }
 
-            var field = names.TryGet(PropertyName(ref reader), out var mapped) ? mapped : SignInField.None;
+            var name = PropertyName(ref reader);
+            if (!names.TryGet(name, out var field))
+            {
+                field = SignInField.None;
+                if (noteUnknown && !name.IsEmpty && name[0] != (byte)'@')
+                {
+                    b.UnknownNames.Note(b.Strings.Get(name));
+                }
+            }
+
             if (!reader.Read())
             {
                 return false;
@@ -71,7 +82,7 @@ internal static partial class SignInJsonFieldMapper
                 {
                     return field == SignInField.NestedSignIn
                         ? ReadObject(ref reader, SignInJsonNames.SignIn, b)
-                        : ReadObject(ref reader, SignInJsonNames.PartsOf(field), b, leanSkips: false);
+                        : ReadObject(ref reader, SignInJsonNames.PartsOf(field), b, leanSkips: false, noteUnknown: false);
                 }
 
                 return ReadMisplaced(field, ref reader, b, "an object");

@@ -36,9 +36,11 @@ internal enum NestedName
 /// </summary>
 internal static class SignInJsonNames
 {
-    /// <summary>The signIn's own properties (the diagnostic archive's <c>properties</c> too).</summary>
+    /// <summary>The signIn's own properties (the diagnostic archive's <c>properties</c> too), with their older names.</summary>
     public static readonly Utf8NameTable<SignInField> SignIn = new(
-        SignInFieldRegistry.All.Where(e => e.GraphPath is not null && e.PartName is null).Select(e => Pair(e.GraphPath!, e.Field)));
+        SignInFieldRegistry.All.Where(e => e.GraphPath is not null && e.PartName is null).Select(e => Pair(e.GraphPath!, e.Field))
+            .Concat(SignInFieldRegistry.All.SelectMany(e => e.GraphAliases.Select(alias => Pair(alias, e.Field))))
+            .Concat(SignInNamesNotNeeded.AsSkipped(SignInNamesNotNeeded.Graph)));
 
     public static readonly Utf8NameTable<NestedName> Nested = new(new Dictionary<string, NestedName>
     {
@@ -68,7 +70,8 @@ internal static class SignInJsonNames
     /// resourceId here is the Azure resource path, not the signIn's resource, so it is not mapped.
     /// </summary>
     public static readonly Utf8NameTable<SignInField> DiagnosticEnvelope = new(
-        SignInFieldRegistry.All.Where(e => e.DiagnosticEnvelopeName is not null).Select(e => Pair(e.DiagnosticEnvelopeName!, e.Field)));
+        SignInFieldRegistry.All.Where(e => e.DiagnosticEnvelopeName is not null).Select(e => Pair(e.DiagnosticEnvelopeName!, e.Field))
+            .Concat(SignInNamesNotNeeded.AsSkipped(SignInNamesNotNeeded.Envelope)));
 
     /// <summary>The parts of each object field (status → errorCode, failureReason …), by the object's field.</summary>
     private static readonly Dictionary<SignInField, Utf8NameTable<SignInField>> Parts = PartTables();

@@ -157,7 +157,7 @@ public static class SignInLogReader
                 format = guess.Format;
             }
 
-            using var records = Open(input.Content, source, format, scope, cancellationToken);
+            using var records = Open(input.Content, input.Prefix, source, format, scope, cancellationToken);
             while (true)
             {
                 SignInReadItem item;
@@ -184,14 +184,15 @@ public static class SignInLogReader
         }
     }
 
-    private static ISignInRecordSource Open(Stream content, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
+    /// <summary>The reader of a format; a CSV's delimiter is found in <paramref name="prefix"/>, the content's first bytes (already read by format detection).</summary>
+    private static ISignInRecordSource Open(Stream content, ReadOnlyMemory<byte> prefix, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case SignInLogFormat.AdminCenterCsv:
             case SignInLogFormat.LogAnalyticsCsv:
                 var text = new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
-                return new CsvSignInReader(text, source, format, scope, cancellationToken);
+                return new CsvSignInReader(text, CsvDelimiter.Detect(Utf8Text.Decode(prefix.Span)), source, format, scope, cancellationToken);
             case SignInLogFormat.LogAnalyticsJson:
                 return Json(LogAnalyticsColumns.Table);
             case SignInLogFormat.DiagnosticArchive:

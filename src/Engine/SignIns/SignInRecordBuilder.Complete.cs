@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using EntraStrongAuth.Core.SignIns;
@@ -11,7 +12,7 @@ internal sealed partial class SignInRecordBuilder
     public void Complete(Queue<SignInReadItem> output)
     {
         var code = _errorCode ?? _resultTypeCode;
-        var created = _created ?? _eventTime;
+        var created = _created ?? _eventTime ?? FirstStepTime(output);
         if (code is null || created is null)
         {
             if (created is null)
@@ -67,6 +68,32 @@ internal sealed partial class SignInRecordBuilder
 
         e.Source = _source + "#" + _record.ToString(CultureInfo.InvariantCulture);
         output.Enqueue(new SignInReadItem(e));
+    }
+
+    /// <summary>
+    /// A record without createdDateTime (nor an event time) whose authentication steps carry their own times: the
+    /// earliest step is the nearest the record comes to its time (steps follow the sign-in within seconds). Said once
+    /// per file, as a warning, so the time is never taken silently.
+    /// </summary>
+    private DateTimeOffset? FirstStepTime(Queue<SignInReadItem> output)
+    {
+        DateTimeOffset? first = null;
+        foreach (var step in _event.AuthenticationDetails)
+        {
+            if (step.AuthenticationStepDateTime is { } time && (first is null || time < first))
+            {
+                first = time;
+            }
+        }
+
+        if (first is not null && !_warnedStepTime && _badCreatedText is null)
+        {
+            _warnedStepTime = true;
+            output.Enqueue(new SignInReadItem(_source + ": record " + _record.ToString(CultureInfo.InvariantCulture)
+                + " has no createdDateTime; its time is taken from its earliest authenticationDetails step (authenticationStepDateTime), as is that of any later record of this file without one."));
+        }
+
+        return _badCreatedText is null ? first : null;
     }
 
     private SignInReadItem Problem(string errorId, string? field, string message) =>

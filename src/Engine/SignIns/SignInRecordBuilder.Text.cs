@@ -22,7 +22,7 @@ internal sealed partial class SignInRecordBuilder
             case SignInValueKind.Time:
                 if (SignInTimestamp.TryParse(text, out var time))
                 {
-                    SetCreated(field, time);
+                    SetCreated(field, TextTimeZone.Apply(time, text));
                 }
                 else if (field == SignInField.CreatedDateTime || _badCreatedText is null)
                 {

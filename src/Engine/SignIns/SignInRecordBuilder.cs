@@ -41,6 +41,7 @@ internal sealed partial class SignInRecordBuilder
     private string? _envelopeCorrelationId;
     private string? _mfaResult;
     private bool _hasRiskEventTypesV2;
+    private bool _warnedStepTime;
 
     public SignInRecordBuilder(string source, StringCache strings, Func<SignInField, string> fieldName)
     {
@@ -50,6 +51,9 @@ internal sealed partial class SignInRecordBuilder
     }
 
     public StringCache Strings { get; }
+
+    /// <summary>The file's columns or properties no reader understands, for its one warning.</summary>
+    public UnknownNames UnknownNames { get; } = new();
 
     public SignInEvent Event => _event;
 
@@ -63,6 +67,9 @@ internal sealed partial class SignInRecordBuilder
     /// without authenticationDetails gets them as one step. Graph's and SigninLogs' mfaDetail stay what they are.
     /// </summary>
     public bool MfaColumnsAreAStep { get; set; }
+
+    /// <summary>The zone a CSV's time header states ("Date (UTC+01:00)"): zone-less cells are that zone's wall clock.</summary>
+    public CsvTimeZone TextTimeZone { get; set; }
 
     /// <summary>
     /// Starts a record. <paramref name="lean"/>: only <see cref="RecordScope.IsLinkField"/> fields are taken (the

@@ -160,6 +160,21 @@ internal static class SignInTimestamp
         return true;
     }
 
+    private static readonly string[] DayFirstDotted = ["d.M.yyyy H:mm:ss.FFFFFFF", "d.M.yyyy H:mm:ss", "d.M.yyyy H:mm", "d.M.yyyy"];
+
+    /// <summary>d.M.yyyy at the start: one or two digits, a dot, one or two digits, a dot, four digits.</summary>
+    private static bool IsDottedDate(ReadOnlySpan<char> s)
+    {
+        var first = s.IndexOf('.');
+        if (first is < 1 or > 2)
+        {
+            return false;
+        }
+
+        var second = s.Slice(first + 1).IndexOf('.');
+        return second is 1 or 2 && s.Length >= first + second + 6 && Digits(s, first + second + 2, 4, out _);
+    }
+
     /// <summary>Culture-invariant fallback for the portal's "M/d/yyyy, h:mm:ss.fff tt" and similar.</summary>
     private static bool TryParseLoose(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
@@ -170,6 +185,19 @@ internal static class SignInTimestamp
         }
 
         var text = s.ToString().Replace(", ", " ");
+        if (IsDottedDate(s))
+        {
+            // Excel re-saves a download's times in the locale's format; dotted dates (de-DE, pl-PL, ru-RU …) put the
+            // day first, which the invariant culture would read as the month (04.03.2025 as April 3).
+            if (DateTimeOffset.TryParseExact(text, DayFirstDotted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value))
+            {
+                value = value.ToUniversalTime();
+                return true;
+            }
+
+            return false;
+        }
+
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value))
         {
             value = value.ToUniversalTime();

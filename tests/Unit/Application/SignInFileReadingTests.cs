@@ -41,6 +41,21 @@ public sealed class SignInFileReadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_warning_reaches_the_warning_stream_once_per_file()
+    {
+        var file = Write("a.json", "[{\"id\":\"1\",\"createdDateTime\":\"2026-11-30T08:00:00Z\",\"status\":{\"errorCode\":0},\"labNote\":\"x\"},"
+            + "{\"id\":\"2\",\"createdDateTime\":\"2026-11-30T09:00:00Z\",\"status\":{\"errorCode\":0},\"labNote\":\"y\"}]");
+        var host = new RecordingRunHost();
+        var count = 0;
+
+        await new SignInFileReading(host, SignInLogFormat.Auto, null).ReadAsync(new[] { file }, _ => { count++; return Task.CompletedTask; }, CancellationToken.None);
+
+        Assert.Equal(2, count);
+        Assert.Empty(host.Errors);
+        Assert.StartsWith(file + ": 1 properties not understood, so not read: labNote.", Assert.Single(host.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_file_means_no_progress()
     {
         var host = new RecordingRunHost();

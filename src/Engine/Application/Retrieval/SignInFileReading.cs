@@ -12,7 +12,7 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 
 /// <summary>
 /// Streams resolved sign-in log files through the Engine's readers for any command: each sign-in handed on, each bad
-/// record a non-terminating error with its stable id, progress at most twice a second (a ZIP entry named as
+/// record a non-terminating error with its stable id, each reader warning a warning, progress at most twice a second (a ZIP entry named as
 /// archive.zip!entry.json), and a -Verbose line per file.
 /// </summary>
 public sealed class SignInFileReading
@@ -74,6 +74,10 @@ public sealed class SignInFileReading
             else if (item.Problem is { } problem)
             {
                 await _host.WriteErrorAsync(SignInProblemErrors.ToException(problem), problem).ConfigureAwait(false);
+            }
+            else if (item.Warning is { } warning)
+            {
+                await _host.WriteWarningAsync(warning).ConfigureAwait(false);
             }
 
             if (clock.Elapsed - lastReport >= ProgressInterval)
