@@ -60,12 +60,26 @@ internal static class SubjectRemedies
     /// <summary>
     /// The catalog's remedy for a wrong-account code (16000, 90072) tells the admin to invite the user as a guest. For
     /// a user who signed in to their own tenant that is wrong: they are a member already; the app or browser offered
-    /// another account. Those steps are replaced by that one, and the record's tenant fact is added as evidence.
+    /// another account. Those steps are replaced by that one, and the record's tenant fact is added as evidence. When
+    /// the record does not say, the guest steps stay but are marked as conditional.
     /// </summary>
     private static FailureClassification WithoutGuestAdvice(FailureClassification classification)
     {
-        if (SignInRuleValues.TenantRelation(classification.SignIn).FirstOrDefault() is not { Value: "home" } home
-            || !classification.Remedy.Any(MentionsGuest))
+        if (!classification.Remedy.Any(MentionsGuest))
+        {
+            return classification;
+        }
+
+        var relations = SignInRuleValues.TenantRelation(classification.SignIn).ToList();
+        if (relations.Count == 0 && !string.Equals(classification.SignIn.UserType, "guest", StringComparison.OrdinalIgnoreCase))
+        {
+            // Real exports (older Log Analytics rows) often carry no tenant ids: say the guest advice is conditional.
+            var unknown = "The record does not say whether the user is a guest here (no crossTenantAccessType, homeTenantId or resourceTenantId). If the user is a member of this tenant (their user principal name is in one of its domains), do not invite them: they signed in with another account or to the wrong tenant. The guest steps below apply only to a user from another organisation.";
+            var absent = new Evidence("tenantRelation", null, SignInFields.AbsentMeaning("tenantRelation"));
+            return classification with { Evidence = classification.Evidence.Concat(new[] { absent }).ToList(), Remedy = new[] { unknown }.Concat(classification.Remedy).ToList() };
+        }
+
+        if (relations.Count == 0 || relations[0] is not { Value: "home" } home)
         {
             return classification;
         }
