@@ -19,10 +19,12 @@ internal sealed class FailureLinker
     private readonly long _maxWindow;
     private readonly StreamWatermark _watermark;
     private readonly SuccessIndex _successes = new();
+    private readonly PriorProofIndex _proofs = new();
     private readonly Dictionary<ulong, List<PendingFailure>> _pendingByKey = new();
     private readonly Queue<PendingFailure> _pending = new();
     private readonly List<(LinkKind Kind, ulong Key)> _successKeys = new(5);
     private readonly Func<long, bool> _canForget;
+    private readonly Func<long, bool> _canForgetProof;
 
     public FailureLinker(TimeSpan flowWindow, TimeSpan userAppWindow, SignInOrder order, TimeSpan orderTolerance)
     {
@@ -31,6 +33,10 @@ internal sealed class FailureLinker
         _maxWindow = Math.Max(_flowWindow, _userAppWindow);
         _watermark = new StreamWatermark(order, orderTolerance);
         _canForget = ticks => _watermark.CanForget(ticks, _maxWindow);
+
+        // A proof serves failures after it, within the flow window: forgotten once no such failure can still come.
+        // Newest-first input finalises a failure on arrival, before its earlier proof arrives: no flow evidence there.
+        _canForgetProof = ticks => _watermark.IsFinal(ticks, _flowWindow);
     }
 
     /// <summary>Set when the input broke its declared order; see <see cref="StreamWatermark.Violation"/>.</summary>
@@ -38,6 +44,9 @@ internal sealed class FailureLinker
 
     /// <summary>Failures waiting for their outcome.</summary>
     public int PendingCount => _pending.Count;
+
+    /// <summary>Keys whose last MFA proofs are held (a few contexts each).</summary>
+    public int ProofKeyCount => _proofs.Count;
 
     /// <summary>Success marks held (one per key).</summary>
     public int SuccessMarkCount => _successes.Count;
@@ -48,9 +57,16 @@ internal sealed class FailureLinker
         // One key list for every success: the index copies the keys, and successes are most of the input.
         var keys = _successKeys;
         LinkKeys.OfSuccess(success, keys);
-        var mark = _successes.Add(success.CreatedDateTime.UtcTicks, success.Id, SuccessProof.ResolvedBy(success), keys, _watermark.Order != SignInOrder.Unknown);
+        var evictable = _watermark.Order != SignInOrder.Unknown;
+        var mark = _successes.Add(success.CreatedDateTime.UtcTicks, success.Id, SuccessProof.ResolvedBy(success), keys, evictable);
+        var proof = mark.ResolvedBy is null ? null : FlowContext.Of(success);
         foreach (var (kind, key) in keys)
         {
+            if (proof is not null && CarriesContext(kind))
+            {
+                _proofs.Add(key, proof, evictable);
+            }
+
             if (!_pendingByKey.TryGetValue(key, out var waiting))
             {
                 continue;
@@ -61,6 +77,11 @@ internal sealed class FailureLinker
                 if (Reaches(kind, failure.Ticks, mark))
                 {
                     failure.Offer(kind, mark);
+                }
+
+                if (proof is not null && CarriesContext(kind) && failure.Ticks - proof.Ticks <= _flowWindow)
+                {
+                    failure.OfferPrior(proof);
                 }
             }
         }
@@ -77,6 +98,11 @@ internal sealed class FailureLinker
             if (_successes.TryBest(key, pending.Ticks, Window(kind), out var mark) && Reaches(kind, pending.Ticks, mark))
             {
                 pending.Offer(kind, mark);
+            }
+
+            if (CarriesContext(kind))
+            {
+                pending.OfferPrior(_proofs.LatestBefore(key, pending.Ticks, _flowWindow));
             }
 
             if (!_pendingByKey.TryGetValue(key, out var list))
@@ -108,6 +134,9 @@ internal sealed class FailureLinker
         return rest;
     }
 
+    /// <summary>A session or a correlation is one app's flow: what changed within it is evidence; a user+app pair is not.</summary>
+    private static bool CarriesContext(LinkKind kind) => kind is LinkKind.SessionId or LinkKind.CorrelationId;
+
     private long Window(LinkKind kind) => kind == LinkKind.UserAndApp ? _userAppWindow : _flowWindow;
 
     /// <summary>After the failure and within the link's window; user+app also needs a success that shows MFA.</summary>
@@ -133,5 +162,6 @@ internal sealed class FailureLinker
         }
 
         _successes.Evict(_canForget);
+        _proofs.Evict(_canForgetProof);
     }
 }

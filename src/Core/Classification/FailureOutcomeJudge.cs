@@ -22,7 +22,7 @@ internal sealed class FailureOutcomeJudge
 
     public StrongAuthFailure Finish(PendingFailure pending)
     {
-        var classification = pending.Classification;
+        var classification = FlowChangeEvidence.Add(pending.Classification, pending.PriorProof);
         var created = classification.SignIn.CreatedDateTime;
 
         // Too recent: Entra ID may still add steps, and the success that resolves it may not be logged yet.

@@ -23,6 +23,18 @@ internal sealed class PendingFailure
 
     public SuccessMark Best { get; private set; }
 
+    /// <summary>The last MFA success of the same session or flow before this failure, when one was seen.</summary>
+    public FlowContext? PriorProof { get; private set; }
+
+    /// <summary>Keeps the proof when it is before this failure and later than the one held.</summary>
+    public void OfferPrior(FlowContext? proof)
+    {
+        if (proof is not null && proof.Ticks < Ticks && (PriorProof is null || proof.IsLaterThan(PriorProof)))
+        {
+            PriorProof = proof;
+        }
+    }
+
     /// <summary>Keeps the candidate when its link is stronger, or as strong and earlier.</summary>
     public void Offer(LinkKind kind, SuccessMark mark)
     {

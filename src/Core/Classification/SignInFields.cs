@@ -46,6 +46,11 @@ internal static class SignInFields
         }
 
         yield return new Field(
+            "tenantRelation",
+            SignInRuleValues.TenantRelation,
+            "The record says neither crossTenantAccessType nor both homeTenantId and resourceTenantId, so whether the user is a guest is unknown.");
+
+        yield return new Field(
             "authenticationRequirementPolicies",
             e => Each("authenticationRequirementPolicies", e.AuthenticationRequirementPolicies, p => p.RequirementProvider),
             "The record does not say which source demanded MFA (a Graph v1.0 record or an export without authenticationRequirementPolicies).");

@@ -39,6 +39,28 @@ internal static class SignInRuleValues
         return parts.Count == 0 ? Array.Empty<FieldValue>() : new[] { new FieldValue("deviceDetail", string.Join("; ", parts)) };
     }
 
+    /// <summary>
+    /// "home" when the user signed in to their own tenant, "external" when to another (guest, B2B direct connect,
+    /// service provider): from crossTenantAccessType, else from homeTenantId against resourceTenantId. Nothing when
+    /// the record says neither, so a rule never guesses a guest.
+    /// </summary>
+    public static IEnumerable<FieldValue> TenantRelation(SignInEvent e)
+    {
+        if (!string.IsNullOrWhiteSpace(e.CrossTenantAccessType))
+        {
+            var home = string.Equals(e.CrossTenantAccessType!.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+            return new[] { new FieldValue("crossTenantAccessType", home ? "home" : "external", e.CrossTenantAccessType) };
+        }
+
+        if (string.IsNullOrWhiteSpace(e.HomeTenantId) || string.IsNullOrWhiteSpace(e.ResourceTenantId))
+        {
+            return Array.Empty<FieldValue>();
+        }
+
+        var same = string.Equals(e.HomeTenantId!.Trim(), e.ResourceTenantId!.Trim(), StringComparison.OrdinalIgnoreCase);
+        return new[] { new FieldValue("homeTenantId", same ? "home" : "external", e.HomeTenantId + (same ? " = " : " ≠ ") + "resourceTenantId " + e.ResourceTenantId) };
+    }
+
     public static IEnumerable<FieldValue> Each<T>(string collection, IReadOnlyList<T> items, Func<T, string?> value, string member = "")
     {
         for (var i = 0; i < items.Count; i++)

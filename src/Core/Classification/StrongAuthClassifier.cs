@@ -48,7 +48,7 @@ public sealed class StrongAuthClassifier
 
         var code = Catalog.TryGet(signIn.ErrorCode, out var entry) ? new AadstsErrorInfo(entry) : null;
         var decision = FirstMatch(signIn, code);
-        return decision is null ? Other(signIn, code) : decision.Build(signIn, code, Data.Rules);
+        return SubjectRemedies.Fit(decision is null ? Other(signIn, code) : decision.Build(signIn, code, Data.Rules), Data);
     }
 
     /// <summary>The first matching rule, with the evidence of later matching rules of the same cause.</summary>
@@ -130,6 +130,11 @@ public sealed class StrongAuthClassifier
 
             confidence = EvidenceLimits.Cap(Rule, confidence, required.Count > 0, detail.Count > 0);
             AddDemandingPolicies(signIn);
+            if (Rule.Cause == FailureCause.StaleSessionClaims)
+            {
+                Add(SessionLifetimeEvidence.Of(signIn));
+            }
+
             var remedy = Rule.Remedy ?? rules.Definition(Rule.Cause)?.Remedy ?? code?.Remedy ?? Array.Empty<string>();
             return new FailureClassification(signIn, code, Rule.Cause, confidence, _evidence, remedy) { RuleId = Rule.Id, MissingEvidence = missing };
         }
