@@ -10,8 +10,8 @@ using EntraStrongAuth.Engine.SignIns;
 
 // Usage: PipelineProfile <file> [passes] — per pass, seconds (wall and CPU) for: reading every record whole
 // (Import-SignInLog), reading as Get-StrongAuthFailure does (only the failures it classifies whole), that read with
-// the analysis, and that read with the analysis behind the de-duplication by sign-in id (as the commands run it;
-// the line also gives the managed memory the id set holds). The first pass includes the JIT, as in a fresh pwsh.
+// the analysis, and that read with the analysis behind the de-duplication by sign-in id (as the commands run it).
+// The first pass includes the JIT, as in a fresh pwsh.
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: PipelineProfile <file> [passes]");
@@ -24,16 +24,12 @@ for (var pass = 1; pass <= passes; pass++)
 {
     // Default options, as Get-StrongAuthFailure: the analyzer detects the input order from the first sign-ins.
     var analyzed = Time(() => Read(args[0], codes, new StrongAuthAnalyzer()));
-    var once = new SignInOnce();
-    var before = GC.GetTotalMemory(forceFullCollection: true);
-    var deduplicated = Time(() => Read(args[0], codes, new StrongAuthAnalyzer(), once));
-    var setBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
-    GC.KeepAlive(once);
+    var deduplicated = Time(() => Read(args[0], codes, new StrongAuthAnalyzer(), new SignInOnce()));
     var lean = Time(() => Read(args[0], codes, null));
     var whole = Time(() => Read(args[0], null, null));
     Console.WriteLine(string.Format(
         CultureInfo.InvariantCulture,
-        "pass {0}: read+analyze {1} ({2} failures), read+dedupe+analyze {9} ({10} failures, id set {11:F1} MB), lean read {3}, whole read {4} ({5} sign-ins); GCs so far {6}/{7}/{8}",
+        "pass {0}: read+analyze {1} ({2} failures), read+dedupe+analyze {9} ({10} failures), lean read {3}, whole read {4} ({5} sign-ins); GCs so far {6}/{7}/{8}",
         pass,
         analyzed.Text,
         analyzed.Found,
@@ -44,8 +40,7 @@ for (var pass = 1; pass <= passes; pass++)
         GC.CollectionCount(1),
         GC.CollectionCount(2),
         deduplicated.Text,
-        deduplicated.Found,
-        setBytes / 1048576.0));
+        deduplicated.Found));
 }
 
 return 0;
