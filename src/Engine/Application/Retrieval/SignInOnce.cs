@@ -13,7 +13,7 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 /// <remarks>
 /// Memory stays bounded by the distinct ids, 16 bytes of key each (not the string): a GUID id is kept as its 16 bytes
 /// (exact), any other id as a 128-bit hash of its text. In a HashSet that is about 28 bytes per id plus the set's
-/// growth slack, roughly 30-60 MB for 1 M distinct sign-ins (docs/benchmarks.md has the measurement).
+/// growth slack: 28-56 bytes per id, 27-53 MB for 1 M distinct sign-ins (docs/benchmarks.md has the timing).
 /// </remarks>
 public sealed class SignInOnce
 {
