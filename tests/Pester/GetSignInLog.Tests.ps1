@@ -88,6 +88,18 @@ Describe 'Get-SignInLog' {
     }
 }
 
+Describe 'Get-SignInLog binding only user names' {
+    It 'refuses Resolve-AadstsError output piped in, instead of querying its text as a user name and finding nothing' {
+        $err = { Resolve-AadstsError -Code 50076 | Get-SignInLog @range -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidUserPrincipalName,*'
+        $err.Exception.Message | Should -BeLike "'AADSTS50076 *' is not a user principal name*"
+    }
+
+    It 'still takes a guest''s user principal name' {
+        { Get-SignInLog 'partner_fabrikam.com#EXT#@contoso.onmicrosoft.com' @range -ErrorAction Stop } | Should -Not -Throw
+    }
+}
+
 Describe 'Get-SignInLog without a connection' {
     It 'stops with NotConnected and says how to connect' {
         Disconnect-EntraStrongAuth

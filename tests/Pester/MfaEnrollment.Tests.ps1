@@ -185,6 +185,25 @@ Describe 'Test-MfaEnrollment -Path (offline)' {
         $script:export = Get-ChildItem $samples -Filter '*.csv' | Select-Object -First 1
     }
 
+    It 'says there is no one to test when neither names, -All nor input are given' {
+        $results = @()
+        $err = { $script:results = @(Test-MfaEnrollment -Path $export.FullName -ErrorAction Stop) } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'NoEnrollmentTarget,*'
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '*-All*'
+        $results | Should -BeNullOrEmpty
+    }
+
+    It 'refuses Resolve-AadstsError output piped in as a user name' {
+        { Resolve-AadstsError -Code 50076 | Test-MfaEnrollment -Path $export.FullName -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidUserPrincipalName,*'
+    }
+
+    It 'stops with no output when -Policy names no policy, never testing plain MFA instead' {
+        $user = (Import-Csv $export.FullName | Select-Object -First 1).PSObject.Properties.Value | Where-Object { $_ -like '*@*' } | Select-Object -First 1
+        $script:policyResults = $null
+        { $script:policyResults = Test-MfaEnrollment $user -Path $export.FullName -Policy 'No such policy' -ErrorAction Stop } | Should -Throw -ErrorId 'StrongAuthPolicyNotFound,*'
+        $policyResults | Should -BeNullOrEmpty
+    }
+
     It 'tests every user of the admin center''s registration export without a connection' {
         Disconnect-EntraStrongAuth
         try {

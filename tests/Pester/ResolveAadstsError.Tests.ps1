@@ -73,6 +73,25 @@ Describe 'Resolve-AadstsError' {
             $infos[1].Timestamp | Should -Be ([DateTimeOffset]'2025-06-01T08:00:00Z')
         }
 
+        It 'keeps each error''s own Trace ID when a message carries two' {
+            $text = "AADSTS50076: MFA required. Trace ID: 11111111-0000-4000-8000-000000000001 Correlation ID: 11111111-0000-4000-8000-000000000002`nAADSTS50079: enrollment required. Trace ID: 22222222-0000-4000-8000-000000000001 Correlation ID: 22222222-0000-4000-8000-000000000002"
+            $infos = Resolve-AadstsError -Message $text
+            $infos.TraceId | Should -Be @('11111111-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000001')
+            $infos.CorrelationId | Should -Be @('11111111-0000-4000-8000-000000000002', '22222222-0000-4000-8000-000000000002')
+        }
+
+        It 'keeps a piped sign-in''s CorrelationId and time' {
+            $signIn = @(Import-SignInLog -Path (Join-Path $repoRoot 'samples/signins/signins.graph.json') | Where-Object { $_.ErrorCode -eq 50076 -and $_.CorrelationId })[0]
+            $info = $signIn | Resolve-AadstsError
+            $info.Code | Should -Be 50076
+            $info.CorrelationId | Should -Be $signIn.CorrelationId
+            $info.Timestamp | Should -Be ([DateTimeOffset]$signIn.CreatedDateTime)
+            $graph = [pscustomobject]@{ correlationId = 'c0ffee00-0000-4000-8000-000000000001'; createdDateTime = '2026-11-22T19:16:00Z'; status = [pscustomobject]@{ errorCode = 50079 } }
+            $fromGraph = $graph | Resolve-AadstsError
+            $fromGraph.CorrelationId | Should -Be 'c0ffee00-0000-4000-8000-000000000001'
+            $fromGraph.Timestamp | Should -Be ([DateTimeOffset]'2026-11-22T19:16:00Z')
+        }
+
         It 'reads AADSTS codes from an exception''s inner exceptions' {
             $inner = [System.InvalidOperationException]::new('AADSTS50079: The user is required to use multi-factor authentication.')
             $outer = [System.Exception]::new('ClientSecretCredential authentication failed', $inner)

@@ -200,3 +200,46 @@ Describe 'Get-StrongAuthFailure' {
         $row.Evidence | Should -Not -BeLike 'System.Collections*'
     }
 }
+
+Describe 'Counting each sign-in once across overlapping exports' {
+    # samples/signins holds the same sign-ins in 8 formats: an admin with overlapping exports must not see 8 x the failures.
+    BeforeAll {
+        $script:signInCount = @(Import-SignInLog -Path $graphFile).Count
+        $script:oneExport = Get-StrongAuthFailure -Path $graphFile -Summary
+    }
+
+    It 'gives the failures of one export for the whole samples folder and says how many duplicates it skipped' {
+        $all = Get-StrongAuthFailure -Path $samples -Summary -ErrorAction SilentlyContinue
+        $oneExport.Total | Should -Be 47
+        $oneExport.DuplicatesSkipped | Should -Be 0
+        $all.Total | Should -Be 47
+        $all.DuplicatesSkipped | Should -Be (7 * $signInCount)
+        $all.SignInsWithoutId | Should -Be 0
+    }
+
+    It 'skips sign-ins piped twice and says so in a -Verbose line' {
+        $events = @(Import-SignInLog -Path $graphFile)
+        $out = @($events + $events | Get-StrongAuthFailure -Summary -Verbose 4>&1)
+        $summary = $out | Where-Object { $_.PSObject.Properties['DuplicatesSkipped'] }
+        $summary.Total | Should -Be 47
+        $summary.DuplicatesSkipped | Should -Be $signInCount
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain ('{0:N0} duplicate sign-ins skipped (an id already read: overlapping files, formats or input).' -f $signInCount)
+    }
+
+    It 'keeps and counts sign-ins without an id: they cannot be de-duplicated, so none is dropped' {
+        $rows = @(Get-Content $graphFile -Raw | ConvertFrom-Json -DateKind String)
+        foreach ($row in $rows) { $row.PSObject.Properties.Remove('id') }
+        $summary = $rows + $rows | Get-StrongAuthFailure -Summary
+        $summary.SignInsWithoutId | Should -Be (2 * $rows.Count)
+        $summary.DuplicatesSkipped | Should -Be 0
+        $summary.Total | Should -Be (2 * $oneExport.Total)
+    }
+
+    It 'scores headless accounts on each sign-in once' {
+        $expected = @(Find-HeadlessUserSignIn -Path $graphFile -MinimumScore 0)
+        $actual = @(Find-HeadlessUserSignIn -Path $samples -MinimumScore 0 -ErrorAction SilentlyContinue)
+        $actual.Count | Should -Be $expected.Count
+        ($actual | Measure-Object SignIns -Sum).Sum | Should -Be ($expected | Measure-Object SignIns -Sum).Sum
+        ($actual | Measure-Object StrongAuthFailures -Sum).Sum | Should -Be ($expected | Measure-Object StrongAuthFailures -Sum).Sum
+    }
+}

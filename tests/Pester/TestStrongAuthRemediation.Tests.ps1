@@ -122,6 +122,18 @@ Describe 'Test-StrongAuthRemediation offline' {
         ($fromFailures | Where-Object UserPrincipalName -eq 'adele@contoso.com').Outcome | Should -Be 'Fixed'
     }
 
+    It 'counts each sign-in once when the same export is read twice (a JSON and its copy)' {
+        $copy = Join-Path $TestDrive 'copy-of-signins.graph.json'
+        Copy-Item $file $copy
+        $twice = @($subjects | Test-StrongAuthRemediation -Path $file, $copy -FixedAt $fixedAt -Verbose 4>$null)
+        $twice.Count | Should -Be 4
+        $twice.BeforeFailures | Should -Be $results.BeforeFailures
+        $twice.AfterSignIns | Should -Be $results.AfterSignIns
+        $twice[0].BeforeFailures | Should -Be 3
+        $twice[0].AfterWorkloadSignIns | Should -Be 3
+        $twice[2].AfterMfaSuccesses | Should -Be 3
+    }
+
     It 'fits the table in 120 columns and lists evidence and advice' {
         $table = $results | Format-Table | Out-String -Width 120
         $table -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 120 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using EntraStrongAuth.Core.Aadsts;
 
 namespace EntraStrongAuth.Cmdlets.Aadsts;
 
@@ -48,6 +49,49 @@ internal static class AadstsInput
             ? ToText(PSObject.AsPSObject(status).Properties["ErrorCode"]?.Value)
             : null;
     }
+
+    // Graph and Log Analytics names, then the admin center CSV columns.
+    private static readonly string[] CorrelationProperties = { "CorrelationId", "Correlation ID" };
+    private static readonly string[] TimeProperties = { "CreatedDateTime", "TimeGenerated", "Date (UTC)", "Date" };
+
+    /// <summary>
+    /// A piped sign-in's correlation id and time, so the answer still says which sign-in it explains; null for a
+    /// code, text or an object that carries neither.
+    /// </summary>
+    public static AadstsMessageFacts? SignInOf(object? input)
+    {
+        if (input is null || (input is PSObject { BaseObject: string or ValueType or ErrorRecord or Exception }) || input is string or ValueType or ErrorRecord or Exception)
+        {
+            return null;
+        }
+
+        var shape = input as PSObject ?? PSObject.AsPSObject(input);
+        var correlationId = FirstText(shape, CorrelationProperties);
+        var time = FirstValue(shape, TimeProperties) switch
+        {
+            DateTimeOffset offset => offset,
+            DateTime local => new DateTimeOffset(local.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(local, DateTimeKind.Utc) : local.ToUniversalTime()),
+            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) => parsed,
+            _ => (DateTimeOffset?)null,
+        };
+        return correlationId is null && time is null ? null : new AadstsMessageFacts(Array.Empty<int>(), null, correlationId, time, null);
+    }
+
+    private static object? FirstValue(PSObject shape, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (shape.Properties[name]?.Value is { } value)
+            {
+                return value is PSObject wrapped ? wrapped.BaseObject : value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FirstText(PSObject shape, string[] names) =>
+        FirstValue(shape, names) is { } value && Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : null;
 
     /// <summary>MSAL and Azure.Identity wrap the AADSTS text in inner exceptions; collect all messages.</summary>
     private static string MessagesOf(Exception exception)

@@ -80,6 +80,7 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
     {
         if (UserPrincipalName is { } names)
         {
+            UserNameValues.Require(names, allowIds: false);
             _pipedNames.AddRange(names);
         }
 

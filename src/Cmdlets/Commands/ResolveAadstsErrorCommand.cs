@@ -74,7 +74,7 @@ public sealed class ResolveAadstsErrorCommand : AsyncPSCmdlet
             default:
                 foreach (var input in Code)
                 {
-                    await _resolution!.ResolveCodeAsync(AadstsInput.ToText(input), input, SignIns.PSObjectReader.TypeName(input), cancellationToken).ConfigureAwait(false);
+                    await _resolution!.ResolveCodeAsync(AadstsInput.ToText(input), input, SignIns.PSObjectReader.TypeName(input), AadstsInput.SignInOf(input), cancellationToken).ConfigureAwait(false);
                 }
 
                 break;

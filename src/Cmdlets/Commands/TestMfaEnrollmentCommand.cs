@@ -92,6 +92,8 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
             throw new EntraStrongAuthException(ErrorIds.ParameterConflict, FailureKind.InvalidArgument, "-Live reads the tenant now; -Path reads saved files. Use one.", "Drop -Live to use the files, or -Path to read the tenant.");
         }
 
+        // Without names, -All or piped input there is no one to test: say so rather than output nothing.
+        MfaEnrollmentTester.RequireTarget(ParameterSetName != UserSet || UserPrincipalName is not null || UserId is not null || MyInvocation.ExpectingInput);
         var host = CreateRunHost();
         IEnrollmentData data;
         if (Path is { } paths)
@@ -140,8 +142,19 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
             return Failure is { } failure ? _tester!.AddFailureAsync(failure, cancellationToken) : Task.CompletedTask;
         }
 
+        // A piped object with an Id and no UserPrincipalName binds its text to -UserPrincipalName as well: the id names
+        // the user, so that text is dropped. Without an id, a value that is not a user stops the command.
+        var names = UserPrincipalName;
+        if (MyInvocation.ExpectingInput && UserId is { Length: > 0 } && names is not null)
+        {
+            names = names.Where(UserNameValues.LooksLikeUserPrincipalName).ToArray();
+        }
+
+        // A UPN that is a GUID is taken as an id.
+        UserNameValues.Require(names, allowIds: true);
+
         // An object piped by property name binds both UserId and UserPrincipalName: they name one user.
-        return _tester!.AddUsersAsync(UserId, UserPrincipalName, oneUser: MyInvocation.ExpectingInput, cancellationToken);
+        return _tester!.AddUsersAsync(UserId, names, oneUser: MyInvocation.ExpectingInput, cancellationToken);
     }
 
     protected override Task EndProcessingAsync(CancellationToken cancellationToken) =>

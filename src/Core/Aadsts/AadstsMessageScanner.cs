@@ -8,6 +8,8 @@ namespace EntraStrongAuth.Core.Aadsts;
 /// <summary>What an error message says: the AADSTS codes it names and the request identifiers around them.</summary>
 public sealed class AadstsMessageFacts
 {
+    private readonly Dictionary<int, AadstsMessageFacts> _perCode = new();
+
     public AadstsMessageFacts(IReadOnlyList<int> codes, string? traceId, string? correlationId, DateTimeOffset? timestamp, string? resource)
     {
         Codes = codes;
@@ -27,6 +29,16 @@ public sealed class AadstsMessageFacts
     public DateTimeOffset? Timestamp { get; }
 
     public string? Resource { get; }
+
+    /// <summary>
+    /// The ids and time written with one of the codes: a message that carries two errors has a Trace ID for each, so
+    /// each code keeps the one after it. Falls back to the whole message's values only when the message has one
+    /// code; with several, an id that cannot be placed is left out rather than given to the wrong code.
+    /// </summary>
+    public AadstsMessageFacts ForCode(int code) =>
+        _perCode.TryGetValue(code, out var facts) ? facts : this;
+
+    internal void SetForCode(int code, AadstsMessageFacts facts) => _perCode[code] = facts;
 }
 
 /// <summary>
@@ -54,21 +66,59 @@ public static class AadstsMessageScanner
         }
 
         var codes = new List<int>();
+        var starts = new List<(int Code, int Start)>();
         foreach (Match match in CodePattern.Matches(text))
         {
-            if (int.TryParse(match.Groups["code"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-                && !codes.Contains(code))
+            if (int.TryParse(match.Groups["code"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
             {
-                codes.Add(code);
+                starts.Add((code, match.Index));
+                if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
             }
         }
 
-        return new AadstsMessageFacts(
-            codes,
-            FirstValue(TracePattern, text),
-            FirstValue(CorrelationPattern, text),
-            ParseTimestamp(FirstValue(TimestampPattern, text)),
-            FirstValue(ResourcePattern, text));
+        var whole = FactsOf(codes, text);
+        if (codes.Count > 1)
+        {
+            foreach (var code in codes)
+            {
+                whole.SetForCode(code, FactsOf(new[] { code }, SegmentsOf(code, starts, text)));
+            }
+        }
+
+        return whole;
+    }
+
+    private static AadstsMessageFacts FactsOf(IReadOnlyList<int> codes, string text) =>
+        new(codes, FirstValue(TracePattern, text), FirstValue(CorrelationPattern, text), ParseTimestamp(FirstValue(TimestampPattern, text)), FirstValue(ResourcePattern, text));
+
+    /// <summary>The text from each mention of <paramref name="code"/> to the next mention of another code: where Entra writes its ids.</summary>
+    private static string SegmentsOf(int code, List<(int Code, int Start)> starts, string text)
+    {
+        var segments = new System.Text.StringBuilder();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            if (starts[i].Code != code)
+            {
+                continue;
+            }
+
+            var end = text.Length;
+            for (var j = i + 1; j < starts.Count; j++)
+            {
+                if (starts[j].Code != code)
+                {
+                    end = starts[j].Start;
+                    break;
+                }
+            }
+
+            segments.Append(text, starts[i].Start, end - starts[i].Start).Append('\n');
+        }
+
+        return segments.ToString();
     }
 
     private static string? FirstValue(Regex pattern, string text)

@@ -62,4 +62,10 @@ public sealed class StrongAuthSummary
 
     /// <summary>The excluded sign-ins that failed (any non-zero error code): not in <see cref="Total"/> or the breakdowns.</summary>
     public long ExcludedFailures { get; internal set; }
+
+    /// <summary>Sign-ins skipped because one with the same id (request id) was already read: overlapping files, formats or piped input.</summary>
+    public long DuplicatesSkipped { get; internal set; }
+
+    /// <summary>Sign-ins that had no id, so could not be checked for repeats: all of them were analysed.</summary>
+    public long SignInsWithoutId { get; internal set; }
 }

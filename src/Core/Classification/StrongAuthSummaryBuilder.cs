@@ -22,6 +22,8 @@ public sealed class StrongAuthSummaryBuilder
     private DateTimeOffset? _last;
     private long _excludedSignIns;
     private long _excludedFailures;
+    private long _duplicates;
+    private long _withoutId;
 
     public void Add(StrongAuthFailure failure)
     {
@@ -53,11 +55,20 @@ public sealed class StrongAuthSummaryBuilder
         _excludedFailures = failures;
     }
 
+    /// <summary>How many sign-ins were skipped as repeats of an id already read, and how many had no id (kept, not checked).</summary>
+    public void SetDuplicates(long skipped, long withoutId)
+    {
+        _duplicates = skipped;
+        _withoutId = withoutId;
+    }
+
     public StrongAuthSummary Build() =>
         new(_total.Copy(), _benign, _possiblyIncomplete, _first, _last, Ranked(_byCause), Ranked(_byCode), Ranked(_byUser), Ranked(_byApp))
         {
             ExcludedSignIns = _excludedSignIns,
             ExcludedFailures = _excludedFailures,
+            DuplicatesSkipped = _duplicates,
+            SignInsWithoutId = _withoutId,
         };
 
     private static void Tally(Dictionary<string, StrongAuthCount> counts, string key, string? name, ResolutionState state)

@@ -95,6 +95,8 @@ public static class ErrorIds
     public const string RegistrationRecordInvalid = nameof(RegistrationRecordInvalid);
     public const string UserMethodsUnavailable = nameof(UserMethodsUnavailable);
     public const string UserNotFound = nameof(UserNotFound);
+    public const string NoEnrollmentTarget = nameof(NoEnrollmentTarget);
+    public const string InvalidUserPrincipalName = nameof(InvalidUserPrincipalName);
 
     // Test-StrongAuthRemediation.
     public const string FixedAtInFuture = nameof(FixedAtInFuture);

@@ -21,6 +21,28 @@ public class AadstsMessageScannerTests
     }
 
     [Fact]
+    public void Gives_each_of_two_errors_its_own_trace_id()
+    {
+        const string message = "AADSTS50076: MFA required. Trace ID: 11111111-0000-4000-8000-000000000001 Correlation ID: 11111111-0000-4000-8000-000000000002 Timestamp: 2025-03-04 10:11:12Z\n"
+            + "AADSTS50079: enrollment required. Trace ID: 22222222-0000-4000-8000-000000000001 Correlation ID: 22222222-0000-4000-8000-000000000002 Timestamp: 2025-03-04 10:15:00Z";
+        var facts = AadstsMessageScanner.Scan(message);
+        Assert.Equal(new[] { 50076, 50079 }, facts.Codes);
+        Assert.Equal("11111111-0000-4000-8000-000000000001", facts.ForCode(50076).TraceId);
+        Assert.Equal("11111111-0000-4000-8000-000000000002", facts.ForCode(50076).CorrelationId);
+        Assert.Equal("22222222-0000-4000-8000-000000000001", facts.ForCode(50079).TraceId);
+        Assert.Equal("22222222-0000-4000-8000-000000000002", facts.ForCode(50079).CorrelationId);
+        Assert.Equal(new DateTimeOffset(2025, 3, 4, 10, 15, 0, TimeSpan.Zero), facts.ForCode(50079).Timestamp);
+    }
+
+    [Fact]
+    public void Gives_no_code_an_id_written_with_another()
+    {
+        var facts = AadstsMessageScanner.Scan("AADSTS70043: The refresh token has expired. Then AADSTS50076: MFA required. Trace ID: 0a1b2c3d-0000-4000-8000-000000000001");
+        Assert.Null(facts.ForCode(70043).TraceId);
+        Assert.Equal("0a1b2c3d-0000-4000-8000-000000000001", facts.ForCode(50076).TraceId);
+    }
+
+    [Fact]
     public void Returns_distinct_codes_in_order_of_appearance()
     {
         var facts = AadstsMessageScanner.Scan("first AADSTS70043 then aadsts50076, again AADSTS70043 and AADSTS 50079");

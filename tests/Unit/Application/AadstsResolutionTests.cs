@@ -17,9 +17,9 @@ public class AadstsResolutionTests
         var host = new RecordingRunHost();
         var resolution = new AadstsResolution(host);
 
-        await resolution.ResolveCodeAsync("AADSTS50076", null, "String", CancellationToken.None);
-        await resolution.ResolveCodeAsync("0", null, "Int32", CancellationToken.None);
-        await resolution.ResolveCodeAsync("Sign-in failed: AADSTS50079: enrollment required. Trace ID: abc", null, "String", CancellationToken.None);
+        await resolution.ResolveCodeAsync("AADSTS50076", null, "String", null, CancellationToken.None);
+        await resolution.ResolveCodeAsync("0", null, "Int32", null, CancellationToken.None);
+        await resolution.ResolveCodeAsync("Sign-in failed: AADSTS50079: enrollment required. Trace ID: abc", null, "String", null, CancellationToken.None);
 
         Assert.Equal(2, host.Output.Count);
         Assert.Equal(50076, Assert.IsType<AadstsErrorInfo>(host.Output[0]).Code);
@@ -37,10 +37,10 @@ public class AadstsResolutionTests
         var resolution = new AadstsResolution(host);
         var input = new object();
 
-        await resolution.ResolveCodeAsync(null, input, "Object", CancellationToken.None);
-        await resolution.ResolveCodeAsync("not a code", null, "String", CancellationToken.None);
+        await resolution.ResolveCodeAsync(null, input, "Object", null, CancellationToken.None);
+        await resolution.ResolveCodeAsync("not a code", null, "String", null, CancellationToken.None);
         await resolution.ResolveMessageAsync("no code here", CancellationToken.None);
-        await resolution.ResolveCodeAsync("AADSTS99999999", null, "String", CancellationToken.None);
+        await resolution.ResolveCodeAsync("AADSTS99999999", null, "String", null, CancellationToken.None);
 
         Assert.Empty(host.Output);
         Assert.Equal(new[] { "InvalidAadstsCode", "InvalidAadstsCode", "NoAadstsCodeInMessage", "UnknownAadstsCode" }, host.ErrorIds);

@@ -77,7 +77,12 @@ public sealed class AadstsResolution
     /// One -Code value as text (a code, AADSTS code or error text); null when the input carried no code, then
     /// <paramref name="typeName"/> names it in the error and <paramref name="input"/> is its target.
     /// </summary>
-    public async Task ResolveCodeAsync(string? value, object? input, string typeName, CancellationToken cancellationToken)
+    /// <param name="value">The code or text to resolve.</param>
+    /// <param name="input">The piped object, the target of any error.</param>
+    /// <param name="typeName">The input's type, named in the error when it carries no code.</param>
+    /// <param name="signIn">The correlation id and time of the sign-in the code came from, when one was piped.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public async Task ResolveCodeAsync(string? value, object? input, string typeName, AadstsMessageFacts? signIn, CancellationToken cancellationToken)
     {
         if (value is null)
         {
@@ -96,7 +101,7 @@ public sealed class AadstsResolution
                 return;
             }
 
-            await WriteResolvedAsync(code, null, null).ConfigureAwait(false);
+            await WriteResolvedAsync(code, null, signIn).ConfigureAwait(false);
             return;
         }
 
@@ -127,7 +132,7 @@ public sealed class AadstsResolution
         foreach (var code in facts.Codes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await WriteResolvedAsync(code, text, facts).ConfigureAwait(false);
+            await WriteResolvedAsync(code, text, facts.ForCode(code)).ConfigureAwait(false);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -36,6 +37,19 @@ public sealed class MfaEnrollmentTester
         _strengths = new EnrollmentStrengths(data);
         var exclusions = new EnrollmentExclusions(options.ExcludeUserPrincipalNames, options.ExcludeGuests, options.IncludeDisabled);
         _run = new EnrollmentRun(data, _strengths, exclusions, host) { Quiet = options.Quiet };
+    }
+
+    /// <summary>Before anything is read: false <paramref name="hasTarget"/> (no names, no -All, nothing piped) is a NoEnrollmentTarget error.</summary>
+    public static void RequireTarget(bool hasTarget)
+    {
+        if (!hasTarget)
+        {
+            throw new EntraStrongAuthException(
+                ErrorIds.NoEnrollmentTarget,
+                FailureKind.InvalidArgument,
+                "No user to test: name users with -UserPrincipalName or -UserId, pipe users or failures, or add -All for every user.",
+                "Test-MfaEnrollment adele@contoso.com -Path ./enrollment, or Test-MfaEnrollment -All -Path ./enrollment.");
+        }
     }
 
     /// <summary>The strengths every user is tested against: these -AuthenticationStrength values, then the options' -Policy ones.</summary>

@@ -24,6 +24,7 @@ public sealed class FailureAnalysis
     private readonly StrongAuthAnalyzer _analyzer;
     private readonly FailureFilter _filter;
     private readonly StrongAuthSummaryBuilder? _summary;
+    private readonly SignInOnce _once = new();
 
     // What the reported findings' rules lacked, for the run's one warning (each finding lists its own).
     private readonly HashSet<string> _missingEvidence = new(StringComparer.OrdinalIgnoreCase);
@@ -63,10 +64,10 @@ public sealed class FailureAnalysis
     /// <summary>The codes the analyzer classifies: only those records need reading whole.</summary>
     public IEnumerable<int> ErrorCodes => _analyzer.ErrorCodes;
 
-    /// <summary>One sign-in from a file or the pipeline, in any order the analyzer can detect.</summary>
+    /// <summary>One sign-in from a file, the pipeline or the tenant, in any order the analyzer can detect; a repeated id is skipped.</summary>
     public Task ObserveAsync(SignInEvent signIn)
     {
-        if (!_filter.Selects(signIn))
+        if (!_once.IsFirst(signIn) || !_filter.Selects(signIn))
         {
             return Task.CompletedTask;
         }
@@ -115,9 +116,15 @@ public sealed class FailureAnalysis
             await _host.WriteVerboseAsync(_filter.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest (" + _filter.Exclusions.Failures + " of them failed); they are not analysed.").ConfigureAwait(false);
         }
 
+        if (_once.Report() is { } duplicates)
+        {
+            await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
+        }
+
         if (_summary is not null)
         {
             _summary.SetExcluded(_filter.Exclusions.SignIns, _filter.Exclusions.Failures);
+            _summary.SetDuplicates(_once.Duplicates, _once.WithoutId);
             await _host.WriteOutputAsync(_summary.Build()).ConfigureAwait(false);
         }
     }

@@ -8,6 +8,7 @@ using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Filtering;
+using EntraStrongAuth.Engine.Application.Retrieval;
 
 namespace EntraStrongAuth.Engine.Application.Headless;
 
@@ -24,6 +25,7 @@ public sealed class HeadlessSearch
     private readonly HeadlessSearchOptions _options;
     private readonly IRunHost _host;
     private readonly SignInSelection _selection;
+    private readonly SignInOnce _once = new();
     private DateTimeOffset? _start;
     private DateTimeOffset? _end;
     private HeadlessScorer? _scorer;
@@ -40,10 +42,11 @@ public sealed class HeadlessSearch
         _selection = options.Filter.ToSelection();
     }
 
-    /// <summary>One sign-in from a file or the pipeline.</summary>
+    /// <summary>One sign-in from a file, the pipeline or the tenant; a repeated id is skipped.</summary>
     public Task ObserveAsync(SignInEvent signIn)
     {
-        if ((_start is { } from && signIn.CreatedDateTime < from)
+        if (!_once.IsFirst(signIn)
+            || (_start is { } from && signIn.CreatedDateTime < from)
             || (_end is { } to && signIn.CreatedDateTime >= to)
             || !_selection.Selects(signIn))
         {
@@ -85,6 +88,11 @@ public sealed class HeadlessSearch
         if (_selection.Exclusions.IsActive)
         {
             await _host.WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
+        }
+
+        if (_once.Report() is { } duplicates)
+        {
+            await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
         }
 
         foreach (var finding in findings)

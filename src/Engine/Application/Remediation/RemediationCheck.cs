@@ -23,6 +23,7 @@ public sealed class RemediationCheck
     private readonly RemediationOptions _windows;
     private readonly RemediationComparer _comparer;
     private readonly List<RemediationSubject> _subjects = new();
+    private readonly SignInOnce _once = new();
 
     /// <param name="options">The bound parameters.</param>
     /// <param name="host">Where results and reports go.</param>
@@ -59,10 +60,14 @@ public sealed class RemediationCheck
         return _host.WriteVerboseAsync("Before: " + Utc(_windows.BeforeStart) + " to " + Utc(_windows.FixedAt) + "; after: to " + Utc(_windows.AfterEnd) + "; " + _subjects.Count + " subjects.");
     }
 
-    /// <summary>One sign-in from a file: counted when it is a subject's and inside a window.</summary>
+    /// <summary>One sign-in from a file or the tenant: counted when it is a subject's and inside a window, and its id is new.</summary>
     public Task ObserveAsync(SignInEvent signIn)
     {
-        _comparer.Add(signIn);
+        if (_once.IsFirst(signIn))
+        {
+            _comparer.Add(signIn);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -74,6 +79,11 @@ public sealed class RemediationCheck
     {
         var results = _comparer.Results();
         await _host.WriteVerboseAsync(_comparer.Counted + " sign-ins of the subjects counted; " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => g.Count() + " " + g.Key)) + ".").ConfigureAwait(false);
+        if (_once.Report() is { } duplicates)
+        {
+            await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
+        }
+
         if (_options.Quiet)
         {
             await _host.WriteOutputAsync(results.All(r => r.Outcome == RemediationOutcome.Fixed)).ConfigureAwait(false);
