@@ -98,6 +98,14 @@ internal sealed partial class SimulatorService
             await Context.Response.Body.WriteAsync(body, Context.RequestAborted);
         }
 
+        /// <summary>A 200 answer with this body, spoiled the way the exchange's scripted or random body fault says.</summary>
+        public Task SendOkAsync(byte[] body) => Fault switch
+        {
+            FaultKind.TruncatedBody => SendTruncatedAsync(body),
+            FaultKind.DropMidBody => SendAndDropAsync(body),
+            _ => SendAsync(200, body),
+        };
+
         /// <summary>A complete 200 response whose JSON stops half-way (chunked, cleanly terminated).</summary>
         public async Task SendTruncatedAsync(byte[] body)
         {

@@ -54,17 +54,6 @@ internal sealed partial class SimulatorService
         }
 
         byte[] body = stream.ToArray();
-        switch (exchange.Fault)
-        {
-            case FaultKind.TruncatedBody:
-                await exchange.SendTruncatedAsync(body);
-                break;
-            case FaultKind.DropMidBody:
-                await exchange.SendAndDropAsync(body);
-                break;
-            default:
-                await exchange.SendAsync(200, body);
-                break;
-        }
+        await exchange.SendOkAsync(body);
     }
 }
