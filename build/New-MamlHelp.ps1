@@ -613,6 +613,8 @@ function Get-CommandModel {
     $sets = foreach ($set in $orderedSets) {
         $uses = @(foreach ($parameter in $set.Parameters) {
             if (-not (Test-DocumentedParameter -Name $parameter.Name)) { continue }
+            # DontShow parameters are plumbing (a piped object's type), hidden from syntax as from help.
+            if (@($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0) { continue }
             $use = New-ParameterUse -Parameter $parameter
             if (-not $parameters.Contains($parameter.Name)) {
                 $globbing = $false

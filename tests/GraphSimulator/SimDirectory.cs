@@ -47,6 +47,9 @@ public sealed class SimDirectory
 
     public IEnumerable<string> GroupIds => groupMembers.Keys;
 
+    /// <summary>unifiedRoleAssignment objects with their principal expanded (directory-wide and administrative-unit scoped).</summary>
+    public IReadOnlyList<JsonElement> RoleAssignments { get; private init; } = Array.Empty<JsonElement>();
+
     /// <summary>A user's authentication methods by object id or UPN (case-insensitive, as Graph resolves both); null if unknown.</summary>
     public IReadOnlyList<JsonElement>? MethodsOf(string idOrUpn) => methods.TryGetValue(idOrUpn, out var list) ? list : null;
 
@@ -72,7 +75,10 @@ public sealed class SimDirectory
             Element(PolicyJson.MethodsPolicy(data)),
             data.Strengths.Select(s => Element(PolicyJson.Strength(s, tenant))).ToArray(),
             data.Policies.Select(p => Element(PolicyJson.ConditionalAccess(p, data))).ToArray(),
-            data.Groups.ToDictionary(g => g.Id, g => Elements(PolicyJson.TransitiveMembers(g)), StringComparer.OrdinalIgnoreCase));
+            data.Groups.ToDictionary(g => g.Id, g => Elements(PolicyJson.TransitiveMembers(g)), StringComparer.OrdinalIgnoreCase))
+        {
+            RoleAssignments = DirectoryRoleJson.Assignments(data).Select(a => Element(a)).ToArray(),
+        };
         foreach (var auth in data.Users)
         {
             var user = auth.User;

@@ -14,6 +14,7 @@ public enum SimEndpoint
     AuthenticationMethods,
     AuthenticationMethodsPolicy,
     GroupTransitiveMembers,
+    RoleAssignments,
     ConditionalAccessPolicies,
     AuthenticationStrengthPolicies,
 
@@ -76,6 +77,11 @@ internal static class SimEndpoints
         {
             key = Uri.UnescapeDataString(rest[1]);
             return SimEndpoint.GroupTransitiveMembers;
+        }
+
+        if (Is(rest, "roleManagement", "directory", "roleAssignments"))
+        {
+            return SimEndpoint.RoleAssignments;
         }
 
         if (Is(rest, "policies", "authenticationMethodsPolicy"))

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -90,6 +91,9 @@ internal sealed partial class SimulatorService
                     usersOnly ? members.Where(m => m.GetProperty("@odata.type").GetString() == "#microsoft.graph.user").ToArray() : members,
                     options.DirectoryPageSize, 999, allowFilter: false, allowSelect: true);
                 break;
+            case SimEndpoint.RoleAssignments:
+                await RoleAssignmentsAsync(exchange, version, directory);
+                break;
             case SimEndpoint.ConditionalAccessPolicies:
                 if (await NoQueryAsync(exchange))
                 {
@@ -108,6 +112,40 @@ internal sealed partial class SimulatorService
 
                 break;
         }
+    }
+
+    // GET roleManagement/directory/roleAssignments: $filter on roleDefinitionId eq '…' (what the module sends) and
+    // $expand=principal; without the expansion the principal is left out, as Graph does.
+    private async Task RoleAssignmentsAsync(Exchange exchange, string version, SimDirectory directory)
+    {
+        var query = exchange.Context.Request.Query;
+        if (query.Keys.FirstOrDefault(k => k.StartsWith('$') && !k.Equals("$filter", StringComparison.OrdinalIgnoreCase) && !k.Equals("$expand", StringComparison.OrdinalIgnoreCase)) is { } key)
+        {
+            await exchange.ErrorAsync(GraphError.BadQuery($"Query option '{key}' is not supported by the simulator on roleAssignments."));
+            return;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(Single(query, "$filter") ?? string.Empty, @"^\s*roleDefinitionId eq '(?<id>(?:[^']|'')*)'\s*$");
+        if (!match.Success)
+        {
+            await exchange.ErrorAsync(GraphError.InvalidFilter);
+            return;
+        }
+
+        var role = match.Groups["id"].Value.Replace("''", "'", StringComparison.Ordinal);
+        bool expand = string.Equals(Single(query, "$expand"), "principal", StringComparison.OrdinalIgnoreCase);
+        var items = directory.RoleAssignments
+            .Where(a => string.Equals(a.GetProperty("roleDefinitionId").GetString(), role, StringComparison.OrdinalIgnoreCase))
+            .Select(a => expand ? a : WithoutPrincipal(a))
+            .ToArray();
+        await SendCollectionAsync(exchange, version, "roleManagement/directory/roleAssignments", items);
+    }
+
+    private static JsonElement WithoutPrincipal(JsonElement assignment)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(assignment.GetRawText())!.AsObject();
+        node.Remove("principal");
+        return JsonSerializer.SerializeToElement(node);
     }
 
     // GET users/{id | userPrincipalName}: only $select is taken (Graph's default property set otherwise).

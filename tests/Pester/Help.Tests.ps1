@@ -23,7 +23,9 @@ BeforeDiscovery {
     $parameterCases = @(
         foreach ($cmdlet in $cmdlets) {
             foreach ($parameterName in $cmdlet.Parameters.Keys) {
-                if ($commonParameters -notcontains $parameterName) {
+                # DontShow parameters are plumbing for a piped object's type: hidden from syntax and help alike.
+                $hidden = @($cmdlet.Parameters[$parameterName].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0
+                if ($commonParameters -notcontains $parameterName -and -not $hidden) {
                     @{ Command = $cmdlet.Name; Parameter = $parameterName }
                 }
             }

@@ -131,6 +131,42 @@ Describe 'Test-MfaEnrollment for named users' {
         (Test-MfaEnrollment $user.UserPrincipalName -Policy $policy).StrengthId | Should -Be '00000000-0000-0000-0000-000000000004'
     }
 
+    It 'tests only the users a policy''s scope takes in: its directory roles, minus its excluded groups' {
+        $policy = Get-StrongAuthPolicy | Where-Object { $_.IncludeRoles.Count -gt 0 } | Select-Object -First 1
+        $policy | Should -Not -BeNullOrEmpty
+        $headers = @{ Authorization = 'Bearer pester-enrollment' }
+        $report = (Invoke-RestMethod -Uri ($sim.BaseUri + 'v1.0/reports/authenticationMethods/userRegistrationDetails?$top=999') -Headers $headers).value
+        $excludedIds = @(foreach ($group in $policy.ExcludeGroups) {
+                (Invoke-RestMethod -Uri ($sim.BaseUri + "v1.0/groups/$group/transitiveMembers/microsoft.graph.user?`$select=id") -Headers $headers).value.id
+            })
+        $expected = @($report | Where-Object { $_.isAdmin -and $excludedIds -notcontains $_.id } | ForEach-Object id | Sort-Object)
+        $expected.Count | Should -BeGreaterThan 0
+
+        $scoped = @(Test-MfaEnrollment -All -Policy $policy.DisplayName -Verbose 4>&1)
+        $verbose = @($scoped | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $results = @($scoped | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        @($results.UserId | Sort-Object) | Should -Be $expected
+        $results | ForEach-Object { $_.StrengthReason | Should -Match ([regex]::Escape($policy.DisplayName)) }
+        ($verbose.Message -join "`n") | Should -Match ('{0} OutOfPolicyScope' -f ($report.Count - $expected.Count))
+
+        # Piping the policy means the same: its Id is not taken as a user id.
+        $piped = @(Get-StrongAuthPolicy $policy.DisplayName | Test-MfaEnrollment -ErrorAction Stop)
+        @($piped.UserId | Sort-Object) | Should -Be $expected
+
+        # A user asked about by name who is outside the scope gets a result that says so, not a test against the strength.
+        $outside = $report | Where-Object { -not $_.isAdmin } | Select-Object -First 1
+        $answer = Test-MfaEnrollment $outside.userPrincipalName -Policy $policy
+        $answer.Excluded | Should -Be 'OutOfPolicyScope'
+        $answer.IsCapable | Should -BeNullOrEmpty
+        $answer.NotEvaluatedReason | Should -Match 'not among the users, groups, roles'
+    }
+
+    It 'tests every user against a piped strength instead of looking its id up as a user' {
+        $results = @(Get-AuthenticationStrength 'Phishing-resistant MFA' | Test-MfaEnrollment -ErrorAction Stop -WarningAction SilentlyContinue)
+        $results.Count | Should -Be $all.Count
+        $results.StrengthId | Sort-Object -Unique | Should -Be '00000000-0000-0000-0000-000000000004'
+    }
+
     It 'says which strength name or policy was not found' {
         { Test-MfaEnrollment someone@contoso.com -AuthenticationStrength 'No such strength' -ErrorAction Stop } | Should -Throw -ErrorId 'AuthenticationStrengthNotFound,*'
         { Test-MfaEnrollment someone@contoso.com -Policy 'No such policy' -ErrorAction Stop } | Should -Throw -ErrorId 'StrongAuthPolicyNotFound,*'

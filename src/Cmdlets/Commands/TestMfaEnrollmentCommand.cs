@@ -10,6 +10,8 @@ using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application;
 using EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -29,6 +31,7 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
     private const string AllSet = "All";
 
     private readonly List<object> _pipedStrengths = new();
+    private bool _usersQueued;
     private MfaEnrollmentTester? _tester;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UserSet)]
@@ -47,6 +50,17 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }
+
+    /// <summary>
+    /// A policy piped in (Get-StrongAuthPolicy | Test-MfaEnrollment): its Id would otherwise bind to -UserId by name.
+    /// It means "every user in this policy's scope", as -All -Policy does.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = UserSet, DontShow = true)]
+    public StrongAuthPolicy? PipedPolicy { get; set; }
+
+    /// <summary>A strength piped in (Get-AuthenticationStrength | Test-MfaEnrollment): every user, as -All does.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = UserSet, DontShow = true)]
+    public AuthenticationStrength? PipedStrength { get; set; }
 
     [Parameter(ParameterSetName = UserSet)]
     [Parameter(ParameterSetName = FailureSet)]
@@ -137,6 +151,15 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
             return Task.CompletedTask;
         }
 
+        // A piped policy or strength also binds its Id to -UserId by property name: it names no user.
+        if (PipedPolicy is not null || PipedStrength is not null)
+        {
+            _pipedStrengths.Add((object?)PipedPolicy ?? PipedStrength!);
+            PipedPolicy = null;
+            PipedStrength = null;
+            return Task.CompletedTask;
+        }
+
         if (ParameterSetName == FailureSet)
         {
             return Failure is { } failure ? _tester!.AddFailureAsync(failure, cancellationToken) : Task.CompletedTask;
@@ -154,9 +177,23 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
         UserNameValues.Require(names, allowIds: true);
 
         // An object piped by property name binds both UserId and UserPrincipalName: they name one user.
+        _usersQueued = true;
         return _tester!.AddUsersAsync(UserId, names, oneUser: MyInvocation.ExpectingInput, cancellationToken);
     }
 
-    protected override Task EndProcessingAsync(CancellationToken cancellationToken) =>
-        IsAll ? _tester!.TestAllAsync(_pipedStrengths, cancellationToken) : _tester!.CompleteAsync(cancellationToken);
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        if (IsAll || (_pipedStrengths.Count > 0 && !_usersQueued))
+        {
+            // Piped policies or strengths without users: every user (of the policies' scope), as -All.
+            return _tester!.TestAllAsync(_pipedStrengths, cancellationToken);
+        }
+
+        if (_pipedStrengths.Count > 0)
+        {
+            throw new EntraStrongAuthException(ErrorIds.ParameterConflict, FailureKind.InvalidArgument, "Users and policies or strengths were piped together; the policies and strengths were not used.", "Pipe users and pass the policy with -Policy (or the strength with -AuthenticationStrength), or pipe only policies to test every user in their scope.");
+        }
+
+        return _tester!.CompleteAsync(cancellationToken);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class FailureLinker
         _canForget = ticks => _watermark.CanForget(ticks, _maxWindow);
 
         // A proof serves failures after it, within the flow window: forgotten once no such failure can still come.
-        // Newest-first input finalises a failure on arrival, before its earlier proof arrives: no flow evidence there.
+        // Newest-first input holds each failure until its flow window has been read, so the proof meets it on arrival.
         _canForgetProof = ticks => _watermark.IsFinal(ticks, _flowWindow);
     }
 
@@ -147,7 +147,7 @@ internal sealed class FailureLinker
 
     private void Advance(List<PendingFailure> final)
     {
-        while (_pending.Count > 0 && _watermark.IsFinal(_pending.Peek().Ticks, _maxWindow))
+        while (_pending.Count > 0 && _watermark.IsFinal(_pending.Peek().Ticks, _maxWindow) && _watermark.PriorsSeen(_pending.Peek().Ticks, _flowWindow))
         {
             var done = _pending.Dequeue();
             foreach (var (_, key) in done.Keys)

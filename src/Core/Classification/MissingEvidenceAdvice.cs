@@ -41,5 +41,6 @@ public static class MissingEvidenceAdvice
             + "Each such finding lists them in MissingEvidence. To get them: " + string.Join(" ", remedies);
     }
 
-    private static bool IsConditionalAccess(string field) => field.StartsWith("appliedConditionalAccessPolicies", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a missing field is Conditional Access detail (its remedy is Policy.Read.All).</summary>
+    public static bool IsConditionalAccess(string field) => field.StartsWith("appliedConditionalAccessPolicies", StringComparison.OrdinalIgnoreCase);
 }

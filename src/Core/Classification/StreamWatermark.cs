@@ -54,6 +54,17 @@ internal sealed class StreamWatermark
         _ => false,
     };
 
+    /// <summary>
+    /// True when every sign-in of [failure - window, failure) has been seen: newest-first input reads a failure's
+    /// earlier MFA proof after the failure, so a failure waits for its flow window before it is final (step 4).
+    /// </summary>
+    public bool PriorsSeen(long failureTicks, long windowTicks) => Order switch
+    {
+        SignInOrder.NewestFirst => failureTicks - windowTicks >= _oldest + _tolerance,
+        SignInOrder.OldestFirst => true,
+        _ => false,
+    };
+
     /// <summary>True when no failure still to come can be resolved by a success at this time.</summary>
     public bool CanForget(long successTicks, long windowTicks) => Order switch
     {

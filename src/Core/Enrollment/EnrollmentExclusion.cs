@@ -11,4 +11,7 @@ public enum EnrollmentExclusion
 
     /// <summary>A named emergency-access account, excluded from the policies by design.</summary>
     BreakGlass,
+
+    /// <summary>-Policy was given and none of its policies' user conditions (users, groups, roles, guests, exclusions) take the user in.</summary>
+    OutOfPolicyScope,
 }

@@ -86,6 +86,8 @@ public static class ErrorIds
     public const string MethodRecordInvalid = nameof(MethodRecordInvalid);
     public const string MethodsPolicyConfigurationInvalid = nameof(MethodsPolicyConfigurationInvalid);
     public const string MethodsPolicyGroupUnreadable = nameof(MethodsPolicyGroupUnreadable);
+    public const string DirectoryMembershipUnreadable = nameof(DirectoryMembershipUnreadable);
+    public const string DirectoryMembersRecordInvalid = nameof(DirectoryMembersRecordInvalid);
     public const string MethodsPolicyInvalid = nameof(MethodsPolicyInvalid);
     public const string MethodsPolicyUnreadable = nameof(MethodsPolicyUnreadable);
     public const string ParameterConflict = nameof(ParameterConflict);

@@ -84,6 +84,12 @@ public sealed class StrongAuthPolicy
 
     public string? ExcludeGuestsOrExternalUsers { get; init; }
 
+    /// <summary>The external tenants includeGuestsOrExternalUsers is narrowed to; empty means all tenants.</summary>
+    public IReadOnlyList<string> IncludeGuestsOrExternalTenants { get; init; } = None;
+
+    /// <summary>The external tenants excludeGuestsOrExternalUsers is narrowed to; empty means all tenants.</summary>
+    public IReadOnlyList<string> ExcludeGuestsOrExternalTenants { get; init; } = None;
+
     /// <summary>Application ids, or All, None, Office365, MicrosoftAdminPortals.</summary>
     public IReadOnlyList<string> IncludeApplications { get; init; } = None;
 

@@ -21,4 +21,9 @@ public static class ConditionalAccessVisibility
             && (string.Equals(record.ConditionalAccessStatus, "success", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(record.ConditionalAccessStatus, "failure", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The one warning of a run whose sign-ins came with their Conditional Access policies hidden.</summary>
+    public static string HiddenWarning(string? exampleId) =>
+        "Sign-ins came without their Conditional Access policies although Conditional Access applied (e.g. " + exampleId
+        + "): Graph hides them from a caller without Policy.Read.All, so policy and strength evidence is missing. Read them with Policy.Read.All (Connect-EntraStrongAuth asks for it) for full findings.";
 }

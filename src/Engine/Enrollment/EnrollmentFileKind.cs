@@ -19,4 +19,7 @@ public enum EnrollmentFileKind
 
     /// <summary>Authentication strengths and/or Conditional Access policies (Get-StrongAuthPolicy -Path reads the same).</summary>
     PoliciesOrStrengths,
+
+    /// <summary>Groups or directory roles with their members expanded (who a policy's group and role conditions take in).</summary>
+    DirectoryMembers,
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Policies;
 
@@ -85,8 +86,21 @@ public static class EnrollmentFileReader
         }
     }
 
+    /// <summary>Group and directory role member lists from saved <c>groups?$expand=members</c> or <c>directoryRoles?$expand=members</c> answers, into <paramref name="builder"/>.</summary>
+    public static IReadOnlyList<PolicyReadProblem> ReadDirectoryMembers(string path, DirectoryMembershipBuilder builder)
+    {
+        var problems = new List<PolicyReadProblem>();
+        var record = 0;
+        foreach (var item in Records(path, problems))
+        {
+            DirectoryMembersJsonParser.Parse(item, path, ++record, builder, problems);
+        }
+
+        return problems;
+    }
+
     // Each top-level value of the file: a page's value items, an array's items, or one object (NDJSON: one a line).
-    private static List<JsonElement> Records(string path, List<PolicyReadProblem> problems)
+    internal static List<JsonElement> Records(string path, List<PolicyReadProblem> problems)
     {
         var records = new List<JsonElement>();
         byte[] bytes;

@@ -39,6 +39,11 @@ public static class EnrollmentFileSniffer
             return EnrollmentFileKind.PoliciesOrStrengths;
         }
 
+        if (DirectoryMembersJsonParser.LooksLikeMembers(head))
+        {
+            return EnrollmentFileKind.DirectoryMembers;
+        }
+
         // A phoneMethods list has no @odata.type, but phoneType is the phone method's own property.
         return Has(head, "/authentication/methods") || Has(head, "AuthenticationMethod\"") || Has(head, "\"phoneType\"")
             ? EnrollmentFileKind.UserMethods

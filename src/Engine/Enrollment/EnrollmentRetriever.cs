@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Connection;
@@ -26,12 +27,10 @@ public sealed class EnrollmentRetriever
     public const string ReportPermission = "AuditLog.Read.All";
     public const string MethodsPermission = "UserAuthenticationMethod.Read.All";
     public const string PolicyPermission = "Policy.Read.All (or Policy.Read.AuthenticationMethod)";
-    public const string GroupPermission = "GroupMember.Read.All";
+    public const string GroupPermission = DirectoryMembershipRetriever.GroupPermission;
 
     internal const string ReportPath = "v1.0/reports/authenticationMethods/userRegistrationDetails";
     internal const string PolicyPath = "v1.0/policies/authenticationMethodsPolicy";
-    // Users only (the cast segment), ids only: nested groups and devices are not targeted themselves.
-    internal const string MembersPath = "v1.0/groups/{0}/transitiveMembers/microsoft.graph.user?$select=id&$top=999";
     internal const string UserSelect = "$select=id,userPrincipalName,displayName,userType,accountEnabled";
 
     // userRegistrationDetails pages hold at most 999 rows ($top between 1 and 999).
@@ -39,6 +38,7 @@ public sealed class EnrollmentRetriever
 
     private readonly GraphReadContext _context;
     private readonly GraphCollectionReader _reader;
+    private readonly DirectoryMembershipRetriever _membership;
     private int _batchPosts;
 
     public EnrollmentRetriever(GraphConnection connection, RetrievalOptions? options = null)
@@ -50,10 +50,11 @@ public sealed class EnrollmentRetriever
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _reader = new GraphCollectionReader(context);
+        _membership = new DirectoryMembershipRetriever(context);
     }
 
     /// <summary>HTTP requests made so far: pages and policy reads, plus one per $batch POST.</summary>
-    public int Requests => _reader.Requests + _batchPosts;
+    public int Requests => _reader.Requests + _membership.Requests + _batchPosts;
 
     /// <summary>
     /// Every row of the registration report, handed to <paramref name="onRow"/> page by page as Graph returns them. A
@@ -155,6 +156,15 @@ public sealed class EnrollmentRetriever
     /// read once. A policy that may not be read gives <see cref="TenantMethodsPolicy.Unknown"/> and a warning; a
     /// group that no longer exists leaves the membership incomplete for that group, with a warning.
     /// </summary>
+    /// <summary>Who is in the groups and holds the roles <paramref name="purpose"/> targets; unread ones are warned about, not thrown.</summary>
+    public async Task<DirectoryMembership> ReadDirectoryMembershipAsync(IEnumerable<string> groupIds, IEnumerable<string> roleTemplateIds, string purpose, RetrievalEvents? events, CancellationToken cancellationToken)
+    {
+        events ??= new RetrievalEvents();
+        var (membership, problems) = await _membership.ReadAsync(groupIds, roleTemplateIds, purpose, events, cancellationToken).ConfigureAwait(false);
+        await WarnAsync(events, problems).ConfigureAwait(false);
+        return membership;
+    }
+
     public async Task<MethodsPolicyRead> ReadMethodsPolicyAsync(RetrievalEvents? events, CancellationToken cancellationToken)
     {
         events ??= new RetrievalEvents();
@@ -175,34 +185,11 @@ public sealed class EnrollmentRetriever
             policy = TenantMethodsPolicy.Unknown;
         }
 
-        var members = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        var unread = new List<string>();
-        foreach (var group in policy.TargetGroupIds)
-        {
-            var url = _context.Url(string.Format(CultureInfo.InvariantCulture, MembersPath, Uri.EscapeDataString(group)));
-            try
-            {
-                var items = await _reader.ReadAllAsync(url, GroupPermission, "members of group " + group, events, cancellationToken).ConfigureAwait(false);
-                members[group] = items.Where(IsUser).Select(m => m.GetProperty("id").GetString()!).ToList();
-            }
-            catch (EntraStrongAuthException ex) when (ex.ErrorId is ErrorIds.GraphRequestFailed or ErrorIds.GraphPermissionDenied)
-            {
-                unread.Add(group);
-                problems.Add(new PolicyReadProblem(ErrorIds.MethodsPolicyGroupUnreadable, "Graph /" + url.AbsolutePath.TrimStart('/'),
-                    "the members of group " + group + ", which the Authentication methods policy targets, could not be read (" + ex.Message + "); answers for users who may be in it are uncertain.",
-                    id: group, isWarning: true));
-            }
-        }
-
+        var builder = new DirectoryMembershipBuilder();
+        await _membership.ReadGroupsAsync(builder, policy.TargetGroupIds, "the Authentication methods policy", ErrorIds.MethodsPolicyGroupUnreadable, problems, events, cancellationToken).ConfigureAwait(false);
         await WarnAsync(events, problems).ConfigureAwait(false);
-        return new MethodsPolicyRead(policy, new GroupMembership(members, unread), problems);
+        return new MethodsPolicyRead(policy, builder.Build().Groups, problems);
     }
-
-    // The cast should leave only users; a record typed otherwise (a proxy or a saved answer without the cast) is not one.
-    private static bool IsUser(JsonElement member) =>
-        member.ValueKind == JsonValueKind.Object
-        && member.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-        && (!member.TryGetProperty("@odata.type", out var type) || string.Equals(type.GetString(), "#microsoft.graph.user", StringComparison.OrdinalIgnoreCase));
 
     private static async Task WarnAsync(RetrievalEvents events, IEnumerable<PolicyReadProblem> problems)
     {

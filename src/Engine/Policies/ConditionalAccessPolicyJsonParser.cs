@@ -69,6 +69,8 @@ internal static class ConditionalAccessPolicyJsonParser
                 ExcludeRoles = Strings(users, "excludeRoles"),
                 IncludeGuestsOrExternalUsers = GuestTypes(users, "includeGuestsOrExternalUsers"),
                 ExcludeGuestsOrExternalUsers = GuestTypes(users, "excludeGuestsOrExternalUsers"),
+                IncludeGuestsOrExternalTenants = GuestTenants(users, "includeGuestsOrExternalUsers"),
+                ExcludeGuestsOrExternalTenants = GuestTenants(users, "excludeGuestsOrExternalUsers"),
                 IncludeApplications = Strings(applications, "includeApplications"),
                 ExcludeApplications = Strings(applications, "excludeApplications"),
                 IncludeUserActions = Strings(applications, "includeUserActions"),
@@ -100,6 +102,19 @@ internal static class ConditionalAccessPolicyJsonParser
         var types = PolicyJson.Property(guests, "guestOrExternalUserTypes");
         var text = types is { ValueKind: JsonValueKind.Array } ? PolicyJson.Joined(PolicyJson.Strings(guests, "guestOrExternalUserTypes")) : PolicyJson.String(guests, "guestOrExternalUserTypes");
         return text is null || string.Equals(text, "none", StringComparison.OrdinalIgnoreCase) ? null : text;
+    }
+
+    // externalTenants is all tenants (membershipKind all) or an enumerated list (members); an empty list means all.
+    private static IReadOnlyList<string> GuestTenants(JsonElement? users, string name)
+    {
+        if (users is not { } u || PolicyJson.Object(u, name) is not { } guests || PolicyJson.Object(guests, "externalTenants") is not { } tenants)
+        {
+            return Array.Empty<string>();
+        }
+
+        return string.Equals(PolicyJson.String(tenants, "membershipKind"), "all", StringComparison.OrdinalIgnoreCase)
+            ? Array.Empty<string>()
+            : PolicyJson.Strings(tenants, "members");
     }
 
     private static SignInFrequency? Frequency(JsonElement? session)

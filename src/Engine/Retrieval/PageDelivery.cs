@@ -96,7 +96,6 @@ internal sealed class PageDelivery : IDisposable
             return;
         }
 
-        await _events.WarningAsync("Graph returned sign-ins without their Conditional Access policies (e.g. " + record.Id
-            + "). The connection lacks Policy.Read.All, so policy and strength evidence is missing: connect with Policy.Read.All for full findings.").ConfigureAwait(false);
+        await _events.WarningAsync(ConditionalAccessVisibility.HiddenWarning(record.Id)).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -54,6 +55,11 @@ internal sealed class FakeEnrollmentData : IEnrollmentData
 
     public Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StrongAuthPolicy>>(Array.Empty<StrongAuthPolicy>());
+
+    public DirectoryMembership Directory { get; init; } = DirectoryMembership.None;
+
+    public Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Directory);
 
     public static UserMethodsSnapshot User(string id, string upn, string userType = "member") =>
         UserMethodsSnapshot.FromRegistration(new UserRegistration(id, upn)

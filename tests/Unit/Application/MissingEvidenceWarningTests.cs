@@ -4,6 +4,10 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Failures;
+using EntraStrongAuth.Engine.Application.Filtering;
+using EntraStrongAuth.Engine.Application.Retrieval;
+using EntraStrongAuth.GraphSimulator;
+using EntraStrongAuth.Tests.Retrieval;
 using Xunit;
 
 namespace EntraStrongAuth.Tests.Application;
@@ -55,5 +59,23 @@ public class MissingEvidenceWarningTests
 
         Assert.Single(host.Output);
         Assert.Empty(host.Warnings);
+    }
+
+    [Fact]
+    public async Task A_live_read_with_conditional_access_hidden_names_Policy_Read_All_in_one_warning_not_two()
+    {
+        // Before: the retrieval warned that Conditional Access was hidden, then the analysis warned again about the same permission.
+        await using var graph = await SimulatedGraph.StartAsync(new GraphSimulatorOptions { ThrottleRequests = 0, ConditionalAccess = EntraStrongAuth.GraphSimulator.ConditionalAccessVisibility.Null });
+        var host = new RecordingRunHost();
+        var range = graph.WholeRange();
+        var analysis = new FailureAnalysis(new FailureAnalysisOptions { Filter = new SignInFilterOptions { Start = range.Start, End = range.End } }, host);
+        var reader = new LiveSignInReader(graph.Connection, host, 1, "Reading") { CallerReportsHiddenConditionalAccess = true };
+
+        await analysis.ReadLiveAsync(reader, System.Threading.CancellationToken.None);
+        await analysis.CompleteAsync();
+
+        Assert.NotEmpty(host.Output);
+        var warning = Assert.Single(host.Warnings, w => w.Contains("Policy.Read.All", StringComparison.Ordinal));
+        Assert.Contains("Conditional Access", warning, StringComparison.Ordinal);
     }
 }

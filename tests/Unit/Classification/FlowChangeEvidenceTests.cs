@@ -60,6 +60,21 @@ public class FlowChangeEvidenceTests
     }
 
     [Fact]
+    public void Newest_first_input_as_Graph_returns_it_finds_the_earlier_proof_too()
+    {
+        // Graph and the admin center give newest first: the failure comes before the proof it is compared with, and
+        // was finalised on arrival (no flow evidence) until failures were held until the flow window before them was read.
+        var (proof, failure) = MovedSession();
+        var later = Success(3600).With(s => s.UserPrincipalName = "someone.else@contoso.com");
+
+        var newestFirst = AnalyzerRun.Single(new[] { later, failure, proof }, AnalyzerRun.Options(SignInOrder.NewestFirst));
+
+        var resource = Assert.Single(newestFirst.Evidence, e => e.Field == "resourceId");
+        Assert.Contains(proof.Id!, resource.Reason, StringComparison.Ordinal);
+        Assert.Equal(AnalyzerRun.Outcome(AnalyzerRun.Single(new[] { proof, failure })), AnalyzerRun.Outcome(newestFirst));
+    }
+
+    [Fact]
     public void A_stale_session_whose_risk_rose_since_the_last_MFA_cites_the_risk()
     {
         var proof = MfaSuccessToGraph(0);

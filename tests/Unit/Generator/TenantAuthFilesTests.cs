@@ -31,7 +31,7 @@ public class TenantAuthFilesTests
             Assert.Equal(new[]
             {
                 "authenticationMethods.json", "authenticationMethodsPolicy.json", "authenticationStrengthPolicies.json",
-                "conditionalAccessPolicies.json", "groups.json", "userRegistrationDetails.json",
+                "conditionalAccessPolicies.json", "directoryRoles.json", "groups.json", "userRegistrationDetails.json",
             }, Directory.GetFiles(auth).Select(Path.GetFileName).Order());
             Assert.False(File.Exists(Path.Combine(folder, "signins.graph.json")));
 

@@ -66,9 +66,9 @@ internal static class ConditionalAccess
             && (p.EnforcedFrom is null || signIn.CreatedDateTime >= p.EnforcedFrom)
             && Match(p, signIn).NotSatisfied == ConditionFlags.None);
 
-    private static (ConditionFlags Satisfied, ConditionFlags NotSatisfied) Match(CaPolicy policy, SignIn signIn)
+    /// <summary>Whether the policy's user conditions take the user in: the ground truth of scope resolution.</summary>
+    public static bool UserInScope(CaPolicy policy, TenantUser user)
     {
-        TenantUser user = signIn.User;
         bool inScope = policy.Users switch
         {
             UserScope.AllMembers => user.UserType == "member",
@@ -76,8 +76,12 @@ internal static class ConditionalAccess
             UserScope.Admins => user.IsAdmin,
             _ => true,
         };
-        inScope &= !(policy.ExcludesServiceAccounts && user.IsServiceAccount) && !(policy.ExcludesBreakGlass && user.IsBreakGlass);
-        if (!inScope)
+        return inScope && !(policy.ExcludesServiceAccounts && user.IsServiceAccount) && !(policy.ExcludesBreakGlass && user.IsBreakGlass);
+    }
+
+    private static (ConditionFlags Satisfied, ConditionFlags NotSatisfied) Match(CaPolicy policy, SignIn signIn)
+    {
+        if (!UserInScope(policy, signIn.User))
         {
             return (ConditionFlags.None, ConditionFlags.Users);
         }

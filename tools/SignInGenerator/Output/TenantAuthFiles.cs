@@ -37,6 +37,7 @@ internal static class TenantAuthFiles
                 ["displayName"] = g.DisplayName,
                 ["transitiveMembers"] = PolicyJson.TransitiveMembers(g),
             }))),
+            Save(folder, "directoryRoles.json", Page(DirectoryRoleJson.Roles(data))),
         };
         return written;
     }

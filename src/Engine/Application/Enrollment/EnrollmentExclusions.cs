@@ -27,16 +27,18 @@ public sealed class EnrollmentExclusions
 
     public IReadOnlyDictionary<EnrollmentExclusion, int> Counts => _counts;
 
+    /// <summary>Counts a user set aside for a reason decided elsewhere (out of -Policy's scope); returns it.</summary>
+    public EnrollmentExclusion Count(EnrollmentExclusion reason)
+    {
+        _counts[reason] = _counts.TryGetValue(reason, out var n) ? n + 1 : 1;
+        return reason;
+    }
+
     /// <summary>The reason the user is set aside (and counted), or null to test them.</summary>
     public EnrollmentExclusion? ReasonFor(UserMethodsSnapshot user, bool? accountEnabled)
     {
         var reason = Reason(user, accountEnabled);
-        if (reason is { } known)
-        {
-            _counts[known] = _counts.TryGetValue(known, out var n) ? n + 1 : 1;
-        }
-
-        return reason;
+        return reason is { } known ? Count(known) : null;
     }
 
     private EnrollmentExclusion? Reason(UserMethodsSnapshot user, bool? accountEnabled)

@@ -22,6 +22,8 @@ internal sealed class EnrollmentFileSet
 
     public List<string> StrengthFiles { get; } = new();
 
+    public List<string> MemberFiles { get; } = new();
+
     public static async Task<EnrollmentFileSet> SortAsync(IEnumerable<string> files, IRunHost host)
     {
         var set = new EnrollmentFileSet();
@@ -55,12 +57,13 @@ internal sealed class EnrollmentFileSet
             EnrollmentFileKind.UserMethods => MethodFiles,
             EnrollmentFileKind.MethodsPolicy => PolicyFiles,
             EnrollmentFileKind.PoliciesOrStrengths => StrengthFiles,
+            EnrollmentFileKind.DirectoryMembers => MemberFiles,
             _ => null,
         };
         if (list is null)
         {
             await host.WriteErrorAsync(
-                Unreadable(file, "it holds none of the shapes Test-MfaEnrollment reads (registration report CSV or JSON, a user's authentication methods, the Authentication methods policy, strengths or Conditional Access policies)"),
+                Unreadable(file, "it holds none of the shapes Test-MfaEnrollment reads (registration report CSV or JSON, a user's authentication methods, the Authentication methods policy, strengths or Conditional Access policies, groups or directory roles with their members)"),
                 file).ConfigureAwait(false);
             return;
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Policies.Scope;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -23,6 +24,7 @@ public sealed class EnrollmentRun
     private TenantMethodsPolicy? _policy;
     private GroupMembership? _membership;
     private EnrollmentAssessmentOptions? _options;
+    private DirectoryMembership _scope = DirectoryMembership.None;
 
     public EnrollmentRun(IEnrollmentData data, EnrollmentStrengths strengths, EnrollmentExclusions exclusions, IRunHost host)
     {
@@ -52,6 +54,12 @@ public sealed class EnrollmentRun
         }
 
         (_policy, _membership) = await _data.ReadMethodsPolicyAsync(cancellationToken).ConfigureAwait(false);
+        var scoping = _strengths.ScopingPolicies;
+        if (scoping.Count > 0)
+        {
+            _scope = await _data.ReadDirectoryMembershipAsync(PolicyUserScope.GroupsNamed(scoping), PolicyUserScope.RolesNamed(scoping), cancellationToken).ConfigureAwait(false);
+        }
+
         _options = new EnrollmentAssessmentOptions(Now)
         {
             PolicyUnavailableReason = _policy.IsKnown ? null : _data.MethodsPolicyUnavailableReason,
@@ -74,19 +82,28 @@ public sealed class EnrollmentRun
         }
 
         Users++;
-        if (_exclusions.ReasonFor(user, accountEnabled) is { } exclusion)
+        var (inScope, outOfScope) = _strengths.InScopeOf(fresh, new ScopeUser(user.UserId, user.UserPrincipalName, user.UserType), _scope);
+        var exclusion = _exclusions.ReasonFor(user, accountEnabled);
+        if (exclusion is null && outOfScope is not null)
+        {
+            exclusion = _exclusions.Count(EnrollmentExclusion.OutOfPolicyScope);
+        }
+
+        if (exclusion is { } excluded)
         {
             if (target is not null && !Quiet)
             {
                 foreach (var (strength, _) in fresh)
                 {
                     Results++;
-                    await _host.WriteOutputAsync(EnrollmentAssessor.Excluded(user, strength, exclusion)).ConfigureAwait(false);
+                    await _host.WriteOutputAsync(EnrollmentAssessor.Excluded(user, strength, excluded, excluded == EnrollmentExclusion.OutOfPolicyScope ? outOfScope : null)).ConfigureAwait(false);
                 }
             }
 
             return;
         }
+
+        fresh = inScope.ToList();
 
         var policyForUser = _policy!.ForUser(user.UserId, _membership!.GroupsOf(user.UserId), user.IsGuest);
         foreach (var (strength, reason) in fresh)

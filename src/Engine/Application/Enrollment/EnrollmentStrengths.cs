@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Policies;
@@ -21,6 +22,9 @@ public sealed class EnrollmentStrengths
 {
     private readonly IEnrollmentData _data;
     private readonly List<AuthenticationStrength> _explicit = new();
+
+    // The policies each strength came from; a strength named directly (or any strength with null) applies to everyone.
+    private readonly Dictionary<string, List<StrongAuthPolicy>?> _policiesOf = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<AuthenticationStrength>? _tenantStrengths;
 
     // -All asks once per user: the same answer every time until a strength is added.
@@ -38,6 +42,45 @@ public sealed class EnrollmentStrengths
 
     /// <summary>The strengths every user is tested against; empty means "per target" (failure's strength or MFA).</summary>
     public IReadOnlyList<AuthenticationStrength> Explicit => _explicit;
+
+    /// <summary>The policies whose user conditions limit who a strength applies to (a strength also named directly has none).</summary>
+    public IReadOnlyList<StrongAuthPolicy> ScopingPolicies =>
+        _policiesOf.Values.Where(p => p is not null).SelectMany(p => p!).Distinct().ToList();
+
+    /// <summary>
+    /// Keeps the strengths whose policy takes this user in (or may: then the reason says the scope is unknown), and
+    /// says why none does when every strength came from a policy that leaves the user out.
+    /// </summary>
+    public (IReadOnlyList<(AuthenticationStrength Strength, string? Reason)> Kept, string? OutOfScope) InScopeOf(
+        IReadOnlyList<(AuthenticationStrength Strength, string? Reason)> strengths, ScopeUser user, DirectoryMembership membership)
+    {
+        var kept = new List<(AuthenticationStrength, string?)>();
+        var outReasons = new List<string>();
+        foreach (var (strength, reason) in strengths)
+        {
+            if (!_policiesOf.TryGetValue(strength.Id, out var policies) || policies is null)
+            {
+                kept.Add((strength, reason));
+                continue;
+            }
+
+            var verdicts = policies.Select(p => (Policy: p, Verdict: PolicyUserScope.Evaluate(p, user, membership))).ToList();
+            if (verdicts.FirstOrDefault(v => v.Verdict.Answer == ScopeAnswer.InScope) is { Policy: not null } inScope)
+            {
+                kept.Add((strength, "Required by policy '" + inScope.Policy.DisplayName + "' (" + inScope.Verdict.Reason + ")."));
+            }
+            else if (verdicts.FirstOrDefault(v => v.Verdict.Answer == ScopeAnswer.Unknown) is { Policy: not null } unknown)
+            {
+                kept.Add((strength, "Policy '" + unknown.Policy.DisplayName + "' may not apply to this user: " + unknown.Verdict.Reason + "."));
+            }
+            else
+            {
+                outReasons.AddRange(verdicts.Select(v => "policy '" + v.Policy.DisplayName + "': " + v.Verdict.Reason));
+            }
+        }
+
+        return (kept, kept.Count == 0 && outReasons.Count > 0 ? "Not in the scope of " + string.Join("; ", outReasons) + "." : null);
+    }
 
     /// <summary>Adds -AuthenticationStrength values: names (wildcards allowed), ids, strength or policy objects (unwrapped by the host).</summary>
     public async Task AddStrengthsAsync(IEnumerable<object> values, CancellationToken cancellationToken)
@@ -153,7 +196,7 @@ public sealed class EnrollmentStrengths
             choice = FailureStrengthLink.ForPolicy(policy, await TenantStrengthsAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        Add(choice.Strength ?? throw new EntraStrongAuthException(
+        AddFromPolicy(policy, choice.Strength ?? throw new EntraStrongAuthException(
             ErrorIds.StrongAuthPolicyStrengthUnknown,
             FailureKind.InvalidData,
             choice.Reason,
@@ -181,7 +224,26 @@ public sealed class EnrollmentStrengths
     private async Task<IReadOnlyList<AuthenticationStrength>> TenantStrengthsAsync(CancellationToken cancellationToken) =>
         _tenantStrengths ??= await _data.ReadStrengthsAsync(cancellationToken).ConfigureAwait(false);
 
+    private void AddFromPolicy(StrongAuthPolicy policy, AuthenticationStrength strength)
+    {
+        var named = _policiesOf.TryGetValue(strength.Id, out var policies) && policies is null;
+        AddOnly(strength);
+        if (!named)
+        {
+            policies ??= new List<StrongAuthPolicy>();
+            policies.Add(policy);
+            _policiesOf[strength.Id] = policies;
+        }
+    }
+
     private void Add(AuthenticationStrength strength)
+    {
+        // Named directly: it applies to every user, whatever policy also demands it.
+        _policiesOf[strength.Id] = null;
+        AddOnly(strength);
+    }
+
+    private void AddOnly(AuthenticationStrength strength)
     {
         if (!_explicit.Any(s => string.Equals(s.Id, strength.Id, StringComparison.OrdinalIgnoreCase)))
         {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Enrollment;
@@ -25,6 +26,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
     private readonly List<string> _methodFiles;
     private readonly List<string> _policyFiles;
     private readonly List<string> _strengthFiles;
+    private readonly List<string> _memberFiles;
     private Dictionary<string, UserMethodsSnapshot>? _methods;
     private Dictionary<string, UserMethodsSnapshot>? _reportIndex;
     private PolicyFileContent[]? _policyContent;
@@ -36,9 +38,12 @@ public sealed class FileEnrollmentData : IEnrollmentData
         _methodFiles = files.MethodFiles;
         _policyFiles = files.PolicyFiles;
         _strengthFiles = files.StrengthFiles;
+        _memberFiles = files.MemberFiles;
     }
 
     public int Requests => 0;
+
+    private const string MembersHowTo = "add to -Path the saved answers of GET /groups?$expand=members and GET /directoryRoles?$expand=members (or each group with its transitiveMembers)";
 
     public string? MethodsPolicyUnavailableReason { get; private set; }
 
@@ -129,6 +134,27 @@ public sealed class FileEnrollmentData : IEnrollmentData
         }
 
         return (read.Policy, membership);
+    }
+
+    public async Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
+    {
+        var builder = new DirectoryMembershipBuilder();
+        foreach (var file in _memberFiles)
+        {
+            await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
+        }
+
+        var membership = builder.Build(MembersHowTo);
+        var missing = groupIds.Where(g => !membership.Groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
+            .Select(g => "group " + g)
+            .Concat(roleTemplateIds.Where(r => !membership.Roles.GroupIds.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => "role " + r))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            await _host.WriteWarningAsync("-Policy names " + missing.Count + " groups or roles whose members are not in the -Path files (" + string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? ", …" : string.Empty) + "): users who may be in them are tested, and their answers say the policy may not apply. To decide, " + MembersHowTo + ".").ConfigureAwait(false);
+        }
+
+        return membership;
     }
 
     public async Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>

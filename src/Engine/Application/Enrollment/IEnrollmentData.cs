@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
@@ -28,6 +29,9 @@ public interface IEnrollmentData
 
     /// <summary>Every Conditional Access policy (for -Policy by name).</summary>
     Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Who is in these groups (transitively) and holds these directory roles: what -Policy's user conditions turn on.</summary>
+    Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken);
 
     /// <summary>Why the methods policy is unknown (permission denied, no file given); null when it was read.</summary>
     string? MethodsPolicyUnavailableReason { get; }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Application.Policies;
 using EntraStrongAuth.Engine.Connection;
@@ -101,6 +102,11 @@ public sealed class TenantEnrollmentData : IEnrollmentData
 
         return (read.Policy, read.Membership);
     }
+
+    public Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken) =>
+        groupIds.Count + roleTemplateIds.Count == 0
+            ? Task.FromResult(DirectoryMembership.None)
+            : _enrollment.ReadDirectoryMembershipAsync(groupIds, roleTemplateIds, "-Policy", _events, cancellationToken);
 
     public Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>
         PolicyReading.TenantStrengthsOrNoneAsync(_policies, _host, "only the built-in strengths are known.", cancellationToken);

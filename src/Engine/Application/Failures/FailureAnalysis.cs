@@ -28,6 +28,7 @@ public sealed class FailureAnalysis
 
     // What the reported findings' rules lacked, for the run's one warning (each finding lists its own).
     private readonly HashSet<string> _missingEvidence = new(StringComparer.OrdinalIgnoreCase);
+    private string? _hiddenConditionalAccessExample;
     private int _findingsMissingEvidence;
 
     public FailureAnalysis(FailureAnalysisOptions options, IRunHost host)
@@ -72,6 +73,11 @@ public sealed class FailureAnalysis
             return Task.CompletedTask;
         }
 
+        if (_hiddenConditionalAccessExample is null && ConditionalAccessVisibility.LooksHidden(signIn))
+        {
+            _hiddenConditionalAccessExample = signIn.Id;
+        }
+
         var finalized = _analyzer.Observe(signIn);
         return finalized.Count == 0 ? Task.CompletedTask : EmitAsync(finalized);
     }
@@ -98,6 +104,12 @@ public sealed class FailureAnalysis
         if (_findingsMissingEvidence > 0)
         {
             await _host.WriteWarningAsync(MissingEvidenceAdvice.Describe(_missingEvidence, _findingsMissingEvidence)).ConfigureAwait(false);
+        }
+
+        // Hidden Conditional Access is said once: within the missing-evidence warning when a finding lacked it, else here.
+        if (_hiddenConditionalAccessExample is not null && !_missingEvidence.Any(MissingEvidenceAdvice.IsConditionalAccess))
+        {
+            await _host.WriteWarningAsync(ConditionalAccessVisibility.HiddenWarning(_hiddenConditionalAccessExample)).ConfigureAwait(false);
         }
 
         await _host.WriteVerboseAsync("Input order: " + _analyzer.InputOrder + ".").ConfigureAwait(false);

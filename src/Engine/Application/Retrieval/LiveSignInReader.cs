@@ -37,6 +37,12 @@ public sealed class LiveSignInReader : ISignInQueryReader
 
     public GraphConnection Connection => _connection;
 
+    /// <summary>
+    /// The caller (Get-StrongAuthFailure's analysis) warns about hidden Conditional Access itself, in its one warning
+    /// about missing evidence, so the retrieval does not say it a second time.
+    /// </summary>
+    public bool CallerReportsHiddenConditionalAccess { get; init; }
+
     public async Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
         var retriever = new SignInRetriever(_connection);
@@ -79,12 +85,19 @@ public sealed class LiveSignInReader : ISignInQueryReader
     }
 
     /// <summary>One set of events for the reader's life (a command run), so a warning said once stays said across reads.</summary>
-    private RetrievalEvents Events() => _events ??= new()
+    private RetrievalEvents Events()
     {
-        Verbose = _host.WriteVerboseAsync,
-        Warning = _host.WriteWarningAsync,
-        Progress = ReportAsync,
-    };
+        if (_events is null)
+        {
+            _events = new RetrievalEvents { Verbose = _host.WriteVerboseAsync, Warning = _host.WriteWarningAsync, Progress = ReportAsync };
+            if (CallerReportsHiddenConditionalAccess)
+            {
+                _events.ClaimConditionalAccessHiddenWarning();
+            }
+        }
+
+        return _events;
+    }
 
     private Task ReportProblemAsync(SignInReadProblem problem) => _host.WriteErrorAsync(SignInProblemErrors.ToException(problem), problem);
 
