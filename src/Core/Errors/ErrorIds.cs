@@ -22,6 +22,7 @@ public static class ErrorIds
     public const string FederatedTokenFileNotFound = nameof(FederatedTokenFileNotFound);
     public const string IncompleteCustomEnvironment = nameof(IncompleteCustomEnvironment);
     public const string InvalidAuthorityHost = nameof(InvalidAuthorityHost);
+    public const string InvalidTenantId = nameof(InvalidTenantId);
     public const string InvalidThrottleWindow = nameof(InvalidThrottleWindow);
     public const string MissingConnectionParameter = nameof(MissingConnectionParameter);
     public const string NotConnected = nameof(NotConnected);
