@@ -63,6 +63,7 @@ public static class ErrorIds
     public const string CheckpointUnreadable = nameof(CheckpointUnreadable);
     public const string ClassificationDataInvalid = nameof(ClassificationDataInvalid);
     public const string ClassificationDataNotFound = nameof(ClassificationDataNotFound);
+    public const string InvalidFilter = nameof(InvalidFilter);
     public const string InvalidResolutionWindow = nameof(InvalidResolutionWindow);
     public const string InvalidTimeRange = nameof(InvalidTimeRange);
     public const string NothingToResume = nameof(NothingToResume);
