@@ -32,6 +32,7 @@ public static class ErrorIds
     public const string GraphBadRequest = nameof(GraphBadRequest);
     public const string GraphPermissionDenied = nameof(GraphPermissionDenied);
     public const string GraphRequestFailed = nameof(GraphRequestFailed);
+    public const string GraphThrottled = nameof(GraphThrottled);
     public const string GraphUnauthorized = nameof(GraphUnauthorized);
     public const string GraphUnavailable = nameof(GraphUnavailable);
     public const string GraphUnreachable = nameof(GraphUnreachable);
