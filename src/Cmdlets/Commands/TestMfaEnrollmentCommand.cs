@@ -108,7 +108,7 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
         }
         else
         {
-            data = new TenantEnrollmentData(ConnectionStore.Require(), host);
+            data = new TenantEnrollmentData(RequireConnection(), host);
         }
 
         var options = new MfaEnrollmentTestOptions
