@@ -151,4 +151,18 @@ Describe 'Connect-EntraStrongAuth parameter sets' {
 
         (Get-EntraStrongAuthContext).ConnectedAt | Should -Be $before
     }
+    It 'refuses a -TenantId that is neither a GUID nor a domain name, before any request, whatever the sign-in' {
+        $secret = [pscredential]::new('app', (ConvertTo-SecureString 'never-sent' -AsPlainText -Force))
+        $cases = @(
+            { Connect-EntraStrongAuth -TenantId 'contoso/../../x?y=1' -ClientSecretCredential $secret -GraphEndpoint $sim.BaseUri -AuthorityHost $closed -ErrorAction Stop }
+            { Connect-EntraStrongAuth -TenantId 'contoso/../../x?y=1' -UseDeviceCode -GraphEndpoint $sim.BaseUri -AuthorityHost $closed -ErrorAction Stop }
+            { Connect-EntraStrongAuth -TenantId 'contoso/../../x?y=1' -AccessToken (ConvertTo-SecureString 't' -AsPlainText -Force) -GraphEndpoint $sim.BaseUri -ErrorAction Stop }
+        )
+        foreach ($case in $cases) {
+            $err = $case | Should -Throw -ErrorId 'InvalidTenantId,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.Exception.Message | Should -Match "'/' at position 8"
+            $err.ErrorDetails.RecommendedAction | Should -Match 'GUID'
+        }
+    }
 }

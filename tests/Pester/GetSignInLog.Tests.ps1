@@ -83,6 +83,27 @@ Describe 'Get-SignInLog' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'NonInteractive'
     }
 
+    It 'refuses a -Filter that would close the group it is put in, before asking Graph anything' {
+        $user = $expected[0].UserPrincipalName
+        $escape = "userPrincipalName eq 'nobody@x.com') or (userPrincipalName eq '$user'"
+
+        $verbose = & { try { Get-SignInLog @range -Filter $escape -Verbose -ErrorAction Stop } catch { } } 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $err = { Get-SignInLog @range -Filter $escape -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidFilter,*' -PassThru
+
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match "position 36"
+        @($verbose.Message | Where-Object { $_ -like 'GET *' }) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps a balanced -Filter working, with nested groups, a doubled quote and a parenthesis inside a string' {
+        $user = $expected[0].UserPrincipalName
+
+        $live = @(Get-SignInLog @range -Filter "(userPrincipalName eq '$user' or (userPrincipalName eq 'o''neil)(@contoso.com'))")
+
+        $live.Count | Should -Be @($expected | Where-Object UserPrincipalName -eq $user).Count
+        $live.Count | Should -BeGreaterThan 0
+    }
+
     It 'refuses an end before the start' {
         { Get-SignInLog -StartTime '2026-11-20' -EndTime '2026-11-19' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTimeRange,*'
     }

@@ -79,7 +79,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     {
         if (ParameterSetName == LiveSet)
         {
-            await _search!.ReadLiveAsync(() => LiveHeadlessSource.ForConnection(ConnectionStore.Require(), CreateRunHost()), cancellationToken).ConfigureAwait(false);
+            await _search!.ReadLiveAsync(() => LiveHeadlessSource.ForConnection(RequireConnection(), CreateRunHost()), cancellationToken).ConfigureAwait(false);
         }
 
         await _search!.CompleteAsync().ConfigureAwait(false);

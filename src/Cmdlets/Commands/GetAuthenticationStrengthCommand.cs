@@ -60,7 +60,7 @@ public sealed class GetAuthenticationStrengthCommand : AsyncPSCmdlet
         }
         else
         {
-            strengths = await query.ReadTenantAsync(ConnectionStore.Current, cancellationToken).ConfigureAwait(false);
+            strengths = await query.ReadTenantAsync(CurrentConnection(), cancellationToken).ConfigureAwait(false);
         }
 
         await query.WriteSelectedAsync(strengths).ConfigureAwait(false);

@@ -105,10 +105,10 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
         if (OutFile is not null)
         {
             var path = await InvokeOnPipelineAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile)).ConfigureAwait(false);
-            await pull.ExportAsync(new LiveSignInReader(ConnectionStore.Require(), host, 1, "Saving sign-ins from Microsoft Graph"), path, Resume, Force, cancellationToken).ConfigureAwait(false);
+            await pull.ExportAsync(new LiveSignInReader(RequireConnection(), host, 1, "Saving sign-ins from Microsoft Graph"), path, Resume, Force, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await pull.ReadAsync(new LiveSignInReader(ConnectionStore.Require(), host, 1, "Reading sign-ins from Microsoft Graph"), cancellationToken).ConfigureAwait(false);
+        await pull.ReadAsync(new LiveSignInReader(RequireConnection(), host, 1, "Reading sign-ins from Microsoft Graph"), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -104,7 +104,7 @@ public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
     {
         if (ParameterSetName == LiveSet)
         {
-            var reader = new LiveSignInReader(ConnectionStore.Require(), CreateRunHost(), 1, "Reading strong-authentication failures from Microsoft Graph") { CallerReportsHiddenConditionalAccess = true };
+            var reader = new LiveSignInReader(RequireConnection(), CreateRunHost(), 1, "Reading strong-authentication failures from Microsoft Graph") { CallerReportsHiddenConditionalAccess = true };
             await _analysis!.ReadLiveAsync(reader, cancellationToken).ConfigureAwait(false);
         }
 

@@ -66,7 +66,7 @@ public sealed class GetStrongAuthPolicyCommand : AsyncPSCmdlet
         }
         else
         {
-            (policies, strengths) = await query.ReadTenantAsync(ConnectionStore.Require(), cancellationToken).ConfigureAwait(false);
+            (policies, strengths) = await query.ReadTenantAsync(RequireConnection(), cancellationToken).ConfigureAwait(false);
         }
 
         await query.WriteSelectedAsync(policies, strengths).ConfigureAwait(false);

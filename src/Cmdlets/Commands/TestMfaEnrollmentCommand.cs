@@ -122,7 +122,7 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
         }
         else
         {
-            data = new TenantEnrollmentData(ConnectionStore.Require(), host);
+            data = new TenantEnrollmentData(RequireConnection(), host);
         }
 
         var options = new MfaEnrollmentTestOptions

@@ -126,7 +126,7 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
         await check.StartAsync().ConfigureAwait(false);
         if (ParameterSetName == LiveSet)
         {
-            var reader = new LiveSignInReader(ConnectionStore.Require(), CreateRunHost(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
+            var reader = new LiveSignInReader(RequireConnection(), CreateRunHost(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
             await check.ReadLiveAsync(reader, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Engine.Application;
+using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Infrastructure;
 
@@ -24,6 +25,8 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private OutputChannel? _channel;
+    private CommandConnection? _connection;
+    private Task? _work;
 
     /// <summary>How many writes the worker may queue before it waits for the pipeline.</summary>
     protected virtual int OutputCapacity => 256;
@@ -43,7 +46,17 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     protected sealed override void ProcessRecord() => RunBlock(ProcessRecordAsync);
 
-    protected sealed override void EndProcessing() => RunBlock(EndProcessingAsync);
+    protected sealed override void EndProcessing()
+    {
+        try
+        {
+            RunBlock(EndProcessingAsync);
+        }
+        finally
+        {
+            _connection?.ReleaseAfter(_work);
+        }
+    }
 
     protected override void StopProcessing() => _stop.Cancel();
 
@@ -63,6 +76,12 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     protected Task WriteDebugAsync(string text) => Post(cmdlet => cmdlet.WriteDebug(text));
 
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
+
+    /// <summary>The Graph connection, held for this command until it ends (a reconnect elsewhere waits for it); NotConnected when there is none.</summary>
+    private protected GraphConnection RequireConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Require();
+
+    /// <summary>As <see cref="RequireConnection"/>, or null when not connected.</summary>
+    private protected GraphConnection? CurrentConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Current();
 
     /// <summary>This cmdlet's streams as the Engine's run host, for application services that report while they work.</summary>
     private protected IRunHost CreateRunHost() => new CmdletRunHost(Post);
@@ -105,6 +124,7 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     {
         if (disposing)
         {
+            _connection?.ReleaseAfter(_work);
             _stop.Dispose();
         }
     }
@@ -124,6 +144,7 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
         // Task.Run: the work starts on the thread pool, outside any host synchronization context, so awaits
         // inside it can never deadlock on the pipeline thread.
         var work = Task.Run(() => block(token), token);
+        _work = work;
         work.ContinueWith(_ => channel.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         try

@@ -22,6 +22,7 @@ public static class ErrorIds
     public const string FederatedTokenFileNotFound = nameof(FederatedTokenFileNotFound);
     public const string IncompleteCustomEnvironment = nameof(IncompleteCustomEnvironment);
     public const string InvalidAuthorityHost = nameof(InvalidAuthorityHost);
+    public const string InvalidTenantId = nameof(InvalidTenantId);
     public const string InvalidThrottleWindow = nameof(InvalidThrottleWindow);
     public const string MissingConnectionParameter = nameof(MissingConnectionParameter);
     public const string NotConnected = nameof(NotConnected);
@@ -31,6 +32,7 @@ public static class ErrorIds
     public const string GraphBadRequest = nameof(GraphBadRequest);
     public const string GraphPermissionDenied = nameof(GraphPermissionDenied);
     public const string GraphRequestFailed = nameof(GraphRequestFailed);
+    public const string GraphThrottled = nameof(GraphThrottled);
     public const string GraphUnauthorized = nameof(GraphUnauthorized);
     public const string GraphUnavailable = nameof(GraphUnavailable);
     public const string GraphUnreachable = nameof(GraphUnreachable);
@@ -62,6 +64,7 @@ public static class ErrorIds
     public const string CheckpointUnreadable = nameof(CheckpointUnreadable);
     public const string ClassificationDataInvalid = nameof(ClassificationDataInvalid);
     public const string ClassificationDataNotFound = nameof(ClassificationDataNotFound);
+    public const string InvalidFilter = nameof(InvalidFilter);
     public const string InvalidResolutionWindow = nameof(InvalidResolutionWindow);
     public const string InvalidTimeRange = nameof(InvalidTimeRange);
     public const string NothingToResume = nameof(NothingToResume);

@@ -57,6 +57,8 @@ public static class SignInFilterBuilder
 
         if (!string.IsNullOrWhiteSpace(query.RawFilter))
         {
+            // Checked where the query is made (and here again for one read back from a checkpoint file).
+            RawFilterClause.Check(query.RawFilter!);
             clauses.Add(ODataFilter.Group(query.RawFilter!.Trim()));
         }
 

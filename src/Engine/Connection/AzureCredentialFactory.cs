@@ -29,6 +29,7 @@ internal static class AzureCredentialFactory
             throw new ArgumentNullException(nameof(options));
         }
 
+        TenantIdCheck.Validate(options.TenantId);
         var environment = options.Environment;
         return options.Kind switch
         {

@@ -19,6 +19,9 @@ namespace EntraStrongAuth.Engine.Connection;
 /// <summary>
 /// A signed-in Graph session: the Azure.Identity credential and the Graph SDK client built on it.
 /// Only <see cref="Context"/>, a Core type holding no secret, is visible to the Cmdlets layer.
+/// The connection is shared by every runspace of the process, so it is never torn down under a running command:
+/// commands hold a <see cref="ConnectionLease"/>, and <see cref="Dispose"/> only retires it; its HTTP clients are
+/// released when it is retired and the last lease has been returned.
 /// </summary>
 public sealed class GraphConnection : IDisposable
 {
@@ -26,6 +29,9 @@ public sealed class GraphConnection : IDisposable
     private static readonly char[] LineBreaks = { '\r', '\n' };
 
     private readonly HttpClient _httpClient;
+    private readonly object _leaseGate = new();
+    private int _leases;
+    private bool _retired;
 
     private GraphConnection(GraphServiceClient client, HttpClient httpClient, TokenCredential credential, ConnectionOptions options, IReadOnlyList<string> scopes, EntraStrongAuthContext context)
     {
@@ -90,8 +96,65 @@ public sealed class GraphConnection : IDisposable
         }
     }
 
+    /// <summary>True once the HTTP clients are released (retired, and no lease left).</summary>
+    internal bool IsReleased { get; private set; }
+
+    /// <summary>
+    /// Keeps the connection usable until the lease is disposed, whoever retires it meanwhile; null when it is
+    /// already retired (ask the store for the current connection instead).
+    /// </summary>
+    public ConnectionLease? TryLease()
+    {
+        lock (_leaseGate)
+        {
+            if (_retired)
+            {
+                return null;
+            }
+
+            _leases++;
+            return new ConnectionLease(this);
+        }
+    }
+
+    /// <summary>Retires the connection: no new lease is given, and the HTTP clients are released once no lease is held.</summary>
     public void Dispose()
     {
+        lock (_leaseGate)
+        {
+            if (_retired)
+            {
+                return;
+            }
+
+            _retired = true;
+            if (_leases > 0)
+            {
+                return;
+            }
+        }
+
+        Release();
+    }
+
+    internal void ReturnLease()
+    {
+        lock (_leaseGate)
+        {
+            _leases--;
+            if (!_retired || _leases > 0)
+            {
+                return;
+            }
+        }
+
+        Release();
+    }
+
+    // Reached once: under the gate exactly one caller sees "retired and no lease left" for the first time.
+    private void Release()
+    {
+        IsReleased = true;
         _httpClient.Dispose();
         RawHttp.Dispose();
     }

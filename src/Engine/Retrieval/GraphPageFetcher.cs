@@ -12,7 +12,8 @@ namespace EntraStrongAuth.Engine.Retrieval;
 
 /// <summary>
 /// Gets one page through the Graph SDK's HTTP pipeline, under the shared limiter. A 429 pauses every request for
-/// its Retry-After and is retried here; other retryable failures go up as <see cref="TransientRetrievalException"/>
+/// its Retry-After and is retried here, for at most <see cref="RetrievalOptions.MaxThrottledWait"/> of unbroken
+/// throttling (<see cref="ThrottleBudget"/>); other retryable failures go up as <see cref="TransientRetrievalException"/>
 /// so the slice can resume safely; anything else becomes a user-facing error with guidance.
 /// </summary>
 internal sealed class GraphPageFetcher
@@ -25,6 +26,7 @@ internal sealed class GraphPageFetcher
     private readonly RetrievalCounters _counters;
     private readonly RetrievalEvents _events;
     private readonly IRetrievalClock _clock;
+    private readonly ThrottleBudget _throttling;
 
     public GraphPageFetcher(HttpClient http, RequestRateLimiter limiter, RetrievalOptions options, RetrievalCounters counters, RetrievalEvents events, IRetrievalClock clock)
     {
@@ -34,6 +36,7 @@ internal sealed class GraphPageFetcher
         _counters = counters;
         _events = events;
         _clock = clock;
+        _throttling = new ThrottleBudget(options);
     }
 
     /// <summary>The permission named in a 403's advice.</summary>
@@ -77,10 +80,19 @@ internal sealed class GraphPageFetcher
                 {
                     var retryAfter = RetryAfterHeader.From(response) ?? _options.DefaultRetryAfter;
                     _counters.AddThrottled();
-                    _limiter.PauseUntil(_clock.UtcNow + retryAfter);
+                    var now = _clock.UtcNow;
+                    var warning = _throttling.Throttled(now, retryAfter, _counters.Throttled);
+                    _limiter.PauseUntil(now + retryAfter);
                     await _events.VerboseAsync("Throttled by Graph (429); every request waits " + Seconds(retryAfter) + " (Retry-After).").ConfigureAwait(false);
+                    if (warning is not null)
+                    {
+                        await _events.WarningAsync(warning).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
+
+                _throttling.Reset();
 
                 var page = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)

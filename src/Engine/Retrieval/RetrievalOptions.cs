@@ -26,6 +26,16 @@ public sealed class RetrievalOptions
     /// <summary>When a 429 carries no Retry-After, wait this long (one throttle window).</summary>
     public TimeSpan DefaultRetryAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest a reader waits while Graph answers every request with 429 (from the first 429 to the next answer
+    /// that is not one): then it stops with GraphThrottled instead of retrying for ever. Default 5 minutes, far
+    /// beyond the Retry-After of ordinary throttling (seconds).
+    /// </summary>
+    public TimeSpan MaxThrottledWait { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Throttling this long without relief is said once as a warning, with how long it has lasted. Default 1 minute.</summary>
+    public TimeSpan ThrottledWaitWarning { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A slice is not split below this span: splitting further only adds requests.</summary>
     public TimeSpan MinimumSliceSpan { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -20,13 +20,24 @@ internal static class RetryAfterHeader
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
-            return delta;
+            return delta > Longest ? Longest : delta;
         }
 
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        if (header?.Date is not { } date)
+        {
+            return null;
+        }
+
+        var wait = date - DateTimeOffset.UtcNow;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Longest ? Longest : wait;
     }
 
-    /// <summary>A delta-seconds value, whole or fractional; null when absent or not a number.</summary>
+    /// <summary>Longer waits are read as this long: enough to exceed any throttling budget, and never a TimeSpan overflow.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
+    /// <summary>A delta-seconds value, whole or fractional, at most a day; null when absent or not a number.</summary>
     public static TimeSpan? Seconds(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? (seconds >= Longest.TotalSeconds ? Longest : TimeSpan.FromSeconds(seconds))
+            : null;
 }

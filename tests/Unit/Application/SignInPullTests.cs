@@ -47,4 +47,15 @@ public class SignInPullTests
 
         Assert.Equal("InvalidTimeRange", error.ErrorId);
     }
+    [Fact]
+    public void A_filter_that_closes_more_than_it_opens_is_refused_before_any_query()
+    {
+        var options = new SignInPullOptions { RawFilter = "userPrincipalName eq 'nobody@x.com') or (userPrincipalName eq 'o''neil@x.com'" };
+
+        var error = Assert.Throws<EntraStrongAuthException>(() => new SignInPull(options, new RecordingRunHost(), Now));
+
+        Assert.Equal("InvalidFilter", error.ErrorId);
+        Assert.Equal(FailureKind.InvalidArgument, error.Kind);
+        Assert.Contains("position 36", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class SignInPull
     private readonly DateTimeOffset _end;
     private readonly List<string> _names;
 
-    /// <summary>Checks the range at once: an -EndTime not after -StartTime is an InvalidTimeRange error.</summary>
+    /// <summary>Checks the arguments at once: an -EndTime not after -StartTime is InvalidTimeRange, a -Filter whose parentheses or strings do not balance is InvalidFilter.</summary>
     public SignInPull(SignInPullOptions options, IRunHost host, DateTimeOffset now)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -36,6 +36,11 @@ public sealed class SignInPull
                 FailureKind.InvalidArgument,
                 "-EndTime (" + _end.ToString("u", CultureInfo.InvariantCulture) + ") must be after -StartTime (" + _start.ToString("u", CultureInfo.InvariantCulture) + ").",
                 "Swap or correct the times; -StartTime defaults to 24 hours before -EndTime.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.RawFilter))
+        {
+            RawFilterClause.Check(options.RawFilter!);
         }
 
         _names = options.UserPrincipalNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
