@@ -7,13 +7,22 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// RFC 4180 records from a TextReader over a refilled char buffer: quoted fields with embedded line breaks and
 /// doubled quotes, CRLF / LF / CR line ends, a missing final line end. Lenient where exports are sloppy: a quote
 /// inside an unquoted field is kept as text, text after a closing quote is appended. The fields of the current
-/// record stay valid until the next <see cref="Read"/>; nothing is allocated per field.
+/// record stay valid until the next <see cref="Read"/>; nothing is allocated per field. A row is capped like a JSON
+/// record (<see cref="MaxRowChars"/>): past the cap its text is scanned to its end but not kept, so one quoted cell
+/// that expands to gigabytes costs no memory, and the next row is read as usual.
 /// </summary>
 internal sealed class CsvRecordReader
 {
+    /// <summary>64 MB of row text, as a JSON record's 64 MB buffer (<see cref="ReadAheadBuffer.MaxBytes"/>): no sign-in comes near it.</summary>
+    public const int MaxRowChars = ReadAheadBuffer.MaxBytes / sizeof(char);
+
+    /// <summary>What one field's start and length cost, in chars, counted against the cap (a row of commas is no cheaper).</summary>
+    private const int FieldCost = 4;
+
     private readonly TextReader _reader;
     private readonly char[] _buffer;
     private readonly char _delimiter;
+    private readonly int _maxRowChars;
     private int _position;
     private int _length;
     private char[] _row = new char[4096];
@@ -22,11 +31,13 @@ internal sealed class CsvRecordReader
     private int[] _fieldLengths = new int[64];
     private long _nextLine = 1;
     private bool _lastFieldQuoted;
+    private bool _tooLong;
 
-    /// <summary>Reads records from <paramref name="reader"/>, split on <paramref name="delimiter"/>: ',' by default, ';' or a tab where Excel re-saved the file (see <see cref="CsvDelimiter"/>).</summary>
-    public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024, char delimiter = ',')
+    /// <summary>Reads records from <paramref name="reader"/>, split on <paramref name="delimiter"/>: ',' by default, ';' or a tab where Excel re-saved the file (see <see cref="CsvDelimiter"/>); <paramref name="maxRowChars"/> caps one row (smaller only in tests).</summary>
+    public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024, char delimiter = ',', int maxRowChars = MaxRowChars)
     {
         _reader = reader;
+        _maxRowChars = maxRowChars;
         _delimiter = delimiter;
         _buffer = new char[bufferSize];
     }
@@ -46,6 +57,12 @@ internal sealed class CsvRecordReader
     /// <summary>The current record ended inside a quoted field (the data ended before the closing quote).</summary>
     public bool HasUnterminatedQuote { get; private set; }
 
+    /// <summary>
+    /// The current record was longer than the cap: it was read to its end (<see cref="Line"/> is where it starts) but
+    /// none of its fields were kept, and <see cref="FieldCount"/> is 0.
+    /// </summary>
+    public bool IsTooLong => _tooLong;
+
     /// <summary>A line with nothing on it (not even a quoted empty field).</summary>
     public bool IsBlankLine => FieldCount == 1 && _fieldLengths[0] == 0 && !_lastFieldQuoted;
 
@@ -56,6 +73,15 @@ internal sealed class CsvRecordReader
         FieldCount = 0;
         _rowLength = 0;
         HasUnterminatedQuote = false;
+        if (_tooLong)
+        {
+            // The last row reached the cap: give its buffer back rather than keep up to 64 MB for the rest of the file.
+            _tooLong = false;
+            _row = new char[4096];
+            _fieldStarts = new int[64];
+            _fieldLengths = new int[64];
+        }
+
         if (!EnsureData())
         {
             return false;
@@ -77,6 +103,11 @@ internal sealed class CsvRecordReader
             AddField(start);
             if (end != End.Delimiter)
             {
+                if (_tooLong)
+                {
+                    FieldCount = 0;
+                }
+
                 return true;
             }
         }
@@ -156,6 +187,11 @@ internal sealed class CsvRecordReader
 
     private void Append(ReadOnlySpan<char> text)
     {
+        if (_tooLong || IsPastCap(text.Length, FieldCount))
+        {
+            return;
+        }
+
         if (_rowLength + text.Length > _row.Length)
         {
             Array.Resize(ref _row, Math.Max(_row.Length * 2, _rowLength + text.Length));
@@ -167,6 +203,11 @@ internal sealed class CsvRecordReader
 
     private void AddField(int start)
     {
+        if (_tooLong || IsPastCap(0, FieldCount + 1))
+        {
+            return;
+        }
+
         if (FieldCount == _fieldStarts.Length)
         {
             Array.Resize(ref _fieldStarts, FieldCount * 2);
@@ -176,6 +217,18 @@ internal sealed class CsvRecordReader
         _fieldStarts[FieldCount] = start;
         _fieldLengths[FieldCount] = _rowLength - start;
         FieldCount++;
+    }
+
+    /// <summary>True, and the row marked too long, when <paramref name="more"/> chars and <paramref name="fields"/> fields would pass the cap.</summary>
+    private bool IsPastCap(int more, int fields)
+    {
+        if ((long)_rowLength + more + ((long)fields * FieldCost) <= _maxRowChars)
+        {
+            return false;
+        }
+
+        _tooLong = true;
+        return true;
     }
 
     private bool EnsureData()
