@@ -32,6 +32,7 @@ internal sealed class CsvRecordReader
     private long _nextLine = 1;
     private bool _lastFieldQuoted;
     private bool _tooLong;
+    private int _nulAt = -1;
 
     /// <summary>Reads records from <paramref name="reader"/>, split on <paramref name="delimiter"/>: ',' by default, ';' or a tab where Excel re-saved the file (see <see cref="CsvDelimiter"/>); <paramref name="maxRowChars"/> caps one row (smaller only in tests).</summary>
     public CsvRecordReader(TextReader reader, int bufferSize = 64 * 1024, char delimiter = ',', int maxRowChars = MaxRowChars)
@@ -63,6 +64,12 @@ internal sealed class CsvRecordReader
     /// </summary>
     public bool IsTooLong => _tooLong;
 
+    /// <summary>NUL characters read as spaces so far (see <see cref="NulBytes"/>).</summary>
+    public long NulCount { get; private set; }
+
+    /// <summary>The current record held NUL characters (read as spaces); the first of each buffer refill is placed exactly.</summary>
+    public bool HasNul { get; private set; }
+
     /// <summary>A line with nothing on it (not even a quoted empty field).</summary>
     public bool IsBlankLine => FieldCount == 1 && _fieldLengths[0] == 0 && !_lastFieldQuoted;
 
@@ -73,6 +80,7 @@ internal sealed class CsvRecordReader
         FieldCount = 0;
         _rowLength = 0;
         HasUnterminatedQuote = false;
+        HasNul = false;
         if (_tooLong)
         {
             // The last row reached the cap: give its buffer back rather than keep up to 64 MB for the rest of the file.
@@ -103,6 +111,12 @@ internal sealed class CsvRecordReader
             AddField(start);
             if (end != End.Delimiter)
             {
+                if (_nulAt >= 0 && _position > _nulAt)
+                {
+                    HasNul = true;
+                    _nulAt = -1;
+                }
+
                 if (_tooLong)
                 {
                     FieldCount = 0;
@@ -238,8 +252,15 @@ internal sealed class CsvRecordReader
             return true;
         }
 
+        if (_nulAt >= 0)
+        {
+            // The buffer's first NUL was not passed at a record's end: it is in the record being read.
+            HasNul = true;
+        }
+
         _length = _reader.Read(_buffer, 0, _buffer.Length);
         _position = 0;
+        NulCount += NulBytes.Scrub(_buffer.AsSpan(0, Math.Max(_length, 0)), out _nulAt);
         return _length > 0;
     }
 }

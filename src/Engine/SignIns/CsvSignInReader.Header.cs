@@ -66,7 +66,7 @@ internal sealed partial class CsvSignInReader
             return;
         }
 
-        _builder = new SignInRecordBuilder(_source, new StringCache(), FieldName)
+        _builder = new SignInRecordBuilder(_source, new StringCache(), FieldName, _notes)
         {
             DefaultCategory = _format == SignInLogFormat.AdminCenterCsv ? CategoryFromFileName(_source) : null,
             MfaColumnsAreAStep = _format == SignInLogFormat.AdminCenterCsv,

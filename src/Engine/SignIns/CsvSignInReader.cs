@@ -27,8 +27,12 @@ internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLoca
     private SignInRecordBuilder? _builder;
     private SignInField[] _fields = [];
     private int[] _duplicateOf = [];
+    private readonly InputNotes _notes = new();
     private long _records;
+    private long _nulsNoted;
+    private long _badUtf8Unplaced;
     private bool _done;
+    private bool _warned;
 
     public CsvSignInReader(TextReader text, char delimiter, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken, int maxRowChars = CsvRecordReader.MaxRowChars)
     {
@@ -50,13 +54,23 @@ internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLoca
                 return true;
             }
 
+            var replacements = Utf8Text.Replacements;
             if (_done || !_csv.Read())
             {
+                _done = true;
+                if (!_warned)
+                {
+                    _warned = true;
+                    TakeWarnings();
+                    continue;
+                }
+
                 item = default;
                 return false;
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
+            NoteChanges(Utf8Text.Replacements - replacements);
             if (_csv.IsTooLong)
             {
                 SkipTooLong();
@@ -98,6 +112,55 @@ internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLoca
             "Row " + _records.ToString(CultureInfo.InvariantCulture) + " is " + size + " (a cell that never ends, or a file that is not a sign-in export); it is skipped and reading goes on with the next row.",
             _csv.Line,
             _records));
+    }
+
+    /// <summary>
+    /// NUL characters read as spaces and bytes not UTF-8 read as U+FFFD, placed at the row that holds them. The text is
+    /// decoded ahead of the rows, so a bad byte is placed at the next row that shows a U+FFFD.
+    /// </summary>
+    private void NoteChanges(long badUtf8)
+    {
+        long? record = _builder is null ? null : _records + 1;
+        if (_csv.HasNul)
+        {
+            _notes.NulBytes(_csv.NulCount - _nulsNoted, _csv.Line, record);
+            _nulsNoted = _csv.NulCount;
+        }
+
+        _badUtf8Unplaced += badUtf8;
+        if (_badUtf8Unplaced > 0 && ShowsReplacementCharacter())
+        {
+            _notes.InvalidUtf8(_badUtf8Unplaced, _csv.Line, record);
+            _badUtf8Unplaced = 0;
+        }
+    }
+
+    private bool ShowsReplacementCharacter()
+    {
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            if (_csv[i].IndexOf('\uFFFD') >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void TakeWarnings()
+    {
+        if (_csv.NulCount > _nulsNoted)
+        {
+            _notes.NulBytes(_csv.NulCount - _nulsNoted, null, null);
+        }
+
+        if (_badUtf8Unplaced > 0)
+        {
+            _notes.InvalidUtf8(_badUtf8Unplaced, null, null);
+        }
+
+        _notes.TakeWarnings(_source, _pending);
     }
 
     private void ReadRow(SignInRecordBuilder builder)

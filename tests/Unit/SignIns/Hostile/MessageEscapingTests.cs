@@ -46,7 +46,7 @@ public class MessageEscapingTests
     [Fact]
     public void A_bad_cell_with_escape_sequences_becomes_an_escaped_single_line_error()
     {
-        var text = "TimeGenerated,ResultType,Id\r\n\"\u001B[2J\u0007\nnot a time\",50076,a\r\n";
+        var text = "TimeGenerated,ResultType,UserPrincipalName,Id\r\n\"\u001B[2J\u0007\nnot a time\",50076,u@contoso.com,a\r\n";
 
         var problem = Assert.Single(ReadText(text, "la.csv").Problems());
         var message = SignInProblemErrors.ToException(problem).Message;
