@@ -11,7 +11,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// record (<see cref="MaxRowChars"/>): past the cap its text is scanned to its end but not kept, so one quoted cell
 /// that expands to gigabytes costs no memory, and the next row is read as usual.
 /// </summary>
-internal sealed class CsvRecordReader
+internal sealed partial class CsvRecordReader
 {
     /// <summary>64 MB of row text, as a JSON record's 64 MB buffer (<see cref="ReadAheadBuffer.MaxBytes"/>): no sign-in comes near it.</summary>
     public const int MaxRowChars = ReadAheadBuffer.MaxBytes / sizeof(char);
@@ -197,52 +197,6 @@ internal sealed class CsvRecordReader
             _nextLine++;
             return End.LineEnd;
         }
-    }
-
-    private void Append(ReadOnlySpan<char> text)
-    {
-        if (_tooLong || IsPastCap(text.Length, FieldCount))
-        {
-            return;
-        }
-
-        if (_rowLength + text.Length > _row.Length)
-        {
-            Array.Resize(ref _row, Math.Max(_row.Length * 2, _rowLength + text.Length));
-        }
-
-        text.CopyTo(_row.AsSpan(_rowLength));
-        _rowLength += text.Length;
-    }
-
-    private void AddField(int start)
-    {
-        if (_tooLong || IsPastCap(0, FieldCount + 1))
-        {
-            return;
-        }
-
-        if (FieldCount == _fieldStarts.Length)
-        {
-            Array.Resize(ref _fieldStarts, FieldCount * 2);
-            Array.Resize(ref _fieldLengths, FieldCount * 2);
-        }
-
-        _fieldStarts[FieldCount] = start;
-        _fieldLengths[FieldCount] = _rowLength - start;
-        FieldCount++;
-    }
-
-    /// <summary>True, and the row marked too long, when <paramref name="more"/> chars and <paramref name="fields"/> fields would pass the cap.</summary>
-    private bool IsPastCap(int more, int fields)
-    {
-        if ((long)_rowLength + more + ((long)fields * FieldCost) <= _maxRowChars)
-        {
-            return false;
-        }
-
-        _tooLong = true;
-        return true;
     }
 
     private bool EnsureData()
