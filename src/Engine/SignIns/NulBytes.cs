@@ -10,6 +10,9 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// </summary>
 internal static class NulBytes
 {
+    /// <summary>Fewer control bytes never make a file binary: a short log with an escape sequence in a user agent is still text.</summary>
+    private const int MinBinaryControls = 16;
+
     /// <summary>Replaces every NUL with a space; returns how many, and where the first was (-1: none).</summary>
     public static int Scrub(Span<byte> bytes, out int first)
     {
@@ -55,8 +58,9 @@ internal static class NulBytes
     }
 
     /// <summary>
-    /// More than one byte in 32 is NUL or another control character that text never holds (tab, line ends and form
-    /// feed aside): an executable, an image, a compressed or encrypted file. Sign-in text with a few stray NULs stays far below.
+    /// More than one byte in 32 (and at least 16) is NUL or another control character that text never holds (tab, line
+    /// ends and form feed aside): an executable, an image, a compressed or encrypted file. Sign-in text with a few stray
+    /// NULs stays far below.
     /// </summary>
     public static bool LooksBinary(ReadOnlySpan<byte> prefix, out string evidence)
     {
@@ -77,7 +81,7 @@ internal static class NulBytes
             }
         }
 
-        if ((long)controls * 32 <= prefix.Length)
+        if (controls < MinBinaryControls || (long)controls * 32 <= prefix.Length)
         {
             evidence = string.Empty;
             return false;

@@ -71,6 +71,16 @@ public class NulByteTests
     }
 
     [Fact]
+    public void A_short_log_with_a_few_control_characters_is_still_text()
+    {
+        var text = Header + "\"\u001B[2J\u0007bad\",50076,u@contoso.com,a\r\n";
+
+        var problem = Assert.Single(ReadText(text, "la.csv").Problems());
+
+        Assert.Equal("SignInFieldInvalid", problem.ErrorId);
+    }
+
+    [Fact]
     public void Utf16_without_a_byte_order_mark_is_named_as_such()
     {
         var bytes = Encoding.Unicode.GetBytes(Header + "2025-01-01T00:00:00Z,50076,u@contoso.com,a\r\n");
