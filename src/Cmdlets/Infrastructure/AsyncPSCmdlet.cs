@@ -63,19 +63,20 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     /// <summary>Queues an object for output; waits (asynchronously) when the pipeline is behind.</summary>
     protected Task WriteObjectAsync(object? value) => Post(cmdlet => cmdlet.WriteObject(value));
 
-    protected Task WriteErrorAsync(ErrorRecord record) => Post(cmdlet => cmdlet.WriteError(record));
+    protected Task WriteErrorAsync(ErrorRecord record) => Post(cmdlet => cmdlet.WriteError(ErrorRecords.Escaped(record)));
 
     /// <summary>A non-terminating error from a domain failure: id, category and advice come from the exception.</summary>
     protected Task WriteErrorAsync(EntraStrongAuthException failure, object? target) =>
         WriteErrorAsync(ErrorRecords.From(failure, target));
 
-    protected Task WriteWarningAsync(string text) => Post(cmdlet => cmdlet.WriteWarning(text));
+    // Every text written goes through MessageText.Escape: it may quote the input, whose control characters must not reach the terminal.
+    protected Task WriteWarningAsync(string text) => Post(cmdlet => cmdlet.WriteWarning(MessageText.Escape(text)));
 
-    protected Task WriteVerboseAsync(string text) => Post(cmdlet => cmdlet.WriteVerbose(text));
+    protected Task WriteVerboseAsync(string text) => Post(cmdlet => cmdlet.WriteVerbose(MessageText.Escape(text)));
 
-    protected Task WriteDebugAsync(string text) => Post(cmdlet => cmdlet.WriteDebug(text));
+    protected Task WriteDebugAsync(string text) => Post(cmdlet => cmdlet.WriteDebug(MessageText.Escape(text)));
 
-    protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(record));
+    protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(CmdletRunHost.Escaped(record)));
 
     /// <summary>The Graph connection, held for this command until it ends (a reconnect elsewhere waits for it); NotConnected when there is none.</summary>
     private protected GraphConnection RequireConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Require();
@@ -88,7 +89,7 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
     protected Task WriteHostAsync(string text) =>
-        Post(cmdlet => cmdlet.WriteInformation(new HostInformationMessage { Message = text }, HostTags));
+        Post(cmdlet => cmdlet.WriteInformation(new HostInformationMessage { Message = MessageText.Escape(text) }, HostTags));
 
     /// <summary>
     /// Runs <paramref name="function"/> on the pipeline thread and returns its result: for anything that touches
@@ -181,14 +182,14 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
             case PipelineStoppedException:
                 throw error;
             case TerminatingErrorException terminating:
-                ThrowTerminatingError(terminating.ErrorRecord);
+                ThrowTerminatingError(ErrorRecords.Escaped(terminating.ErrorRecord));
                 break;
             case EntraStrongAuthException failure:
                 ThrowTerminatingError(ErrorRecords.From(failure, null));
                 break;
             default:
                 // An unexpected failure still reaches the user as a clear error, never a raw stack trace.
-                ThrowTerminatingError(new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null));
+                ThrowTerminatingError(ErrorRecords.Escaped(new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, null)));
                 break;
         }
     }

@@ -21,9 +21,9 @@ internal sealed class CmdletRunHost : IRunHost
 
     public Task WriteOutputAsync(object? value) => _post(cmdlet => cmdlet.WriteObject(value));
 
-    public Task WriteVerboseAsync(string text) => _post(cmdlet => cmdlet.WriteVerbose(text));
+    public Task WriteVerboseAsync(string text) => _post(cmdlet => cmdlet.WriteVerbose(MessageText.Escape(text)));
 
-    public Task WriteWarningAsync(string text) => _post(cmdlet => cmdlet.WriteWarning(text));
+    public Task WriteWarningAsync(string text) => _post(cmdlet => cmdlet.WriteWarning(MessageText.Escape(text)));
 
     public Task WriteProgressAsync(RunProgress progress)
     {
@@ -37,9 +37,22 @@ internal sealed class CmdletRunHost : IRunHost
         return _post(cmdlet => cmdlet.WriteError(record));
     }
 
-    internal static ProgressRecord ToRecord(RunProgress progress) => new(progress.ActivityId, progress.Activity, progress.Status)
+    internal static ProgressRecord ToRecord(RunProgress progress) => new(progress.ActivityId, MessageText.Escape(progress.Activity), MessageText.Escape(progress.Status))
     {
         PercentComplete = progress.PercentComplete,
         RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
     };
+
+    /// <summary>A progress record whose texts (a file or ZIP entry name) have their control characters escaped.</summary>
+    internal static ProgressRecord Escaped(ProgressRecord record)
+    {
+        record.Activity = MessageText.Escape(record.Activity);
+        record.StatusDescription = MessageText.Escape(record.StatusDescription);
+        if (record.CurrentOperation is { } operation)
+        {
+            record.CurrentOperation = MessageText.Escape(operation);
+        }
+
+        return record;
+    }
 }

@@ -17,6 +17,22 @@ internal static class ErrorRecords
         return record;
     }
 
+    /// <summary>
+    /// A record whose message (from any exception, not only ours) shows control characters escaped: the message a host
+    /// displays is ErrorDetails.Message when set, so an unsafe exception message gets an escaped copy there.
+    /// </summary>
+    public static ErrorRecord Escaped(ErrorRecord record)
+    {
+        var message = record.ErrorDetails?.Message ?? record.Exception?.Message;
+        if (message is null || MessageText.Escape(message) is var escaped && ReferenceEquals(escaped, message))
+        {
+            return record;
+        }
+
+        record.ErrorDetails = new ErrorDetails(escaped) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+        return record;
+    }
+
     public static ErrorRecord Create(string errorId, FailureKind kind, string message, object? target, string? recommendedAction = null) =>
         From(new EntraStrongAuthException(errorId, kind, message, recommendedAction), target);
 

@@ -24,11 +24,12 @@ public class EntraStrongAuthException : Exception
     }
 
     public EntraStrongAuthException(string errorId, FailureKind kind, string message, string? recommendedAction = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(MessageText.Escape(message), innerException)
     {
+        // Messages quote the input (file names, user agents): its control characters are escaped here, once for every error.
         ErrorId = errorId;
         Kind = kind;
-        RecommendedAction = recommendedAction;
+        RecommendedAction = recommendedAction is null ? null : MessageText.Escape(recommendedAction);
     }
 
     /// <summary>Stable PascalCase id, e.g. <c>AuthenticationFailed</c>. Scripts may match on it.</summary>

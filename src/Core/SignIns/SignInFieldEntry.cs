@@ -101,6 +101,12 @@ internal sealed class SignInFieldEntry
     /// <summary>What it means for a classification that the record lacks it.</summary>
     public string? RuleAbsentMeaning { get; private set; }
 
+    /// <summary>
+    /// The classification reads it: the time, the error code, or a field a rule tests. A record that names such a field
+    /// twice is invalid, since which value the log meant decides the result. (An object is read when a part of it is.)
+    /// </summary>
+    public bool IsReadByClassifier => RulePath is not null || Kind is SignInValueKind.Time or SignInValueKind.ErrorCode;
+
     /// <summary>The part name inside its object ("errorCode" of "status.errorCode"); null for a top-level field.</summary>
     public string? PartName => GraphPath is { } path && path.IndexOf('.') is var dot and > 0 ? path.Substring(dot + 1) : null;
 

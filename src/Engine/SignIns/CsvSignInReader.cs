@@ -11,9 +11,10 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// Sign-ins from a CSV export: the Entra admin center download or a Log Analytics / Sentinel export. Columns are
 /// found by header name (never position); each cell goes through <see cref="SignInRecordBuilder.SetText"/>, which
 /// also reads the JSON that Log Analytics dynamic columns hold. A row with too few or too many cells is reported and
-/// still read as far as its cells line up with the header.
+/// still read as far as its cells line up with the header; a row past the cap (<see cref="CsvRecordReader.MaxRowChars"/>)
+/// is reported and skipped. The header lives in CsvSignInReader.Header.cs.
 /// </summary>
-internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
+internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLocator
 {
     private readonly TextReader _text;
     private readonly CsvRecordReader _csv;
@@ -26,14 +27,18 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
     private SignInRecordBuilder? _builder;
     private SignInField[] _fields = [];
     private int[] _duplicateOf = [];
+    private readonly InputNotes _notes = new();
     private long _records;
+    private long _nulsNoted;
+    private long _badUtf8Unplaced;
     private bool _done;
+    private bool _warned;
 
-    public CsvSignInReader(TextReader text, char delimiter, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken)
+    public CsvSignInReader(TextReader text, char delimiter, string source, SignInLogFormat format, RecordScope scope, CancellationToken cancellationToken, int maxRowChars = CsvRecordReader.MaxRowChars)
     {
         _scope = scope;
         _text = text;
-        _csv = new CsvRecordReader(text, delimiter: delimiter);
+        _csv = new CsvRecordReader(text, delimiter: delimiter, maxRowChars: maxRowChars);
         _source = source;
         _format = format;
         _cancellationToken = cancellationToken;
@@ -49,13 +54,29 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
                 return true;
             }
 
+            var replacements = Utf8Text.Replacements;
             if (_done || !_csv.Read())
             {
+                _done = true;
+                if (!_warned)
+                {
+                    _warned = true;
+                    TakeWarnings();
+                    continue;
+                }
+
                 item = default;
                 return false;
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
+            NoteChanges(Utf8Text.Replacements - replacements);
+            if (_csv.IsTooLong)
+            {
+                SkipTooLong();
+                continue;
+            }
+
             if (_csv.IsBlankLine)
             {
                 continue;
@@ -73,93 +94,73 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
 
     public void Dispose() => _text.Dispose();
 
-    private void ReadHeader()
+    /// <summary>A row past the cap was scanned to its end without keeping it: one located problem, and the next row is read.</summary>
+    private void SkipTooLong()
     {
-        // Windows PowerShell's Export-Csv writes "#TYPE System.Management.Automation.PSCustomObject" first.
-        if (_csv.FieldCount >= 1 && _csv[0].StartsWith("#TYPE".AsSpan(), StringComparison.Ordinal))
+        var size = "longer than " + CsvRecordReader.MaxRowChars.ToString("N0", CultureInfo.InvariantCulture) + " characters (64 MB), which no sign-in is";
+        if (_builder is null)
         {
-            return;
-        }
-
-        var count = _csv.FieldCount;
-        _fields = new SignInField[count];
-        _duplicateOf = new int[count];
-        var firstColumn = new Dictionary<SignInField, int>();
-        var headers = new List<string>(count);
-        var unknown = new UnknownNames();
-        for (var i = 0; i < count; i++)
-        {
-            var header = _csv[i].ToString();
-            headers.Add(header);
-            var field = _format == SignInLogFormat.AdminCenterCsv ? AdminCenterCsvColumns.Resolve(header) : LogAnalyticsColumns.Resolve(header);
-            _fields[i] = field;
-            _duplicateOf[i] = -1;
-            if (field == SignInField.None)
-            {
-                if (header.Trim().Length > 0 && !SignInNamesNotNeeded.IsKnownHeader(header, _format))
-                {
-                    unknown.Note(header.Trim());
-                }
-
-                continue;
-            }
-
-            if (firstColumn.TryGetValue(field, out var first))
-            {
-                // The admin center writes "Incoming token type" twice: the first filled cell wins.
-                _duplicateOf[i] = first;
-            }
-            else
-            {
-                firstColumn[field] = i;
-                _headerOf[field] = header.Trim();
-            }
-        }
-
-        var hasTime = firstColumn.ContainsKey(SignInField.CreatedDateTime) || firstColumn.ContainsKey(SignInField.EventTime);
-        var hasCode = firstColumn.ContainsKey(SignInField.ErrorCode) || firstColumn.ContainsKey(SignInField.ResultType) || firstColumn.ContainsKey(SignInField.Status);
-        if (!hasTime || !hasCode)
-        {
-            var expected = _format == SignInLogFormat.AdminCenterCsv ? "\"Date (UTC)\" and \"Sign-in error code\" or \"Status\"" : "TimeGenerated or CreatedDateTime, and ResultType or Status";
-            _pending.Enqueue(SignInProblems.Create(
-                SignInProblems.FormatUnknown,
-                _source,
-                "The CSV header (line " + _csv.Line.ToString(CultureInfo.InvariantCulture) + ") has no column for the sign-in time or the error code, which "
-                    + _format + " needs: expected " + expected + ". Columns seen: " + string.Join(", ", headers) + ".",
-                _csv.Line));
+            _pending.Enqueue(SignInProblems.Create(SignInProblems.FormatUnknown, _source, "The CSV header (line " + _csv.Line.ToString(CultureInfo.InvariantCulture) + ") is " + size + ", so this is not a sign-in export.", _csv.Line));
             _done = true;
             return;
         }
 
-        _builder = new SignInRecordBuilder(_source, new StringCache(), FieldName)
-        {
-            DefaultCategory = _format == SignInLogFormat.AdminCenterCsv ? CategoryFromFileName(_source) : null,
-            MfaColumnsAreAStep = _format == SignInLogFormat.AdminCenterCsv,
-            TextTimeZone = TimeZoneOf(headers, firstColumn),
-        };
-
-        if (unknown.TakeWarning(_source, "columns") is { } warning)
-        {
-            _pending.Enqueue(warning);
-        }
+        _records++;
+        _pending.Enqueue(SignInProblems.Create(
+            SignInProblems.RecordInvalid,
+            _source,
+            "Row " + _records.ToString(CultureInfo.InvariantCulture) + " is " + size + " (a cell that never ends, or a file that is not a sign-in export); it is skipped and reading goes on with the next row.",
+            _csv.Line,
+            _records));
     }
 
     /// <summary>
-    /// The zone the time header states (the createdDateTime column's, else the event time's); warns when it says
-    /// local time without saying which, because the cells are then read as UTC.
+    /// NUL characters read as spaces and bytes not UTF-8 read as U+FFFD, placed at the row that holds them. The text is
+    /// decoded ahead of the rows, so a bad byte is placed at the next row that shows a U+FFFD.
     /// </summary>
-    private CsvTimeZone TimeZoneOf(List<string> headers, Dictionary<SignInField, int> firstColumn)
+    private void NoteChanges(long badUtf8)
     {
-        var column = firstColumn.TryGetValue(SignInField.CreatedDateTime, out var created) ? created : firstColumn[SignInField.EventTime];
-        var zone = CsvTimeZone.Of(headers[column]);
-        if (zone.IsUnstatedLocal)
+        long? record = _builder is null ? null : _records + 1;
+        if (_csv.HasNul)
         {
-            _pending.Enqueue(new SignInReadItem(_source + ": the time column " + SignInProblems.Show(headers[column].Trim())
-                + " holds the exporting machine's local time, whose UTC offset the file does not state; the times are read as UTC and may be off by that offset. "
-                + "Export with the time zone set to UTC for exact times."));
+            _notes.NulBytes(_csv.NulCount - _nulsNoted, _csv.Line, record);
+            _nulsNoted = _csv.NulCount;
         }
 
-        return zone;
+        _badUtf8Unplaced += badUtf8;
+        if (_badUtf8Unplaced > 0 && ShowsReplacementCharacter())
+        {
+            _notes.InvalidUtf8(_badUtf8Unplaced, _csv.Line, record);
+            _badUtf8Unplaced = 0;
+        }
+    }
+
+    private bool ShowsReplacementCharacter()
+    {
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            if (_csv[i].IndexOf('\uFFFD') >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void TakeWarnings()
+    {
+        if (_csv.NulCount > _nulsNoted)
+        {
+            _notes.NulBytes(_csv.NulCount - _nulsNoted, null, null);
+        }
+
+        if (_badUtf8Unplaced > 0)
+        {
+            _notes.InvalidUtf8(_badUtf8Unplaced, null, null);
+        }
+
+        _notes.TakeWarnings(_source, _pending);
     }
 
     private void ReadRow(SignInRecordBuilder builder)
@@ -220,30 +221,4 @@ internal sealed class CsvSignInReader : ISignInRecordSource, IRecordLocator
     public long? LineOf(int recordPosition) => _csv.Line;
 
     private string FieldName(SignInField field) => _headerOf.TryGetValue(field, out var header) ? header : field.ToString();
-
-    /// <summary>
-    /// The download's interactive and non-interactive CSVs have the same header; only the file name
-    /// (InteractiveSignIns_…, NonInteractiveSignIns_…, ServicePrincipalSignIns_…, MSISignIns_…) tells them apart.
-    /// </summary>
-    private static string? CategoryFromFileName(string source)
-    {
-        // Not Path.GetFileName: on .NET Framework it throws for a URL's '?' (ReadStream takes any source name).
-        var name = source.Substring(source.LastIndexOfAny(['/', '\\']) + 1);
-        if (name.IndexOf("NonInteractive", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return "NonInteractiveUserSignInLogs";
-        }
-
-        if (name.IndexOf("ServicePrincipal", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return "ServicePrincipalSignInLogs";
-        }
-
-        if (name.StartsWith("MSISignIns", StringComparison.OrdinalIgnoreCase) || name.IndexOf("ManagedIdentity", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return "ManagedIdentitySignInLogs";
-        }
-
-        return name.IndexOf("InteractiveSignIns", StringComparison.OrdinalIgnoreCase) >= 0 ? "SignInLogs" : null;
-    }
 }

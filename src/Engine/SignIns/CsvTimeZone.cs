@@ -51,15 +51,19 @@ internal readonly struct CsvTimeZone
         return new CsvTimeZone(match.Groups["sign"].Value == "+" ? offset : -offset, isLocal: false);
     }
 
-    /// <summary>A cell's time: a zone-less value is the stated zone's wall clock; a value with its own offset keeps it.</summary>
-    public DateTimeOffset Apply(DateTimeOffset parsed, ReadOnlySpan<char> text)
+    /// <summary>
+    /// A cell's time: a zone-less value is the stated zone's wall clock; a value with its own offset keeps it. False
+    /// when the stated zone moves the time outside years 1-9999 (a cell of year 1 or 9999).
+    /// </summary>
+    public bool TryApply(DateTimeOffset parsed, ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         if (UtcOffset is not { } offset || parsed.Offset != TimeSpan.Zero || HasZone(text.Trim()))
         {
-            return parsed;
+            value = parsed;
+            return true;
         }
 
-        return new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), offset).ToUniversalTime();
+        return SignInTimestamp.TryToUtc(parsed.DateTime, offset, out value);
     }
 
     private static bool HasZone(ReadOnlySpan<char> text) =>

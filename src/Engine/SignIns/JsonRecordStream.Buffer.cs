@@ -1,12 +1,34 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
 namespace EntraStrongAuth.Engine.SignIns;
 
-/// <summary>The pooled buffer: refilling it, the end of the data, and getting past malformed input.</summary>
+/// <summary>The pooled buffer: refilling it (NUL bytes read as spaces), the end of the data, and getting past malformed input.</summary>
 internal sealed partial class JsonRecordStream
 {
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The file's warnings: names not understood, and what was read differently from the bytes (see <see cref="InputNotes"/>).</summary>
+    private void TakeWarnings()
+    {
+        if (_builder.UnknownNames.TakeWarning(_source, "properties") is { } warning)
+        {
+            _pending.Enqueue(warning);
+        }
+
+        _builder.Notes.TakeWarnings(_source, _pending);
+    }
+
     /// <summary>Keeps the bytes from the checkpoint on, and reads more behind them (growing for a record larger than the buffer).</summary>
     private void Refill()
     {
@@ -16,6 +38,7 @@ internal sealed partial class JsonRecordStream
             _lines.Shift(_buffer, _start);
         }
 
+        var kept = _end - _start;
         if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
         {
             _pending.Enqueue(SignInProblems.Create(
@@ -29,6 +52,11 @@ internal sealed partial class JsonRecordStream
         }
 
         _endOfStream |= endOfStream;
+        var nuls = NulBytes.Scrub(_buffer.AsSpan(kept, _end - kept), out var first);
+        if (nuls > 0)
+        {
+            _builder.Notes.NulBytes(nuls, _lines.PeekLineAt(_buffer, kept + first), null);
+        }
     }
 
     /// <summary>The data ended while the reader wanted more: the end of the input, or a cut-off file.</summary>

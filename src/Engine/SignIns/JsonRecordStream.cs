@@ -38,6 +38,7 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
     private bool _endOfStream;
     private bool _done;
     private bool _skippingToNextLine;
+    private bool _warned;
     private JsonReaderState _state = new(SignInJsonFieldMapper.ReaderOptions);
     private long _records;
 
@@ -78,6 +79,14 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
 
             if (_done)
             {
+                if (!_warned)
+                {
+                    // Whether the file ended or reading stopped early: what was read silently differently is said.
+                    _warned = true;
+                    TakeWarnings();
+                    continue;
+                }
+
                 item = default;
                 return false;
             }
@@ -111,10 +120,6 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
                 if (_endOfStream)
                 {
                     OnEndOfData();
-                    if (_builder.UnknownNames.TakeWarning(_source, "properties") is { } warning)
-                    {
-                        _pending.Enqueue(warning);
-                    }
                 }
                 else
                 {
@@ -125,16 +130,6 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
     }
 
     public long? LineOf(int recordPosition) => _lines.LineAt(_buffer, recordPosition);
-
-    public void Dispose()
-    {
-        var buffer = _buffer;
-        _buffer = [];
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     /// <summary>Walks from the checkpoint until a record (or a problem) is produced or the buffer runs out.</summary>
     private Step Advance()

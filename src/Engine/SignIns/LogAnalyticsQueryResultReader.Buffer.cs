@@ -19,6 +19,7 @@ internal sealed partial class LogAnalyticsQueryResultReader
 
     private void Refill()
     {
+        var kept = _end - _start;
         if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
         {
             _pending.Enqueue(SignInProblems.Create(SignInProblems.RecordInvalid, _source, "Row " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.", record: _records + 1));
@@ -27,6 +28,12 @@ internal sealed partial class LogAnalyticsQueryResultReader
         }
 
         _endOfStream |= endOfStream;
+        var nuls = NulBytes.Scrub(_buffer.AsSpan(kept, _end - kept), out _);
+        if (nuls > 0)
+        {
+            // Read ahead of the rows, and lines are not counted here: the warning gives the count, not the place.
+            _notes.NulBytes(nuls, null, null);
+        }
     }
 
     private void NotAQueryResult(string what) =>

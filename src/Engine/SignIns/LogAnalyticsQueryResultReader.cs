@@ -27,6 +27,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
     private readonly CancellationToken _cancellationToken;
     private readonly Queue<SignInReadItem> _pending = new();
     private readonly StringCache _strings = new();
+    private readonly InputNotes _notes = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     private int _start;
     private int _end;
@@ -37,6 +38,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
     private LogAnalyticsResultTable? _table;
     private bool _inRows;
     private bool _sawTables;
+    private bool _warned;
     private long _records;
 
     public LogAnalyticsQueryResultReader(Stream stream, string source, CancellationToken cancellationToken)
@@ -58,6 +60,13 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
 
             if (_done)
             {
+                if (!_warned)
+                {
+                    _warned = true;
+                    _notes.TakeWarnings(_source, _pending);
+                    continue;
+                }
+
                 item = default;
                 return false;
             }
@@ -144,7 +153,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
                 NotAQueryResult("starts with " + reader.TokenType + " instead of an object");
                 return true;
             case JsonTokenType.StartObject when depth == 2:
-                _table = new LogAnalyticsResultTable(_source, _strings);
+                _table = new LogAnalyticsResultTable(_source, _strings, _notes);
                 return true;
             case JsonTokenType.EndObject when depth == 2:
                 _table = null;

@@ -15,10 +15,10 @@ internal sealed class LogAnalyticsResultTable
     private SignInField[] _fields = [];
     private bool _reported;
 
-    public LogAnalyticsResultTable(string source, StringCache strings)
+    public LogAnalyticsResultTable(string source, StringCache strings, InputNotes notes)
     {
         _source = source;
-        _builder = new SignInRecordBuilder(source, strings, FieldName);
+        _builder = new SignInRecordBuilder(source, strings, FieldName, notes);
     }
 
     public string? Name { get; set; }

@@ -29,7 +29,8 @@ internal readonly struct FormatGuess
 /// <summary>
 /// Tells the format from the content (never the file name: a ".json" download may be CSV, a ".txt" may hold a Graph
 /// page). JSON is recognised by the property names of the first record (or of the wrapper around it), CSV by its
-/// header row. Only the first 64 KB are looked at.
+/// header row. Only the first 64 KB are looked at. A binary file is told apart by its share of control bytes, not by
+/// one NUL (<see cref="NulBytes"/>).
 /// </summary>
 internal static class SignInFormatDetector
 {
@@ -71,9 +72,17 @@ internal static class SignInFormatDetector
             return Unknown("The input is a ZIP archive: files are read entry by entry, but a ZIP passed as a stream is not; save it to a file or extract it.");
         }
 
+        if (NulBytes.LooksBinary(content, out var binary))
+        {
+            return Unknown(binary);
+        }
+
         if (content.IndexOf((byte)0) >= 0)
         {
-            return Unknown("The input is binary (it holds NUL bytes), not JSON or CSV text.");
+            // Text with stray NUL bytes: the readers read them as spaces (and warn), so detection does too.
+            var copy = content.ToArray();
+            NulBytes.Scrub(copy, out _);
+            content = copy;
         }
 
         return content[0] is (byte)'{' or (byte)'['

@@ -32,6 +32,9 @@ internal static partial class SignInJsonFieldMapper
     /// </summary>
     public static bool ReadObject(ref Utf8JsonReader reader, Utf8NameTable<SignInField> names, SignInRecordBuilder b, bool leanSkips = true, bool noteUnknown = true)
     {
+        // The names met so far, by their slot in the table: a name met twice is a duplicate key (JSON keeps the last).
+        Span<ulong> seen = stackalloc ulong[(names.SlotCount + 63) / 64];
+        seen.Clear();
         while (true)
         {
             if (!reader.Read())
@@ -45,13 +48,21 @@ internal static partial class SignInJsonFieldMapper
             }
 
             var name = PropertyName(ref reader);
-            if (!names.TryGet(name, out var field))
+            if (!names.TryGet(name, out var field, out var slot))
             {
                 field = SignInField.None;
                 if (noteUnknown && !name.IsEmpty && name[0] != (byte)'@')
                 {
                     b.UnknownNames.Note(b.Strings.Get(name));
                 }
+            }
+            else if ((seen[slot >> 6] & (1UL << slot)) != 0)
+            {
+                b.DuplicateName(field, b.Strings.Get(name));
+            }
+            else
+            {
+                seen[slot >> 6] |= 1UL << slot;
             }
 
             if (!reader.Read())

@@ -38,7 +38,7 @@ internal static partial class SignInJsonFieldMapper
                     return reader.TokenType == JsonTokenType.Null || SkipInvalid(ref reader, b, path, "an object");
                 }
 
-                return ReadProperties(ref reader, policy, b, StrengthProperty);
+                return ReadProperties(ref reader, policy, b, StrengthProperty, SignInField.AppliedConditionalAccessPolicies);
             case NestedName.AuthenticationStrengthId:
             case NestedName.AuthenticationStrengthResult:
                 // Some exports flatten the strength into the policy.

@@ -29,7 +29,7 @@ internal static partial class SignInJsonFieldMapper
         switch (field)
         {
             case SignInField.AppliedConditionalAccessPolicies:
-                if (!ReadObjectArray(ref reader, b, path, static () => new AppliedConditionalAccessPolicy(), PolicyProperty, out var policies))
+                if (!ReadObjectArray(ref reader, b, field, path, static () => new AppliedConditionalAccessPolicy(), PolicyProperty, out var policies))
                 {
                     return false;
                 }
@@ -42,7 +42,7 @@ internal static partial class SignInJsonFieldMapper
 
                 return true;
             case SignInField.AuthenticationDetails:
-                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationDetail(), StepProperty, out var steps))
+                if (!ReadObjectArray(ref reader, b, field, path, static () => new AuthenticationDetail(), StepProperty, out var steps))
                 {
                     return false;
                 }
@@ -50,7 +50,7 @@ internal static partial class SignInJsonFieldMapper
                 e.AuthenticationDetails = steps;
                 return true;
             case SignInField.AuthenticationRequirementPolicies:
-                if (!ReadObjectArray(ref reader, b, path, static () => new AuthenticationRequirementPolicy(), RequirementProperty, out var requirements))
+                if (!ReadObjectArray(ref reader, b, field, path, static () => new AuthenticationRequirementPolicy(), RequirementProperty, out var requirements))
                 {
                     return false;
                 }
@@ -58,7 +58,7 @@ internal static partial class SignInJsonFieldMapper
                 e.AuthenticationRequirementPolicies = requirements;
                 return true;
             case SignInField.SessionLifetimePolicies:
-                if (!ReadObjectArray(ref reader, b, path, static () => new SessionLifetimePolicy(), SessionProperty, out var sessions))
+                if (!ReadObjectArray(ref reader, b, field, path, static () => new SessionLifetimePolicy(), SessionProperty, out var sessions))
                 {
                     return false;
                 }
@@ -66,7 +66,7 @@ internal static partial class SignInJsonFieldMapper
                 e.SessionLifetimePolicies = sessions;
                 return true;
             default:
-                if (!ReadObjectArray(ref reader, b, path, static () => new NetworkLocationDetail(), NetworkProperty, out var networks))
+                if (!ReadObjectArray(ref reader, b, field, path, static () => new NetworkLocationDetail(), NetworkProperty, out var networks))
                 {
                     return false;
                 }
@@ -77,7 +77,7 @@ internal static partial class SignInJsonFieldMapper
     }
 
     /// <summary>An array of objects; <paramref name="create"/> rather than new T(), which is Activator.CreateInstance in shared generic code.</summary>
-    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, string path, Func<T> create, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
+    private static bool ReadObjectArray<T>(ref Utf8JsonReader reader, SignInRecordBuilder b, SignInField field, string path, Func<T> create, PropertyReader<T> readProperty, out IReadOnlyList<T> items)
     {
         List<T>? list = null;
         items = Array.Empty<T>();
@@ -110,7 +110,7 @@ internal static partial class SignInJsonFieldMapper
             }
 
             var item = create();
-            if (!ReadProperties(ref reader, item, b, readProperty))
+            if (!ReadProperties(ref reader, item, b, readProperty, field))
             {
                 return false;
             }
@@ -119,8 +119,11 @@ internal static partial class SignInJsonFieldMapper
         }
     }
 
-    private static bool ReadProperties<T>(ref Utf8JsonReader reader, T target, SignInRecordBuilder b, PropertyReader<T> readProperty)
+    /// <summary>The properties of one object in <paramref name="owner"/>'s array; a name met twice counts against <paramref name="owner"/>.</summary>
+    private static bool ReadProperties<T>(ref Utf8JsonReader reader, T target, SignInRecordBuilder b, PropertyReader<T> readProperty, SignInField owner)
     {
+        Span<ulong> seen = stackalloc ulong[(SignInJsonNames.Nested.SlotCount + 63) / 64];
+        seen.Clear();
         while (true)
         {
             if (!reader.Read())
@@ -133,7 +136,16 @@ internal static partial class SignInJsonFieldMapper
                 return true;
             }
 
-            var known = SignInJsonNames.Nested.TryGet(PropertyName(ref reader), out var name);
+            var known = SignInJsonNames.Nested.TryGet(PropertyName(ref reader), out var name, out var slot);
+            if (known && (seen[slot >> 6] & (1UL << slot)) != 0)
+            {
+                b.DuplicateName(owner, b.NameOf(owner) + "." + SignInJsonNames.Nested.NameOf(name));
+            }
+            else if (known)
+            {
+                seen[slot >> 6] |= 1UL << slot;
+            }
+
             if (!reader.Read())
             {
                 return false;

@@ -191,7 +191,8 @@ public static class SignInLogReader
         {
             case SignInLogFormat.AdminCenterCsv:
             case SignInLogFormat.LogAnalyticsCsv:
-                var text = new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 64 * 1024);
+                // Utf8Text.Encoding counts each byte sequence that is not UTF-8, for the CSV reader's warning.
+                var text = new StreamReader(content, Utf8Text.Encoding, detectEncodingFromByteOrderMarks: false, 64 * 1024);
                 return new CsvSignInReader(text, CsvDelimiter.Detect(Utf8Text.Decode(prefix.Span)), source, format, scope, cancellationToken);
             case SignInLogFormat.LogAnalyticsJson:
                 return Json(LogAnalyticsColumns.Table);

@@ -21,7 +21,7 @@ internal static class SignInProblems
     public static SignInReadItem UnreadableFile(string file, Exception exception) =>
         Create(Unreadable, file, "The file cannot be read: " + exception.Message);
 
-    /// <summary>A value as a message shows it: quoted, and cut short so one bad cell cannot flood the console.</summary>
+    /// <summary>A value as a message shows it: quoted, on one line (control characters escaped), and cut short so one bad cell cannot flood the console.</summary>
     public static string Show(string? text)
     {
         if (text is null)
@@ -29,6 +29,6 @@ internal static class SignInProblems
             return "null";
         }
 
-        return "\"" + (text.Length > 80 ? text.Substring(0, 77) + "..." : text) + "\"";
+        return "\"" + MessageText.EscapeValue(text.Length > 80 ? text.Substring(0, 77) + "..." : text) + "\"";
     }
 }

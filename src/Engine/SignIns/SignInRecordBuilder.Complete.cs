@@ -11,6 +11,16 @@ internal sealed partial class SignInRecordBuilder
     /// <summary>Decides what the record yields: problems first, then the record when it is usable.</summary>
     public void Complete(Queue<SignInReadItem> output)
     {
+        NoteChanges();
+        if (_duplicateRead is not null)
+        {
+            output.Enqueue(Problem(
+                SignInProblems.RecordInvalid,
+                _duplicateRead,
+                "The record names " + SignInProblems.Show(_duplicateRead) + " twice, and the classification reads it: which value the log meant is unknown. The record is skipped."));
+            return;
+        }
+
         var code = _errorCode ?? _resultTypeCode;
         var created = _created ?? _eventTime ?? FirstStepTime(output);
         if (code is null || created is null)
@@ -94,6 +104,21 @@ internal sealed partial class SignInRecordBuilder
         }
 
         return _badCreatedText is null ? first : null;
+    }
+
+    /// <summary>Bad UTF-8 decoded while this record was read, and a property it names twice, for the file's warnings.</summary>
+    private void NoteChanges()
+    {
+        var replaced = Utf8Text.Replacements - _replacementsAtBegin;
+        if (replaced > 0)
+        {
+            Notes.InvalidUtf8(replaced, _locator?.LineOf(_position), _record);
+        }
+
+        if (_duplicateOther is not null)
+        {
+            Notes.DuplicateName(_locator?.LineOf(_position), _record, _duplicateOther);
+        }
     }
 
     private SignInReadItem Problem(string errorId, string? field, string message) =>

@@ -20,9 +20,9 @@ internal sealed partial class SignInRecordBuilder
         switch (SignInFieldRegistry.Of(field).Kind)
         {
             case SignInValueKind.Time:
-                if (SignInTimestamp.TryParse(text, out var time))
+                if (SignInTimestamp.TryParse(text, out var parsed) && TextTimeZone.TryApply(parsed, text, out var time))
                 {
-                    SetCreated(field, TextTimeZone.Apply(time, text));
+                    SetCreated(field, time);
                 }
                 else if (field == SignInField.CreatedDateTime || _badCreatedText is null)
                 {

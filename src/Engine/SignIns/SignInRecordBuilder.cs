@@ -42,18 +42,26 @@ internal sealed partial class SignInRecordBuilder
     private string? _mfaResult;
     private bool _hasRiskEventTypesV2;
     private bool _warnedStepTime;
+    private long _replacementsAtBegin;
+    private string? _duplicateRead;
+    private string? _duplicateOther;
 
-    public SignInRecordBuilder(string source, StringCache strings, Func<SignInField, string> fieldName)
+    /// <summary>A builder for one file; <paramref name="notes"/> is shared when a file has several builders (a query result's tables).</summary>
+    public SignInRecordBuilder(string source, StringCache strings, Func<SignInField, string> fieldName, InputNotes? notes = null)
     {
         _source = source;
         Strings = strings;
         _fieldName = fieldName;
+        Notes = notes ?? new InputNotes();
     }
 
     public StringCache Strings { get; }
 
     /// <summary>The file's columns or properties no reader understands, for its one warning.</summary>
     public UnknownNames UnknownNames { get; } = new();
+
+    /// <summary>What reading changed in the file (NUL bytes, bad UTF-8, a property named twice), for its warnings.</summary>
+    public InputNotes Notes { get; }
 
     public SignInEvent Event => _event;
 
@@ -89,6 +97,24 @@ internal sealed partial class SignInRecordBuilder
         _resultDescription = _category = _countryCode = _callerIpAddress = _envelopeCorrelationId = null;
         _mfaResult = null;
         _hasRiskEventTypesV2 = false;
+        _duplicateRead = _duplicateOther = null;
+        _replacementsAtBegin = Utf8Text.Replacements;
+    }
+
+    /// <summary>
+    /// The record names a property twice (the reader keeps the last value): a field the classification reads makes
+    /// the record invalid, any other is counted for the file's warning.
+    /// </summary>
+    public void DuplicateName(SignInField field, string name)
+    {
+        if (ClassifierFields.Contains(field))
+        {
+            _duplicateRead ??= name;
+        }
+        else
+        {
+            _duplicateOther ??= name;
+        }
     }
 
     public string NameOf(SignInField field) => _fieldName(field);

@@ -12,7 +12,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// </summary>
 internal static class SignInTimestamp
 {
-    public const string Expected = "an ISO 8601 date-time such as 2025-01-15T09:30:45Z";
+    public const string Expected = "an ISO 8601 date-time such as 2025-01-15T09:30:45Z (in UTC between the years 0001 and 9999)";
 
     /// <summary>UTF-8 bytes (a JSON string's raw value) without allocating for the ISO forms.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
@@ -100,8 +100,23 @@ internal static class SignInTimestamp
             }
         }
 
-        value = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks), offset)
-            .ToUniversalTime();
+        return TryToUtc(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks), offset, out value);
+    }
+
+    /// <summary>
+    /// A wall-clock time at <paramref name="offset"/> as UTC; false when UTC falls outside years 1-9999
+    /// ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00"), where the DateTimeOffset constructor would throw.
+    /// </summary>
+    public static bool TryToUtc(DateTime wallClock, TimeSpan offset, out DateTimeOffset value)
+    {
+        var utcTicks = wallClock.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            value = default;
+            return false;
+        }
+
+        value = new DateTimeOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), offset).ToUniversalTime();
         return true;
     }
 

@@ -26,6 +26,10 @@ internal sealed class Utf8LineCounter
         return _lines + 1;
     }
 
+    /// <summary>1-based line of <paramref name="position"/> without counting ahead to it, so earlier positions can still be asked.</summary>
+    public long PeekLineAt(ReadOnlySpan<byte> buffer, int position) =>
+        position > _countedTo ? _lines + 1 + Count(buffer.Slice(_countedTo, position - _countedTo)) : LineAt(buffer, position);
+
     /// <summary>The buffer is about to drop its first <paramref name="discarded"/> bytes.</summary>
     public void Shift(ReadOnlySpan<byte> buffer, int discarded)
     {

@@ -53,21 +53,29 @@ internal sealed class Utf8NameTable<T>
         }
     }
 
-    public bool TryGet(ReadOnlySpan<byte> name, out T value)
+    /// <summary>How many slots there are: <see cref="TryGet(ReadOnlySpan{byte}, out T, out int)"/> gives each name one below it.</summary>
+    public int SlotCount => _keys.Length;
+
+    public bool TryGet(ReadOnlySpan<byte> name, out T value) => TryGet(name, out value, out _);
+
+    /// <summary>Also gives the name's slot: two names share it only when they are the same name (ASCII case aside), which tells a property named twice from two aliases of one field.</summary>
+    public bool TryGet(ReadOnlySpan<byte> name, out T value, out int slot)
     {
+        slot = -1;
         if (!name.IsEmpty)
         {
-            var slot = Hash(name) & _mask;
-            while (_keys[slot] is { } key)
+            var probe = Hash(name) & _mask;
+            while (_keys[probe] is { } key)
             {
                 // Exact match first (the common case, vectorized); ASCII case folding only when it fails.
                 if (name.SequenceEqual(key) || EqualsIgnoreCase(key, name))
                 {
-                    value = _values[slot];
+                    value = _values[probe];
+                    slot = probe;
                     return true;
                 }
 
-                slot = (slot + 1) & _mask;
+                probe = (probe + 1) & _mask;
             }
         }
 
