@@ -15,6 +15,9 @@ internal sealed class InputNotes
     private readonly Kind _invalidUtf8 = new();
     private readonly Kind _duplicateNames = new();
 
+    /// <summary>How the file writes slash dates (day or month first), decided as its dates prove it.</summary>
+    public SlashDateOrder SlashDates { get; } = new();
+
     /// <param name="count">NUL bytes read as spaces.</param>
     /// <param name="line">Where the first one is, when known.</param>
     /// <param name="record">Its record, when known.</param>
@@ -30,6 +33,7 @@ internal sealed class InputNotes
         Take(_nulBytes, source, output, "NUL byte(s) (binary zero, which text never holds) were read as spaces", "; a value that held one may differ from the original.");
         Take(_invalidUtf8, source, output, "byte sequence(s) that are not valid UTF-8 were read as U+FFFD (\uFFFD)", "; the values that held them differ from the original. Export the file as UTF-8.");
         Take(_duplicateNames, source, output, "record(s) name a property twice; the later value was kept (unless it was null)", ". Properties the classification reads make the record invalid instead.");
+        SlashDates.TakeWarning(source, output);
     }
 
     private static void Take(Kind kind, string source, Queue<SignInReadItem> output, string what, string consequence)

@@ -20,7 +20,10 @@ internal sealed partial class SignInRecordBuilder
         switch (SignInFieldRegistry.Of(field).Kind)
         {
             case SignInValueKind.Time:
-                if (SignInTimestamp.TryParse(text, out var parsed) && TextTimeZone.TryApply(parsed, text, out var time))
+                // A slash date is read the way this file has shown it writes them (day or month first).
+                var swapped = Notes.SlashDates.Normalize(text, _locator?.LineOf(_position));
+                var timeText = swapped is null ? text : swapped.AsSpan();
+                if (SignInTimestamp.TryParse(timeText, out var parsed) && TextTimeZone.TryApply(parsed, timeText, out var time))
                 {
                     SetCreated(field, time);
                 }
