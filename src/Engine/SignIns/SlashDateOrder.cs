@@ -33,7 +33,12 @@ internal sealed class SlashDateOrder
 
         if (_dayFirst is null)
         {
-            if (first > 12 && second <= 12)
+            // "5/25/2023, 4:32:49.469 AM": the Log Analytics portal's own export, month first (a re-save drops the comma).
+            if (rest.Length > 5 && rest[5] == ',')
+            {
+                Decide(dayFirst: false, line, text);
+            }
+            else if (first > 12 && second <= 12)
             {
                 Decide(dayFirst: true, line, text);
             }
