@@ -24,7 +24,7 @@ internal static class ArchiveCases
         yield return Pair("gz-bad-crc-small", Gz, "crc.json.gz", HostileBytes.GzipWithBadCrc(HostileBytes.Utf8(Records(100, 0.9, out var good))), sibling) with { Good = good + 2, Bad = 1, Scope = ProblemScope.File, Defect = 11, InModuleSubset = true };
         yield return Pair("gz-bad-crc-large", Gz, "crc-large.json.gz", HostileBytes.GzipWithBadCrc(HostileBytes.Utf8(Records(3000, 0.9, out good))), sibling) with { Good = good + 2, Bad = 1, Scope = ProblemScope.File };
         yield return Pair("gz-corrupt-deflate-small", Gz, "deflate.json.gz", HostileBytes.GzipWithCorruptDeflate(HostileBytes.Utf8(Records(100, 0.3, out good)), 0.6), sibling) with { Good = good + 2, Bad = 1, Scope = ProblemScope.File, Defect = 11 };
-        yield return Pair("gz-corrupt-deflate-large", Gz, "deflate-large.json.gz", HostileBytes.GzipWithCorruptDeflate(HostileBytes.Utf8(Records(3000, 0.3, out good)), 0.6), sibling) with { Good = good + 2, Bad = 1, Scope = ProblemScope.File };
+        yield return Pair("gz-corrupt-deflate-large", Gz, "deflate-large.json.gz", HostileBytes.GzipWithCorruptDeflate(HostileBytes.Utf8(Records(3000, 0.3, out good)), 0.6), sibling) with { Good = good + 2, Bad = 1, Scope = ProblemScope.File, InModuleSubset = true };
         yield return Pair("gz-truncated", Gz, "cut.json.gz", HostileBytes.Truncated(HostileBytes.Gzip(HostileBytes.Utf8(Records(3000, 0.3, out good))), 0.5), sibling) with { Good = good + 2, Bad = 1 };
         yield return Pair("gz-header-then-garbage", Gz, "garbage.json.gz", HostileBytes.Concat([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3], CsvCases.Garbage(2000)), sibling) with { Good = 2, Bad = 1, Scope = ProblemScope.File };
         yield return Pair("gz-header-only", Gz, "header.json.gz", [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3], sibling) with { Good = 2, Bad = 1, Scope = ProblemScope.File };
@@ -42,12 +42,12 @@ internal static class ArchiveCases
             var path = folder.PathOf("bomb.zip");
             HostileBytes.WriteZipBomb(path, "signins.json", HostileBytes.Utf8("[" + Graph("good-1") + ",{\"id\":\"bad-1\",\"userAgent\":\""), (byte)'A', 1L << 30, HostileBytes.Utf8("\"}," + Graph("maybe-1") + "]"));
             return [path, folder.Text("beside.ndjson", Lines(Graph("good-2")))];
-        }) { Good = 2, Bad = 1, TimeLimit = TimeSpan.FromSeconds(120) };
+        }) { Good = 2, Bad = 1, TimeLimit = TimeSpan.FromSeconds(120), InModuleSubset = true };
 
         // ZIP: damage, wrong flags, hostile names; the intact entry beside the bad one is still read.
         var intact = HostileBytes.Utf8(Lines(Graph("good-intact-1"), Graph("good-intact-2")));
         yield return Bytes("zip-bad-crc", Zip, "crc.zip", HostileBytes.ZipWithBadCrc(("a.ndjson", HostileBytes.Utf8(Records(50, 0.9, out var crcGood))))) with { Good = crcGood, Bad = 1, Scope = ProblemScope.File, Defect = 11 };
-        yield return Pair("zip-truncated", Zip, "cut.zip", HostileBytes.Truncated(HostileBytes.Zip(("a.ndjson", HostileBytes.Utf8(Records(500, 0, out _)))), 0.6), sibling) with { Good = 2, Bad = 1, Scope = ProblemScope.File };
+        yield return Pair("zip-truncated", Zip, "cut.zip", HostileBytes.Truncated(HostileBytes.Zip(("a.ndjson", HostileBytes.Utf8(Records(500, 0, out _)))), 0.6), sibling) with { Good = 2, Bad = 1, Scope = ProblemScope.File, InModuleSubset = true };
         yield return Bytes("zip-corrupt-deflate-entry", Zip, "deflate.zip", CorruptFirstEntry(HostileBytes.Zip(("a.ndjson", HostileBytes.Utf8(Records(3000, 0.2, out var deflateGood))), ("b.ndjson", intact)))) with { Good = deflateGood + 2, Bad = 1, Scope = ProblemScope.File };
         yield return Bytes("zip-unknown-method", Zip, "method.zip", SetMethod(HostileBytes.Zip(("lzma.json", HostileBytes.Utf8(Lines(Graph("bad-1")))), ("b.ndjson", intact)), entry: 0, method: 14)) with { Good = 2, Bad = 1, Scope = ProblemScope.File };
         yield return Bytes("zip-esc-bel-in-entry-name", Zip, "names.zip", HostileBytes.Zip(("\u001b[2J\u001b]0;pwned\u0007.txt", HostileBytes.Utf8("not a log")), ("b.ndjson", intact))) with { Good = 2, Bad = 1, Scope = ProblemScope.File, Defect = 12, InModuleSubset = true };

@@ -21,7 +21,7 @@ internal static class FileSystemCases
         yield return new HostileCase("fifo-named-json", Input, folder => [folder.Fifo("pipe.json"), folder.Text("good.ndjson", good)])
         { Good = 2, Bad = 1, Scope = ProblemScope.File, Defect = 7, TimeLimit = TimeSpan.FromSeconds(10) };
         yield return new HostileCase("unreadable-file", Input, folder => [folder.Unreadable(folder.Text("locked.json", Lines(Graph("bad-1")))), folder.Text("good.ndjson", good)])
-        { Good = 2, Bad = 1, Scope = ProblemScope.File, NeedsNonRoot = true };
+        { Good = 2, Bad = 1, Scope = ProblemScope.File, NeedsNonRoot = true, InModuleSubset = true };
         yield return new HostileCase("folder-named-json", Input, folder => [Directory.CreateDirectory(folder.PathOf("logs.json")).FullName, folder.Text("good.ndjson", good)])
         { Good = 2, Bad = 1, Scope = ProblemScope.File };
         yield return new HostileCase("dangling-file-link", Input, folder =>
@@ -29,15 +29,23 @@ internal static class FileSystemCases
             var link = folder.PathOf("gone.json");
             File.CreateSymbolicLink(link, folder.PathOf("never-written.json"));
             return [link, folder.Text("good.ndjson", good)];
-        }) { Good = 2, Bad = 1, Scope = ProblemScope.File };
+        }) { Good = 2, Bad = 1, Scope = ProblemScope.File, InModuleSubset = true };
         yield return new HostileCase("link-to-dev-zero", Input, folder =>
         {
             var link = folder.PathOf("zero.json");
             File.CreateSymbolicLink(link, "/dev/zero");
             return [link, folder.Text("good.ndjson", good)];
-        }) { Good = 2, Bad = 1, Scope = ProblemScope.File };
+        }) { Good = 2, Bad = 1, Scope = ProblemScope.File, InModuleSubset = true };
 
         // Folders read with -Recurse (the module subset only).
+        yield return new HostileCase("folder-of-mixed-inputs", Input, folder =>
+        {
+            folder.Text("logs/a.ndjson", Lines(Graph("good-1"), "{oops", Graph("good-2")));
+            folder.Text("logs/sub/b.csv", Csv(AdminHeader, Admin("good-3"), Admin("bad-2", code: "x")));
+            folder.Zip("logs/sub/deeper/c.zip", ("d.json", HostileBytes.Utf8(JsonArray(Graph("good-4")))));
+            folder.Text("logs/empty.json", string.Empty);
+            return [folder.PathOf("logs")];
+        }) { Good = 4, Bad = 3, Scope = ProblemScope.File, IsFolder = true, InModuleSubset = true };
         yield return new HostileCase("folder-with-link-to-parent", Input, folder =>
         {
             folder.Text("logs/a.ndjson", Lines(Graph("good-1"), "{oops", Graph("good-2")));

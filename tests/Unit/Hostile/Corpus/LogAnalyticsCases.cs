@@ -27,14 +27,14 @@ internal static class LogAnalyticsCases
 
         var j1 = LogAnalyticsJson("good-1");
         var j2 = LogAnalyticsJson("good-2");
-        yield return Text("la-json-cut-mid-row", JsonInput, "cut.json", "[" + j1 + ",\n" + j2 + ",\n{\"TimeGenerated\":\"2025") with { Good = 2, Bad = 1 };
+        yield return Text("la-json-cut-mid-row", JsonInput, "cut.json", "[" + j1 + ",\n" + j2 + ",\n{\"TimeGenerated\":\"2025") with { Good = 2, Bad = 1, InModuleSubset = true };
         yield return Text("la-json-dynamic-string-broken", JsonInput, "dyn.json", JsonArray(j1, LogAnalyticsJson("good-2", ",\"DeviceDetail\":\"{\\\"operatingSystem\\\":\""), LogAnalyticsJson("good-3"))) with { Good = 3, Bad = 1 };
         yield return Text("la-json-result-type-object", JsonInput, "obj.json", JsonArray(j1, LogAnalyticsJson("bad-1").Replace("\"ResultType\":\"50076\"", "\"ResultType\":{\"a\":1}", StringComparison.Ordinal), j2)) with { Good = 2, Bad = 1 };
         yield return Text("la-json-duplicate-result-type", JsonInput, "dupe.json", Lines(j1, LogAnalyticsJson("bad-1").Replace("\"ResultType\":\"50076\"", "\"ResultType\":\"0\",\"ResultType\":\"50076\"", StringComparison.Ordinal), j2)) with { Good = 2, Bad = 1, Defect = 10 };
         yield return Text("la-json-time-generated-out-of-range", JsonInput, "range.json", Lines(j1, LogAnalyticsJson("bad-1").Replace(Time, "0001-01-01T00:00:00+01:00", StringComparison.Ordinal), j2)) with { Good = 2, Bad = 1, Defect = 2 };
 
         yield return Text("query-cut-mid-row", QueryInput, "cut.json", Query(QueryRow("good-1"), QueryRow("good-2")).Replace("\n]}]}\n", ",\n[\"2025-01-01T08:00:00Z\",\"bad-1\",\"500", StringComparison.Ordinal)) with { Good = 2, Bad = 1 };
-        yield return Text("query-row-too-short", QueryInput, "short.json", Query(QueryRow("good-1"), "[\"2025-01-01T08:00:00Z\",\"bad-1\"]", QueryRow("good-2"))) with { Good = 2, Bad = 1 };
+        yield return Text("query-row-too-short", QueryInput, "short.json", Query(QueryRow("good-1"), "[\"2025-01-01T08:00:00Z\",\"bad-1\"]", QueryRow("good-2"))) with { Good = 2, Bad = 1, InModuleSubset = true };
         yield return Text("query-row-not-an-array", QueryInput, "scalar.json", Query(QueryRow("good-1"), "5", "{\"a\":1}", QueryRow("good-2"))) with { Good = 2, Bad = 2, Finding = "query-result rows that are not arrays are skipped without a word" };
         yield return Text("query-result-type-wrong", QueryInput, "type.json", Query(QueryRow("good-1"), QueryRow("bad-1", resultType: "[1]"), QueryRow("good-2"))) with { Good = 2, Bad = 1 };
         yield return Text("query-time-out-of-range", QueryInput, "range.json", Query(QueryRow("good-1"), QueryRow("bad-1", time: "9999-12-31T23:59:59-05:00"), QueryRow("good-2"))) with { Good = 2, Bad = 1, Defect = 2 };
