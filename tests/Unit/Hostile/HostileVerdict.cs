@@ -22,6 +22,19 @@ internal static class HostileVerdict
 
     public static List<string> Check(HostileCase hostile, ReadReport report, string root)
     {
+        var wrong = Endurance(report, root, hostile.TimeLimit, controlCharacters: true);
+        CheckRecords(hostile, report, wrong);
+        CheckLocated(hostile, report, root, wrong);
+        return wrong;
+    }
+
+    /// <summary>
+    /// What holds for any input, known or fuzzed: no crash, no hang, memory under the cap, no UnexpectedError, every
+    /// error naming its file and every record error its line or record; and, with <paramref name="controlCharacters"/>,
+    /// no control character from the input in a message.
+    /// </summary>
+    public static List<string> Endurance(ReadReport report, string root, TimeSpan timeLimit, bool controlCharacters)
+    {
         var wrong = new List<string>();
         if (report.Crash is { } crash)
         {
@@ -30,7 +43,7 @@ internal static class HostileVerdict
 
         if (report.Hung)
         {
-            wrong.Add(string.Format(CultureInfo.InvariantCulture, "hung: still reading after {0:N1} s (limit {1:N0} s)", report.Elapsed.TotalSeconds, hostile.TimeLimit.TotalSeconds));
+            wrong.Add(string.Format(CultureInfo.InvariantCulture, "hung: still reading after {0:N1} s (limit {1:N0} s)", report.Elapsed.TotalSeconds, timeLimit.TotalSeconds));
         }
 
         if (report.OverMemoryCap || report.PeakBytes > EngineRead.MemoryCap)
@@ -38,8 +51,34 @@ internal static class HostileVerdict
             wrong.Add(string.Format(CultureInfo.InvariantCulture, "memory: {0} peaked at {1:N0} MB (cap {2:N0} MB)", report.MemoryMeasure, report.PeakBytes / 1048576, EngineRead.MemoryCap / 1048576));
         }
 
-        CheckRecords(hostile, report, wrong);
-        CheckErrors(hostile, report, root, wrong);
+        foreach (var error in report.Errors)
+        {
+            if (error.ErrorId == ErrorIds.UnexpectedError)
+            {
+                wrong.Add("UnexpectedError: " + Shorten(error.Message));
+            }
+
+            if (string.IsNullOrEmpty(error.File) || !error.File.StartsWith(root, StringComparison.Ordinal))
+            {
+                wrong.Add(error.ErrorId + " does not name the file it is about: " + (error.File ?? "(none)"));
+            }
+
+            if (RecordErrorIds.Contains(error.ErrorId) && error.Line is null && error.Record is null)
+            {
+                wrong.Add(error.ErrorId + " without a line or record: " + Shorten(error.Message));
+            }
+        }
+
+        // The file name is shown with the error too, and a ZIP entry's name comes from the input.
+        var shown = report.Errors.Select(e => e.Message).Concat(report.Errors.Select(e => e.File ?? string.Empty)).Concat(report.Warnings);
+        foreach (var text in controlCharacters ? shown : [])
+        {
+            if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            {
+                wrong.Add("a control character from the input reaches a message: " + Shorten(text));
+            }
+        }
+
         return wrong;
     }
 
@@ -82,26 +121,8 @@ internal static class HostileVerdict
         }
     }
 
-    private static void CheckErrors(HostileCase hostile, ReadReport report, string root, List<string> wrong)
+    private static void CheckLocated(HostileCase hostile, ReadReport report, string root, List<string> wrong)
     {
-        foreach (var error in report.Errors)
-        {
-            if (error.ErrorId == ErrorIds.UnexpectedError)
-            {
-                wrong.Add("UnexpectedError: " + Shorten(error.Message));
-            }
-
-            if (string.IsNullOrEmpty(error.File) || !error.File.StartsWith(root, StringComparison.Ordinal))
-            {
-                wrong.Add(error.ErrorId + " does not name the file it is about: " + (error.File ?? "(none)"));
-            }
-
-            if (RecordErrorIds.Contains(error.ErrorId) && error.Line is null && error.Record is null)
-            {
-                wrong.Add(error.ErrorId + " without a line or record: " + Shorten(error.Message));
-            }
-        }
-
         var located = hostile.Scope == ProblemScope.File
             ? report.Errors.Count
             : report.Errors.Count(e => e.Line is not null || e.Record is not null) + report.Warnings.Count(w => IsLocated(w, root));
@@ -119,15 +140,6 @@ internal static class HostileVerdict
         if (hostile.IsFolder && report.Errors.Count > hostile.Bad)
         {
             wrong.Add(string.Format(CultureInfo.InvariantCulture, "errors: {0} for {1} bad records (a file read more than once?)", report.Errors.Count, hostile.Bad));
-        }
-
-        // The file name is shown with the error too, and a ZIP entry's name comes from the input.
-        foreach (var text in report.Errors.Select(e => e.Message).Concat(report.Errors.Select(e => e.File ?? string.Empty)).Concat(report.Warnings))
-        {
-            if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            {
-                wrong.Add("a control character from the input reaches a message: " + Shorten(text));
-            }
         }
     }
 }

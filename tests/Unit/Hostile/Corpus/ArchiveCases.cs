@@ -52,6 +52,7 @@ internal static class ArchiveCases
         yield return Bytes("zip-unknown-method", Zip, "method.zip", SetMethod(HostileBytes.Zip(("lzma.json", HostileBytes.Utf8(Lines(Graph("bad-1")))), ("b.ndjson", intact)), entry: 0, method: 14)) with { Good = 2, Bad = 1, Scope = ProblemScope.File };
         yield return Bytes("zip-esc-bel-in-entry-name", Zip, "names.zip", HostileBytes.Zip(("\u001b[2J\u001b]0;pwned\u0007.txt", HostileBytes.Utf8("not a log")), ("b.ndjson", intact))) with { Good = 2, Bad = 1, Scope = ProblemScope.File, Defect = 12, InModuleSubset = true };
         yield return Bytes("zip-esc-in-name-bad-record", Zip, "records.zip", HostileBytes.Zip(("\u001b[31mred\u0007.ndjson", HostileBytes.Utf8(Lines(Graph("good-1"), "{oops", Graph("good-2")))))) with { Good = 2, Bad = 1, Defect = 12 };
+        yield return Bytes("zip-directory-count-wrong", Zip, "count.zip", EndOfDirectoryCount(HostileBytes.Zip(("a.ndjson", intact)), 7)) with { Good = 2, Bad = 1, Scope = ProblemScope.File, Defect = 11 };
         yield return Bytes("zip-traversal-names", Zip, "traversal.zip", HostileBytes.Zip(("../../../../etc/passwd.json", HostileBytes.Utf8(Lines(Graph("good-1")))), ("/abs/x.ndjson", HostileBytes.Utf8(Lines(Graph("good-2")))))) with { Good = 2 };
         yield return Bytes("zip-inside-zip-inside-zip", Zip, "nested.zip", HostileBytes.Zip(("inner.zip", HostileBytes.Zip(("innermost.zip", HostileBytes.Zip(("a.ndjson", intact))))))) with { Good = 2 };
         yield return Bytes("zip-thousand-entries", Zip, "many.zip", HostileBytes.Zip(Enumerable.Range(1, 1000).Select(i => ("e" + i + ".ndjson", HostileBytes.Utf8(Graph("good-" + i) + "\n"))).ToArray())) with { Good = 1000 };
@@ -84,12 +85,19 @@ internal static class ArchiveCases
         return zip;
     }
 
-    private static byte[] SetFlag(byte[] zip, int entry, ushort flag) => PatchHeaders(zip, entry, localOffset: 6, centralOffset: 8, flag, or: true);
+    /// <summary>The end-of-central-directory record claims <paramref name="entries"/> entries (the fuzzer found this one).</summary>
+    private static byte[] EndOfDirectoryCount(byte[] zip, ushort entries)
+    {
+        var end = zip.Length - 22;
+        BitConverter.GetBytes(entries).CopyTo(zip, end + 8);
+        BitConverter.GetBytes(entries).CopyTo(zip, end + 10);
+        return zip;
+    }
 
-    private static byte[] SetMethod(byte[] zip, int entry, ushort method) => PatchHeaders(zip, entry, localOffset: 8, centralOffset: 10, method, or: false);
+    private static byte[] SetMethod(byte[] zip, int entry, ushort method) => PatchHeaders(zip, entry, localOffset: 8, centralOffset: 10, method);
 
     /// <summary>Patches a 16-bit field of entry number <paramref name="entry"/> in its local header and central directory record.</summary>
-    private static byte[] PatchHeaders(byte[] zip, int entry, int localOffset, int centralOffset, ushort value, bool or)
+    private static byte[] PatchHeaders(byte[] zip, int entry, int localOffset, int centralOffset, ushort value)
     {
         int local = 0, central = 0;
         for (var i = 0; i + 4 < zip.Length; i++)
@@ -101,20 +109,14 @@ internal static class ArchiveCases
 
             if (zip[i + 2] == 3 && zip[i + 3] == 4 && local++ == entry)
             {
-                Patch(zip, i + localOffset, value, or);
+                BitConverter.GetBytes(value).CopyTo(zip, i + localOffset);
             }
             else if (zip[i + 2] == 1 && zip[i + 3] == 2 && central++ == entry)
             {
-                Patch(zip, i + centralOffset, value, or);
+                BitConverter.GetBytes(value).CopyTo(zip, i + centralOffset);
             }
         }
 
         return zip;
-    }
-
-    private static void Patch(byte[] bytes, int at, ushort value, bool or)
-    {
-        var current = BitConverter.ToUInt16(bytes, at);
-        BitConverter.GetBytes(or ? (ushort)(current | value) : value).CopyTo(bytes, at);
     }
 }

@@ -23,6 +23,7 @@ internal static class LogAnalyticsCases
         yield return Text("la-csv-cut-mid-row", CsvInput, "cut.csv", Csv(LogAnalyticsHeader, r1, r2) + "2025-01-01T08:00:00Z,bad-1,500") with { Good = 2, Bad = 1 };
         yield return Text("la-csv-broken-dynamic-json", CsvInput, "dynamic.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: "[{\"authenticationMethod\":"), LogAnalytics("good-3"))) with { Good = 3, Bad = 1 };
         yield return Text("la-csv-deep-dynamic-json", CsvInput, "deep.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: new string('[', 100_000)), LogAnalytics("good-3"))) with { Good = 3, Bad = 1 };
+        yield return Text("la-csv-lone-surrogate-in-dynamic-json", CsvInput, "surrogate.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: "[{\"authenticationMethod\":\"\\uD800\"}]"), LogAnalytics("good-3"))) with { Good = 3, Bad = 1, Finding = "a lone surrogate escape in JSON held in a CSV cell crashes the reader" };
         yield return Text("la-csv-esc-in-bad-time", CsvInput, "esc.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("bad-1", time: "\u001b[2J\u0007"), r2)) with { Good = 2, Bad = 1, Defect = 12 };
 
         var j1 = LogAnalyticsJson("good-1");
