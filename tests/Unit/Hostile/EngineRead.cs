@@ -57,7 +57,12 @@ internal static class EngineRead
 
         report.Elapsed = clock.Elapsed;
         report.PeakBytes = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false) - baseline);
-        return report;
+
+        // A read left behind may still be adding items: the verdict gets a copy.
+        lock (report)
+        {
+            return report.Snapshot();
+        }
     }
 
     private static void ReadAll(string[] paths, ReadReport report, CancellationToken cancellationToken)

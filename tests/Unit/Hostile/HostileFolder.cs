@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
-using System.Threading.Tasks;
 
 namespace EntraStrongAuth.Tests.Hostile;
 
@@ -83,11 +83,15 @@ internal sealed class HostileFolder : IDisposable
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        // A reader still blocked in open() on a FIFO is released by a writer opening the other end.
+        // A reader still blocked in open() on a FIFO is released by a writer opening the other end; without a
+        // reader, a non-blocking open fails at once (ENXIO) instead of waiting for one.
         foreach (var fifo in _fifos)
         {
-            var release = Task.Run(() => File.WriteAllBytes(fifo, []));
-            release.Wait(TimeSpan.FromMilliseconds(200));
+            var writer = open(fifo, OpenWriteOnly | OpenNonBlocking);
+            if (writer >= 0)
+            {
+                _ = close(writer);
+            }
         }
 
         try
@@ -99,6 +103,15 @@ internal sealed class HostileFolder : IDisposable
             // A reader still holding a file: the temp folder is cleaned by the OS instead.
         }
     }
+
+    private const int OpenWriteOnly = 1;
+    private const int OpenNonBlocking = 0x800;
+
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int descriptor);
 
     private static void Run(string tool, string argument)
     {

@@ -10,7 +10,7 @@ internal sealed record ReadError(string ErrorId, string? File, long? Line, long?
 /// What reading a case's input produced, whichever way it was read (the Engine readers in this process, or the
 /// built module in a child pwsh): the records, the errors and warnings, and how the read ended.
 /// </summary>
-internal sealed record ReadReport
+internal sealed class ReadReport
 {
     public List<string> SignInIds { get; } = [];
 
@@ -33,4 +33,14 @@ internal sealed record ReadReport
     public long PeakBytes { get; set; }
 
     public string MemoryMeasure { get; set; } = "";
+
+    /// <summary>A copy with lists of its own.</summary>
+    public ReadReport Snapshot()
+    {
+        var copy = new ReadReport { Crash = Crash, Hung = Hung, OverMemoryCap = OverMemoryCap, Elapsed = Elapsed, PeakBytes = PeakBytes, MemoryMeasure = MemoryMeasure };
+        copy.SignInIds.AddRange(SignInIds);
+        copy.Errors.AddRange(Errors);
+        copy.Warnings.AddRange(Warnings);
+        return copy;
+    }
 }
