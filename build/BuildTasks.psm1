@@ -213,7 +213,8 @@ function Read-TrxCounts {
     [pscustomobject]@{
         Passed  = [int] $counters.passed
         Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-        Skipped = [int] $counters.notExecuted
+        # The trx logger counts a skipped xUnit test in total but not in executed (notExecuted stays 0).
+        Skipped = [Math]::Max([int] $counters.notExecuted, [int] $counters.total - [int] $counters.executed)
     }
 }
 
