@@ -24,13 +24,13 @@ public class ModuleHostileTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Ready))]
-    [MemberData(nameof(AwaitingDefect), 1, Skip = "issue 14 defect 1 (unbounded CSV row): fixed on branch i14-readers")]
-    [MemberData(nameof(AwaitingDefect), 2, Skip = "issue 14 defect 2 (out-of-range timestamp ends the command): fixed on branch i14-readers")]
+    [MemberData(nameof(AwaitingDefect), 1)]
+    [MemberData(nameof(AwaitingDefect), 2)]
     [MemberData(nameof(AwaitingDefect), 3, Skip = "issue 14 defect 3 (-Recurse follows directory links): fixed on branch i14-files")]
     [MemberData(nameof(AwaitingDefect), 7, Skip = "issue 14 defect 7 (FIFO blocks in open): fixed on branch i14-files")]
-    [MemberData(nameof(AwaitingDefect), 8, Skip = "issue 14 defect 8 (NUL rejects the whole file): fixed on branch i14-readers")]
+    [MemberData(nameof(AwaitingDefect), 8)]
     [MemberData(nameof(AwaitingDefect), 11, Skip = "issue 14 defect 11 (corrupt archives lose good records): fixed on branch i14-files")]
-    [MemberData(nameof(AwaitingDefect), 12, Skip = "issue 14 defect 12 (control characters reach messages): fixed on branch i14-readers")]
+    [MemberData(nameof(AwaitingDefect), 12)]
     [MemberData(nameof(Findings), Skip = "new findings of the corpus, beyond issue 14's list (docs/reliability.md, Open findings): for the lead to assign")]
     public void The_built_module_keeps_the_standard(string name) => Run(name);
 

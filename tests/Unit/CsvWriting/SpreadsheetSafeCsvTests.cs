@@ -3,7 +3,7 @@ using System.IO;
 using EntraStrongAuth.Core.Csv;
 using Xunit;
 
-namespace EntraStrongAuth.Tests.Csv;
+namespace EntraStrongAuth.Tests.CsvWriting;
 
 /// <summary>Cells a spreadsheet would run as formulas are written as text; everything else as RFC 4180 has it.</summary>
 public class SpreadsheetSafeCsvTests
