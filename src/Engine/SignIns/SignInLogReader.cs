@@ -28,6 +28,11 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(path));
         }
 
+        if (FileSystemFacts.NotRegularFile(path) is { } kind)
+        {
+            throw new IOException(NotRegularMessage(kind));
+        }
+
         using var input = CompressedInput.Open(OpenFile(path), leaveOpen: false);
         return SignInFormatDetector.Detect(input.Prefix.Span).Format;
     }
@@ -84,6 +89,12 @@ public static class SignInLogReader
 
     private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
     {
+        // Checked before opening: opening a FIFO blocks until a writer comes, and Ctrl+C cannot interrupt that.
+        if (FileSystemFacts.NotRegularFile(path) is { } kind)
+        {
+            return [SignInProblems.Create(SignInProblems.Unreadable, path, NotRegularMessage(kind))];
+        }
+
         Stream? file = null;
         bool isZip;
         try
@@ -208,6 +219,9 @@ public static class SignInLogReader
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
             new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
+
+    private static string NotRegularMessage(string kind) =>
+        "The path is " + kind + ", not a regular file: only regular files are read, so it was not opened.";
 
     private static FileStream OpenFile(string path) =>
         // No FileStream buffering: the readers fill their own 64-128 KB buffers. ReadWrite sharing reads a log still being written.
