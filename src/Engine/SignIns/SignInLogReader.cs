@@ -84,7 +84,7 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(sourceName));
         }
 
-        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, cancellationToken);
+        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, archiveDepth: 0, cancellationToken);
     }
 
     private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
@@ -110,11 +110,12 @@ public static class SignInLogReader
 
         // A ZIP file is handed over seekable, so ZipArchive reads its directory in place instead of copying it to memory.
         return isZip
-            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken)
-            : Read(file, path, format, scope, leaveOpen: false, onEntry, cancellationToken);
+            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, archiveDepth: 1, cancellationToken), cancellationToken)
+            : Read(file, path, format, scope, leaveOpen: false, onEntry, archiveDepth: 0, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, Action<string>? onEntry, CancellationToken cancellationToken)
+    // archiveDepth: how many ZIP archives the stream is inside; one inside another is read, no deeper (each is held in memory).
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, Action<string>? onEntry, int archiveDepth, CancellationToken cancellationToken)
     {
         CompressedInput? input = null;
         SignInReadItem? failure = null;
@@ -140,17 +141,36 @@ public static class SignInLogReader
         using (input)
         {
             // A ZIP inside gzip, inside another ZIP, or from a stream: ZipArchive buffers it (its directory is at the end).
+            if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span) && archiveDepth >= MaxArchiveDepth)
+            {
+                yield return SignInProblems.Create(SignInProblems.Unreadable, source, "The ZIP archive is inside two others: archives are read at most two deep. Extract it and read the files.");
+                yield break;
+            }
+
             if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span))
             {
-                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken))
+                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, archiveDepth + 1, cancellationToken), cancellationToken))
                 {
                     yield return item;
+                }
+
+                if (input.Failure is { } broken)
+                {
+                    yield return SignInProblems.UnreadableFile(source, broken);
                 }
 
                 yield break;
             }
 
             var guess = SignInFormatDetector.Detect(input!.Prefix.Span);
+
+            // Damage inside the first 64 KB: what came before it is read, unless it is too little to tell the format.
+            if (input.Failure is { } damaged && (guess.IsEmpty || (format == SignInLogFormat.Auto && guess.Format == SignInLogFormat.Auto)))
+            {
+                yield return SignInProblems.UnreadableFile(source, damaged);
+                yield break;
+            }
+
             if (guess.IsEmpty)
             {
                 yield return SignInProblems.Create(SignInProblems.LogEmpty, source, "The file is empty" + (input.IsGzip ? " (after decompression)" : string.Empty) + ": it holds no sign-ins.");
@@ -186,11 +206,22 @@ public static class SignInLogReader
                     last = true;
                 }
 
+                // Compressed data that ended early cuts the record it was in: the damage, not a truncation, is the news.
+                if (input.Failure is not null && item.Problem?.ErrorId == SignInProblems.Truncated)
+                {
+                    continue;
+                }
+
                 yield return item;
                 if (last)
                 {
                     break;
                 }
+            }
+
+            if (input.Failure is { } endedEarly)
+            {
+                yield return SignInProblems.UnreadableFile(source, endedEarly);
             }
         }
     }
@@ -219,6 +250,8 @@ public static class SignInLogReader
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
             new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
+
+    private const int MaxArchiveDepth = 2;
 
     private static string NotRegularMessage(string kind) =>
         "The path is " + kind + ", not a regular file: only regular files are read, so it was not opened.";
