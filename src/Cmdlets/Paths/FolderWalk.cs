@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 
 namespace EntraStrongAuth.Cmdlets.Paths;
@@ -64,6 +65,14 @@ internal static class FolderWalk
         return listing;
     }
 
-    /// <summary>A symbolic link or junction: on Linux and macOS the runtime reports a link as a reparse point too.</summary>
-    private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+    // FileSystemInfo.LinkTarget (.NET 6 and later: PowerShell 7) is set only for symbolic links and junctions; netstandard2.0 cannot name it.
+    private static readonly PropertyInfo? LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");
+
+    /// <summary>
+    /// A symbolic link or junction: on Linux and macOS the runtime reports a link as a reparse point. Windows marks
+    /// cloud placeholders (OneDrive files on demand) as reparse points too, which are real folders: LinkTarget tells
+    /// them apart where it exists (on Windows PowerShell 5.1 every reparse point counts as a link).
+    /// </summary>
+    private static bool IsLink(FileSystemInfo entry) =>
+        (entry.Attributes & FileAttributes.ReparsePoint) != 0 && (LinkTarget is null || LinkTarget.GetValue(entry) is not null);
 }

@@ -13,7 +13,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// Bad input never throws out of the enumeration (cancellation does): it becomes an item with a
 /// <see cref="SignInReadProblem"/>, and reading goes on wherever the format allows.
 /// </summary>
-public static class SignInLogReader
+public static partial class SignInLogReader
 {
     /// <summary>
     /// The format of a file, from its content (gzip, byte order marks and leading whitespace are looked through).
@@ -85,33 +85,6 @@ public static class SignInLogReader
         }
 
         return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, archiveDepth: 0, cancellationToken);
-    }
-
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
-    {
-        // Checked before opening: opening a FIFO blocks until a writer comes, and Ctrl+C cannot interrupt that.
-        if (FileSystemFacts.NotRegularFile(path) is { } kind)
-        {
-            return [SignInProblems.Create(SignInProblems.Unreadable, path, NotRegularMessage(kind))];
-        }
-
-        Stream? file = null;
-        bool isZip;
-        try
-        {
-            file = OpenFile(path);
-            isZip = ZipSignInArchive.StartsWithZip(file);
-        }
-        catch (Exception ex) when (IsOpenFailure(ex))
-        {
-            file?.Dispose();
-            return [SignInProblems.UnreadableFile(path, ex)];
-        }
-
-        // A ZIP file is handed over seekable, so ZipArchive reads its directory in place instead of copying it to memory.
-        return isZip
-            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, archiveDepth: 1, cancellationToken), cancellationToken)
-            : Read(file, path, format, scope, leaveOpen: false, onEntry, archiveDepth: 0, cancellationToken);
     }
 
     // archiveDepth: how many ZIP archives the stream is inside; one inside another is read, no deeper (each is held in memory).
@@ -250,21 +223,4 @@ public static class SignInLogReader
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
             new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
-
-    private const int MaxArchiveDepth = 2;
-
-    private static string NotRegularMessage(string kind) =>
-        "The path is " + kind + ", not a regular file: only regular files are read, so it was not opened.";
-
-    private static FileStream OpenFile(string path) =>
-        // No FileStream buffering: the readers fill their own 64-128 KB buffers. ReadWrite sharing reads a log still being written.
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
-
-    /// <summary>Failures of the input itself (missing, locked, corrupt gzip, bad encoding), not of the code.</summary>
-    private static bool IsReadFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException;
-
-    /// <summary>Opening also fails on a path the platform rejects (empty, bad characters, a device name).</summary>
-    private static bool IsOpenFailure(Exception ex) =>
-        IsReadFailure(ex) || ex is ArgumentException or NotSupportedException or System.Security.SecurityException;
 }
