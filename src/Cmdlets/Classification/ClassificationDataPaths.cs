@@ -20,9 +20,10 @@ internal static class ClassificationDataPaths
     public static List<string> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths)
     {
         var rules = new PathRules(
-            folder => Directory.EnumerateFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal),
+            (folder, _) => FolderListing.Of(folder, f => Directory.EnumerateFiles(f, "*.json").OrderBy(file => file, StringComparer.Ordinal)),
             path => NotFound(path, "it does not exist"),
-            path => NotFound(path, "it is not a file system path"))
+            path => NotFound(path, "it is not a file system path"),
+            (folder, reason) => NotFound(folder, "the folder cannot be read: " + reason.TrimEnd('.')))
         {
             EmptyFolder = path => NotFound(path, "the folder holds no .json file"),
         };

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Cmdlets.Paths;
@@ -10,30 +11,38 @@ namespace EntraStrongAuth.Cmdlets.Paths;
 /// <summary>
 /// The one way every command turns path parameters into files: PowerShell paths resolved against the session's
 /// location, wildcards expanded (not for -LiteralPath), only the FileSystem provider accepted, folders expanded by
-/// the command's <see cref="PathRules"/>, each file once. A bad value is a problem; the other values still resolve.
-/// Runs on the pipeline thread (it uses session state).
+/// the command's <see cref="PathRules"/>, each file once. A bad value, or a folder that cannot be listed, is a
+/// problem; the other values still resolve. Runs on the pipeline thread (it uses session state), so folder walks
+/// check the cancellation token and Ctrl+C stops them.
 /// </summary>
 internal static class ProviderPathResolver
 {
     private const string FileSystem = "FileSystem";
 
-    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, PathRules rules)
+    public static ResolvedPaths Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, PathRules rules) =>
+        Resolve(cmdlet, paths, literal, rules, CancellationToken.None);
+
+    public static ResolvedPaths Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal, PathRules rules, CancellationToken cancellationToken)
     {
+        var result = new ResolvedPaths();
         var files = new List<string>();
-        var problems = new List<EntraStrongAuthException>();
         foreach (var path in paths)
         {
-            foreach (var resolved in ResolveOne(cmdlet, path, literal, rules, problems))
+            foreach (var resolved in ResolveOne(cmdlet, path, literal, rules, result.Problems))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (Directory.Exists(resolved))
                 {
-                    var inFolder = rules.FilesInFolder(resolved).ToList();
-                    if (inFolder.Count == 0 && rules.EmptyFolder is { } empty)
+                    var listing = rules.FilesInFolder(resolved, cancellationToken);
+                    result.Problems.AddRange(listing.UnreadableFolders.Select(unreadable => rules.FolderUnreadable(unreadable.Folder, unreadable.Reason)));
+                    result.Warnings.AddRange(listing.SkippedLinks.Select(link =>
+                        "Skipped '" + link + "': it is a link to a folder, and links to folders are not followed (a link to a parent folder would read the same files again and again). Pass the folder it points to as a path of its own to read it."));
+                    if (listing.Files.Count == 0 && listing.UnreadableFolders.Count == 0 && rules.EmptyFolder is { } empty)
                     {
-                        problems.Add(empty(path));
+                        result.Problems.Add(empty(path));
                     }
 
-                    files.AddRange(inFolder);
+                    files.AddRange(listing.Files);
                 }
                 else if (File.Exists(resolved))
                 {
@@ -41,12 +50,13 @@ internal static class ProviderPathResolver
                 }
                 else
                 {
-                    problems.Add(rules.NotFound(path));
+                    result.Problems.Add(rules.NotFound(path));
                 }
             }
         }
 
-        return (files.Distinct(StringComparer.Ordinal).ToList(), problems);
+        result.Files.AddRange(files.Distinct(StringComparer.Ordinal));
+        return result;
     }
 
     private static IEnumerable<string> ResolveOne(PSCmdlet cmdlet, string path, bool literal, PathRules rules, List<EntraStrongAuthException> problems)

@@ -14,14 +14,15 @@ namespace EntraStrongAuth.Cmdlets.Policies;
 /// </summary>
 internal static class PolicyPathResolver
 {
-    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths) =>
+    public static ResolvedPaths Resolve(PSCmdlet cmdlet, IEnumerable<string> paths) =>
         Resolve(cmdlet, paths, "*.json");
 
-    public static (List<string> Files, List<EntraStrongAuthException> Problems) Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, params string[] folderPatterns) =>
+    public static ResolvedPaths Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, params string[] folderPatterns) =>
         ProviderPathResolver.Resolve(cmdlet, paths, literal: false, Rules(folderPatterns));
 
     private static PathRules Rules(string[] folderPatterns) => new(
-        folder => folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern)).OrderBy(f => f, StringComparer.Ordinal),
+        (folder, _) => FolderListing.Of(folder, f => folderPatterns.SelectMany(pattern => Directory.EnumerateFiles(f, pattern)).OrderBy(file => file, StringComparer.Ordinal)),
         path => new EntraStrongAuthException(ErrorIds.PolicyPathNotFound, FailureKind.ObjectNotFound, "Cannot find '" + path + "'.", "Check the path; wildcards are allowed."),
-        path => new EntraStrongAuthException(ErrorIds.PolicyPathNotFileSystem, FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."));
+        path => new EntraStrongAuthException(ErrorIds.PolicyPathNotFileSystem, FailureKind.InvalidArgument, "'" + path + "' is not a file system path.", "Pass saved files or folders."),
+        (folder, reason) => new EntraStrongAuthException(ErrorIds.PolicyPathNotFound, FailureKind.ObjectNotFound, "Cannot read the folder '" + folder + "': " + reason, "Check the folder's permissions, or pass the files."));
 }

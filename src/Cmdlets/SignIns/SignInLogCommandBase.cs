@@ -35,7 +35,7 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     [Parameter]
     public SignInLogFormat Format { get; set; } = SignInLogFormat.Auto;
 
-    /// <summary>Reads folders' subfolders too.</summary>
+    /// <summary>Reads folders' subfolders too; links to folders are not followed (a warning names each one).</summary>
     [Parameter]
     public SwitchParameter Recurse { get; set; }
 
@@ -55,13 +55,18 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     /// <summary>Reads the given paths (e.g. files piped in as FileInfo objects).</summary>
     protected async Task ReadSignInsAsync(string[] paths, bool literal, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
-        var (files, problems) = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, literal, Recurse)).ConfigureAwait(false);
-        foreach (var problem in problems)
+        var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, literal, Recurse, cancellationToken)).ConfigureAwait(false);
+        foreach (var problem in resolved.Problems)
         {
             await WriteErrorAsync(problem, null).ConfigureAwait(false);
         }
 
-        await new SignInFileReading(CreateRunHost(), Format, WholeRecordCodes).ReadAsync(files, onSignIn, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in resolved.Warnings)
+        {
+            await WriteWarningAsync(warning).ConfigureAwait(false);
+        }
+
+        await new SignInFileReading(CreateRunHost(), Format, WholeRecordCodes).ReadAsync(resolved.Files, onSignIn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -58,6 +58,7 @@ public static class ErrorIds
     public const string SignInLogUnreadable = nameof(SignInLogUnreadable);
     public const string SignInPathNotFileSystem = nameof(SignInPathNotFileSystem);
     public const string SignInPathNotFound = nameof(SignInPathNotFound);
+    public const string SignInPathUnreadable = nameof(SignInPathUnreadable);
     public const string SignInRecordInvalid = nameof(SignInRecordInvalid);
 
     // Sign-in commands' arguments, and Get-SignInLog's pulls to a file.

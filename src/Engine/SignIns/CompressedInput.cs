@@ -8,19 +8,24 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// <summary>
 /// The content of an input as UTF-8 bytes, whatever wraps it: gzip (magic 1F 8B, whatever the file is called),
 /// a UTF-8 byte order mark (dropped: Utf8JsonReader rejects it), or UTF-16 with a byte order mark (transcoded).
-/// Also keeps the first 64 KB for format detection and replays them, so a non-seekable input is read once.
+/// Also keeps the first 64 KB for format detection and replays them, so a non-seekable input is read once. Gzip
+/// output goes through <see cref="DecompressedStream"/>: corruption named as such, expansion bounded.
 /// </summary>
 internal sealed class CompressedInput : IDisposable
 {
     /// <summary>How much detection sees: enough for the header row or the first records of any format.</summary>
     public const int PeekSize = 64 * 1024;
 
-    private CompressedInput(Stream content, byte[] prefix, int prefixOffset, int prefixLength, bool isGzip)
+    private readonly DecompressedStream? _raw;
+    private readonly DecompressedStream? _gzip;
+
+    private CompressedInput(Stream content, byte[] prefix, int prefixOffset, int prefixLength, DecompressedStream? raw, DecompressedStream? gzip)
     {
         Content = content;
         Prefix = new ReadOnlyMemory<byte>(prefix, prefixOffset, prefixLength);
-        IsGzip = isGzip;
-        IsComplete = prefixOffset + prefixLength < PeekSize;
+        IsGzip = gzip is not null;
+        _raw = raw;
+        _gzip = gzip;
     }
 
     /// <summary>The content from its first byte, prefix included.</summary>
@@ -29,8 +34,11 @@ internal sealed class CompressedInput : IDisposable
     /// <summary>The first bytes of the content (up to <see cref="PeekSize"/>), without a byte order mark.</summary>
     public ReadOnlyMemory<byte> Prefix { get; }
 
-    /// <summary>The prefix is the whole content.</summary>
-    public bool IsComplete { get; }
+    /// <summary>
+    /// Why the content ended early (corrupt gzip or ZIP entry data, or a decompression bomb): the content stops
+    /// there, so the records before it are read, and the caller reports this after them. Null while it is sound.
+    /// </summary>
+    public Exception? Failure => _gzip?.Failure ?? _raw?.Failure;
 
     public bool IsGzip { get; }
 
@@ -42,10 +50,13 @@ internal sealed class CompressedInput : IDisposable
         var count = PrefixStream.ReadAtMost(raw, prefix, PeekSize);
         var source = raw;
         var ownsSource = !leaveOpen;
+        DecompressedStream? gzipped = null;
         var isGzip = count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B;
         if (isGzip)
         {
-            source = new GZipStream(new PrefixStream(prefix, 0, count, raw, ownsInner: ownsSource), CompressionMode.Decompress);
+            var compressed = new CountingStream(new PrefixStream(prefix, 0, count, raw, ownsInner: ownsSource));
+            var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+            source = gzipped = new DecompressedStream(gzip, "gzip data", () => compressed.BytesRead, new ExpansionBudget(() => compressed.BytesRead));
             ownsSource = true;
             prefix = new byte[PeekSize];
             count = PrefixStream.ReadAtMost(source, prefix, PeekSize);
@@ -71,7 +82,7 @@ internal sealed class CompressedInput : IDisposable
 
         var offset = count >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF ? 3 : 0;
         var content = new PrefixStream(prefix, offset, count - offset, source, ownsInner: ownsSource);
-        return new CompressedInput(content, prefix, offset, count - offset, isGzip);
+        return new CompressedInput(content, prefix, offset, count - offset, raw as DecompressedStream, gzipped);
     }
 
     public void Dispose() => Content.Dispose();

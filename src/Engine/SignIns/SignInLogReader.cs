@@ -13,7 +13,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// Bad input never throws out of the enumeration (cancellation does): it becomes an item with a
 /// <see cref="SignInReadProblem"/>, and reading goes on wherever the format allows.
 /// </summary>
-public static class SignInLogReader
+public static partial class SignInLogReader
 {
     /// <summary>
     /// The format of a file, from its content (gzip, byte order marks and leading whitespace are looked through).
@@ -26,6 +26,11 @@ public static class SignInLogReader
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
+        }
+
+        if (FileSystemFacts.NotRegularFile(path) is { } kind)
+        {
+            throw new IOException(NotRegularMessage(kind));
         }
 
         using var input = CompressedInput.Open(OpenFile(path), leaveOpen: false);
@@ -79,31 +84,11 @@ public static class SignInLogReader
             throw new ArgumentNullException(nameof(sourceName));
         }
 
-        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, cancellationToken);
+        return Read(stream, sourceName, format, RecordScope.Whole, leaveOpen: true, onEntry: null, archiveDepth: 0, cancellationToken);
     }
 
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
-    {
-        Stream? file = null;
-        bool isZip;
-        try
-        {
-            file = OpenFile(path);
-            isZip = ZipSignInArchive.StartsWithZip(file);
-        }
-        catch (Exception ex) when (IsOpenFailure(ex))
-        {
-            file?.Dispose();
-            return [SignInProblems.UnreadableFile(path, ex)];
-        }
-
-        // A ZIP file is handed over seekable, so ZipArchive reads its directory in place instead of copying it to memory.
-        return isZip
-            ? ZipSignInArchive.Read(file, path, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken)
-            : Read(file, path, format, scope, leaveOpen: false, onEntry, cancellationToken);
-    }
-
-    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, Action<string>? onEntry, CancellationToken cancellationToken)
+    // archiveDepth: how many ZIP archives the stream is inside; one inside another is read, no deeper (each is held in memory).
+    private static IEnumerable<SignInReadItem> Read(Stream stream, string source, SignInLogFormat format, RecordScope scope, bool leaveOpen, Action<string>? onEntry, int archiveDepth, CancellationToken cancellationToken)
     {
         CompressedInput? input = null;
         SignInReadItem? failure = null;
@@ -129,17 +114,36 @@ public static class SignInLogReader
         using (input)
         {
             // A ZIP inside gzip, inside another ZIP, or from a stream: ZipArchive buffers it (its directory is at the end).
+            if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span) && archiveDepth >= MaxArchiveDepth)
+            {
+                yield return SignInProblems.Create(SignInProblems.Unreadable, source, "The ZIP archive is inside two others: archives are read at most two deep. Extract it and read the files.");
+                yield break;
+            }
+
             if (!leaveOpen && ZipSignInArchive.IsZip(input!.Prefix.Span))
             {
-                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, cancellationToken), cancellationToken))
+                foreach (var item in ZipSignInArchive.Read(input.Content, source, onEntry, (entry, name) => Read(entry, name, format, scope, leaveOpen: false, onEntry, archiveDepth + 1, cancellationToken), cancellationToken))
                 {
                     yield return item;
+                }
+
+                if (input.Failure is { } broken)
+                {
+                    yield return SignInProblems.UnreadableFile(source, broken);
                 }
 
                 yield break;
             }
 
             var guess = SignInFormatDetector.Detect(input!.Prefix.Span);
+
+            // Damage inside the first 64 KB: what came before it is read, unless it is too little to tell the format.
+            if (input.Failure is { } damaged && (guess.IsEmpty || (format == SignInLogFormat.Auto && guess.Format == SignInLogFormat.Auto)))
+            {
+                yield return SignInProblems.UnreadableFile(source, damaged);
+                yield break;
+            }
+
             if (guess.IsEmpty)
             {
                 yield return SignInProblems.Create(SignInProblems.LogEmpty, source, "The file is empty" + (input.IsGzip ? " (after decompression)" : string.Empty) + ": it holds no sign-ins.");
@@ -175,11 +179,22 @@ public static class SignInLogReader
                     last = true;
                 }
 
+                // Compressed data that ended early cuts the record it was in: the damage, not a truncation, is the news.
+                if (input.Failure is not null && item.Problem?.ErrorId == SignInProblems.Truncated)
+                {
+                    continue;
+                }
+
                 yield return item;
                 if (last)
                 {
                     break;
                 }
+            }
+
+            if (input.Failure is { } endedEarly)
+            {
+                yield return SignInProblems.UnreadableFile(source, endedEarly);
             }
         }
     }
@@ -209,16 +224,4 @@ public static class SignInLogReader
         ISignInRecordSource Json(Utf8NameTable<SignInField> names) =>
             new JsonRecordStream(content, source, names, SignInJsonNames.FieldNames(names), scope, cancellationToken);
     }
-
-    private static FileStream OpenFile(string path) =>
-        // No FileStream buffering: the readers fill their own 64-128 KB buffers. ReadWrite sharing reads a log still being written.
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
-
-    /// <summary>Failures of the input itself (missing, locked, corrupt gzip, bad encoding), not of the code.</summary>
-    private static bool IsReadFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException;
-
-    /// <summary>Opening also fails on a path the platform rejects (empty, bad characters, a device name).</summary>
-    private static bool IsOpenFailure(Exception ex) =>
-        IsReadFailure(ex) || ex is ArgumentException or NotSupportedException or System.Security.SecurityException;
 }

@@ -10,7 +10,8 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// <summary>
 /// A ZIP archive of sign-in logs (the admin center's download, storage exports someone zipped): every entry is read
 /// as its own input, named <c>archive.zip!folder/entry.json</c> in problems and sign-in sources, so one unsupported
-/// or broken entry is reported and the others are still read. Entries may be gzip-compressed too.
+/// or broken entry is reported and the others are still read. Entries may be gzip-compressed too. What the entries
+/// expand to is bounded (<see cref="ExpansionBudget"/>), and so is an archive held in memory.
 /// </summary>
 internal static class ZipSignInArchive
 {
@@ -43,15 +44,55 @@ internal static class ZipSignInArchive
         ZipArchive zip;
         try
         {
+            if (!archive.CanSeek)
+            {
+                var buffered = BufferAtMost(archive, MaxBufferedBytes);
+                archive.Dispose();
+                if (buffered is null)
+                {
+                    return [SignInProblems.Create(SignInProblems.Unreadable, source, TooLargeToBuffer)];
+                }
+
+                archive = buffered;
+            }
+
             zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             archive.Dispose();
             return [SignInProblems.Create(SignInProblems.Unreadable, source, "The ZIP archive cannot be read: " + ex.Message)];
         }
 
-        return Entries(zip, source, onEntry, readEntry, cancellationToken);
+        return Entries(zip, source, onEntry, readEntry, ExpansionBudget.ForSize(archive.Length), cancellationToken);
+    }
+
+    /// <summary>
+    /// A ZIP read from a stream (inside gzip or another ZIP) is held in memory, as its directory is at its end; so is
+    /// bounded: a larger one is reported (extracted, it is read from the file, in place).
+    /// </summary>
+    public const int MaxBufferedBytes = 64 * 1024 * 1024;
+
+    public const string TooLargeToBuffer = "The ZIP archive is inside gzip or another ZIP archive, so it is read in memory, up to 64 MB, and it is larger: it is not read. Extract it and read the files.";
+
+    /// <summary>The stream's content in memory, or null when it is longer than <paramref name="limit"/>.</summary>
+    private static MemoryStream? BufferAtMost(Stream stream, int limit)
+    {
+        var buffered = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffered.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffered.Write(chunk, 0, read);
+        }
+
+        buffered.Position = 0;
+        return buffered;
     }
 
     private static IEnumerable<SignInReadItem> Entries(
@@ -59,6 +100,7 @@ internal static class ZipSignInArchive
         string source,
         Action<string>? onEntry,
         Func<Stream, string, IEnumerable<SignInReadItem>> readEntry,
+        ExpansionBudget budget,
         CancellationToken cancellationToken)
     {
         using (zip)
@@ -81,7 +123,8 @@ internal static class ZipSignInArchive
                 SignInReadItem? failure = null;
                 try
                 {
-                    content = entry.Open();
+                    // One budget for all entries: overlapping entries (a non-recursive ZIP bomb) add up.
+                    content = new DecompressedStream(entry.Open(), "ZIP entry's data", () => null, budget);
                 }
                 catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
                 {

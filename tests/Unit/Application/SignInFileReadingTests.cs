@@ -66,6 +66,30 @@ public sealed class SignInFileReadingTests : IDisposable
         Assert.Empty(host.Verbose);
     }
 
+    [Fact]
+    public async Task A_file_reached_through_a_link_is_read_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Creating links there needs a privilege the test run may not have.
+        }
+
+        var real = Write("a.json", "[{\"id\":\"1\",\"createdDateTime\":\"2026-11-30T08:00:00Z\",\"status\":{\"errorCode\":50076}}]");
+        var link = Path.Combine(_folder, "link.json");
+        File.CreateSymbolicLink(link, real);
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        var linkedFolder = Path.Combine(_folder, "alias");
+        Directory.CreateSymbolicLink(linkedFolder, _folder);
+        var host = new RecordingRunHost();
+        var ids = new List<string?>();
+
+        await new SignInFileReading(host, SignInLogFormat.Auto, null).ReadAsync(new[] { real, link, Path.Combine(linkedFolder, "a.json") }, s => { ids.Add(s.Id); return Task.CompletedTask; }, CancellationToken.None);
+
+        Assert.Equal(new[] { "1" }, ids);
+        Assert.Empty(host.Errors);
+        Assert.Contains(host.Verbose, line => line.StartsWith("Skipped " + link + ": the same file was read already", StringComparison.Ordinal));
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_folder, name);

@@ -245,6 +245,40 @@ public class SignInReadProblemTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task A_fifo_is_reported_without_being_opened()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No FIFOs in the Windows file system.
+        }
+
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "esa-fifo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var fifo = System.IO.Path.Combine(folder, "signins.json");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            // Opening a FIFO without a writer blocks forever: the read runs with a time limit.
+            var read = System.Threading.Tasks.Task.Run(() => SignInLogReader.ReadFile(fifo, SignInLogFormat.Auto, CancellationToken.None).ToList());
+            var items = await read.WaitAsync(TimeSpan.FromSeconds(20));
+
+            var problem = Assert.Single(items).Problem!;
+            Assert.Equal(("SignInLogUnreadable", fifo), (problem.ErrorId, problem.File));
+            Assert.Contains("named pipe (FIFO), not a regular file", problem.Message, StringComparison.Ordinal);
+            Assert.Throws<IOException>(() => SignInLogReader.DetectFormat(fifo));
+            Assert.Contains("a folder, not a regular file", Assert.Single(SignInLogReader.ReadFile(folder, SignInLogFormat.Auto, CancellationToken.None)).Problem!.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_corrupt_gzip_is_SignInLogUnreadable()
     {
         var bytes = Gzip(Encoding.UTF8.GetBytes(Text("diagnostic-archive.ndjson")));

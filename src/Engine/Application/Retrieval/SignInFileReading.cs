@@ -13,7 +13,7 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 /// <summary>
 /// Streams resolved sign-in log files through the Engine's readers for any command: each sign-in handed on, each bad
 /// record a non-terminating error with its stable id, each reader warning a warning, progress at most twice a second (a ZIP entry named as
-/// archive.zip!entry.json), and a -Verbose line per file.
+/// archive.zip!entry.json), and a -Verbose line per file. A file reached through two paths (links) is read once.
 /// </summary>
 public sealed class SignInFileReading
 {
@@ -43,8 +43,17 @@ public sealed class SignInFileReading
 
         var status = "Starting";
         var percent = -1;
+
+        // The same file reached twice (a link to it, a path through a linked folder) is read once.
+        var realPaths = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < files.Count; index++)
         {
+            if (!realPaths.Add(FileSystemFacts.RealPath(files[index])))
+            {
+                await _host.WriteVerboseAsync("Skipped " + files[index] + ": the same file was read already, through another path.").ConfigureAwait(false);
+                continue;
+            }
+
             (status, percent) = await ReadFileAsync(files[index], index, files.Count, (status, percent), onSignIn, cancellationToken).ConfigureAwait(false);
         }
 
