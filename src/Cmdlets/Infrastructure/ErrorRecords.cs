@@ -9,6 +9,9 @@ internal static class ErrorRecords
     public static ErrorRecord From(EntraStrongAuthException failure, object? target)
     {
         var record = new ErrorRecord(failure, failure.ErrorId, CategoryOf(failure.Kind), target);
+
+        // The error views print the target's name (CategoryInfo), and a file or ZIP entry name comes from the input.
+        record.CategoryInfo.TargetName = MessageText.Escape(record.CategoryInfo.TargetName);
         if (failure.RecommendedAction is { } action)
         {
             record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = action };

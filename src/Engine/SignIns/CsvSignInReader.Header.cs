@@ -19,6 +19,7 @@ internal sealed partial class CsvSignInReader
         var count = _csv.FieldCount;
         _fields = new SignInField[count];
         _duplicateOf = new int[count];
+        _repeatsHeader = new bool[count];
         var firstColumn = new Dictionary<SignInField, int>();
         var headers = new List<string>(count);
         var unknown = new UnknownNames();
@@ -41,8 +42,11 @@ internal sealed partial class CsvSignInReader
 
             if (firstColumn.TryGetValue(field, out var first))
             {
-                // The admin center writes "Incoming token type" twice: the first filled cell wins.
+                // The admin center writes "Incoming token type" twice: the first filled cell wins. A column named
+                // exactly like an earlier one is a real duplicate (see MapCells); Type and Category are two names of one field.
                 _duplicateOf[i] = first;
+                _repeatsHeader[i] = string.Equals(header.Trim(), headers[first].Trim(), StringComparison.OrdinalIgnoreCase)
+                    && !(_format == SignInLogFormat.AdminCenterCsv && string.Equals(header.Trim(), "Incoming token type", StringComparison.OrdinalIgnoreCase));
             }
             else
             {

@@ -27,6 +27,7 @@ internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLoca
     private SignInRecordBuilder? _builder;
     private SignInField[] _fields = [];
     private int[] _duplicateOf = [];
+    private bool[] _repeatsHeader = [];
     private readonly InputNotes _notes = new();
     private long _records;
     private long _nulsNoted;
@@ -209,8 +210,19 @@ internal sealed partial class CsvSignInReader : ISignInRecordSource, IRecordLoca
             }
 
             var cell = _csv[i];
-            if (cell.IsEmpty || (_duplicateOf[i] >= 0 && !_csv[_duplicateOf[i]].IsEmpty))
+            if (cell.IsEmpty)
             {
+                continue;
+            }
+
+            if (_duplicateOf[i] >= 0 && _csv[_duplicateOf[i]] is var first && !first.IsEmpty)
+            {
+                // The first filled cell wins; one header written twice with two different values is a duplicate name.
+                if (_repeatsHeader[i] && !cell.SequenceEqual(first))
+                {
+                    builder.DuplicateName(field, FieldName(field));
+                }
+
                 continue;
             }
 

@@ -175,7 +175,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
 
     private bool RootProperty(ref Utf8JsonReader reader, int origin)
     {
-        var name = reader.GetString();
+        var name = reader.SafeGetString();
         if (!reader.Read())
         {
             return false;
@@ -209,7 +209,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
 
     private bool TableProperty(ref Utf8JsonReader reader, int origin, LogAnalyticsResultTable table)
     {
-        var name = reader.GetString();
+        var name = reader.SafeGetString();
         if (!reader.Read())
         {
             return false;
@@ -218,7 +218,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
         switch (name)
         {
             case "name" when reader.TokenType == JsonTokenType.String:
-                table.Name = reader.GetString();
+                table.Name = reader.SafeGetString();
                 return true;
             case "rows" when reader.TokenType == JsonTokenType.StartArray:
                 _inRows = table.Usable(_pending, _source);

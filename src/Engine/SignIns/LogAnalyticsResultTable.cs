@@ -35,7 +35,7 @@ internal sealed class LogAnalyticsResultTable
             }
             else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2 && reader.ValueTextEquals("name"u8) && reader.Read() && _columns.Count > 0)
             {
-                _columns[_columns.Count - 1] = reader.GetString() ?? string.Empty;
+                _columns[_columns.Count - 1] = reader.SafeGetString() ?? string.Empty;
             }
         }
 
@@ -103,7 +103,7 @@ internal sealed class LogAnalyticsResultTable
 
                     break;
                 case JsonTokenType.String when field != SignInField.None:
-                    builder.SetText(field, reader.GetString().AsSpan());
+                    builder.SetText(field, reader.SafeGetString().AsSpan());
                     break;
                 case JsonTokenType.Number when field != SignInField.None:
                     builder.SetText(field, Utf8Text.Decode(reader.ValueSpan).AsSpan());

@@ -168,7 +168,7 @@ internal static class SignInFormatDetector
                 continue;
             }
 
-            var name = reader.GetString()!;
+            var name = reader.SafeGetString()!;
             var wrapperName = name is "value" or "records";
             if (!reader.Read())
             {

@@ -75,7 +75,7 @@ internal static partial class SignInJsonFieldMapper
 
     private static bool SkipInvalid(ref Utf8JsonReader reader, SignInRecordBuilder b, FieldPath path, string expected)
     {
-        var shown = reader.TokenType == JsonTokenType.String ? reader.GetString() : Describe(reader.TokenType);
+        var shown = reader.TokenType == JsonTokenType.String ? reader.SafeGetString() : Describe(reader.TokenType);
         b.InvalidValue(path.ToString(), shown, expected);
         return reader.TrySkip();
     }
@@ -84,7 +84,7 @@ internal static partial class SignInJsonFieldMapper
     {
         if (reader.ValueIsEscaped)
         {
-            return reader.GetString()!;
+            return reader.SafeGetString()!;
         }
 
         return unique ? Utf8Text.Decode(reader.ValueSpan) : cache.Get(reader.ValueSpan);

@@ -146,7 +146,7 @@ internal static partial class SignInJsonFieldMapper
 
     /// <summary>The raw name; unescaped (allocating) only in the rare case it has escapes.</summary>
     private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.SafeGetString()!) : reader.ValueSpan;
 
     /// <summary>A scalar field: strings as strings, numbers and booleans converted where Graph has another type.</summary>
     private static bool ReadScalar(SignInField field, ref Utf8JsonReader reader, SignInRecordBuilder b)
@@ -208,7 +208,7 @@ internal static partial class SignInJsonFieldMapper
             }
         }
 
-        b.SetText(field, (reader.TokenType == JsonTokenType.String ? reader.GetString() : Utf8Text.Decode(raw)).AsSpan());
+        b.SetText(field, (reader.TokenType == JsonTokenType.String ? reader.SafeGetString() : Utf8Text.Decode(raw)).AsSpan());
     }
 
     /// <summary>An object or array field that got a string (JSON in a string: Log Analytics) or something else.</summary>

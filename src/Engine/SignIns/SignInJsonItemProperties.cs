@@ -103,7 +103,7 @@ internal static partial class SignInJsonFieldMapper
                     return true;
                 }
 
-                if (reader.TokenType == JsonTokenType.String && SignInValueParser.TryParseBoolean(reader.GetString().AsSpan(), out var succeeded))
+                if (reader.TokenType == JsonTokenType.String && SignInValueParser.TryParseBoolean(reader.SafeGetString().AsSpan(), out var succeeded))
                 {
                     step.Succeeded = succeeded;
                     return true;

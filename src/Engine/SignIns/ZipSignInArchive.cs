@@ -105,8 +105,26 @@ internal static class ZipSignInArchive
     {
         using (zip)
         {
+            // A damaged central directory (entry count or offsets wrong) throws when the entries are first listed.
+            IReadOnlyList<ZipArchiveEntry>? entries = null;
+            string? damaged = null;
+            try
+            {
+                entries = zip.Entries;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                damaged = ex.Message;
+            }
+
+            if (entries is null)
+            {
+                yield return SignInProblems.Create(SignInProblems.Unreadable, source, "The ZIP archive's directory is damaged (" + damaged + "): no entry can be located. Repair or re-create the archive, or extract what your tools can and read the files.");
+                yield break;
+            }
+
             var files = 0;
-            foreach (var entry in zip.Entries)
+            foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
 

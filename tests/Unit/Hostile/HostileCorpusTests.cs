@@ -34,10 +34,10 @@ public class HostileCorpusTests(ITestOutputHelper output)
     [MemberData(nameof(Ready))]
     [MemberData(nameof(AwaitingDefect), 1)]
     [MemberData(nameof(AwaitingDefect), 2)]
-    [MemberData(nameof(AwaitingDefect), 7, Skip = "issue 14 defect 7 (FIFO blocks in open): fixed on branch i14-files")]
+    [MemberData(nameof(AwaitingDefect), 7)]
     [MemberData(nameof(AwaitingDefect), 8)]
     [MemberData(nameof(AwaitingDefect), 10)]
-    [MemberData(nameof(AwaitingDefect), 11, Skip = "issue 14 defect 11 (corrupt archives lose good records): fixed on branch i14-files")]
+    [MemberData(nameof(AwaitingDefect), 11)]
     [MemberData(nameof(AwaitingDefect), 12)]
     [MemberData(nameof(Findings), Skip = "new findings of the corpus, beyond issue 14's list (docs/reliability.md, Open findings): for the lead to assign")]
     public void The_engine_readers_keep_the_standard(string name) => Run(name);

@@ -69,8 +69,9 @@ internal static class HostileVerdict
             }
         }
 
-        // The file name is shown with the error too, and a ZIP entry's name comes from the input.
-        var shown = report.Errors.Select(e => e.Message).Concat(report.Errors.Select(e => e.File ?? string.Empty)).Concat(report.Warnings);
+        // What a host prints: the message, the error view's target name (a ZIP entry's name comes from the input) and
+        // warnings. The target object itself keeps the real name, for scripts.
+        var shown = report.Errors.Select(e => e.Message).Concat(report.Errors.Select(e => e.Shown ?? string.Empty)).Concat(report.Warnings);
         foreach (var text in controlCharacters ? shown : [])
         {
             if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))

@@ -4,7 +4,8 @@ using System.Collections.Generic;
 namespace EntraStrongAuth.Tests.Hostile;
 
 /// <summary>One error as the user sees it: its stable id, where it points, and its text.</summary>
-internal sealed record ReadError(string ErrorId, string? File, long? Line, long? Record, string Message);
+/// <summary>One error as read back; <paramref name="Shown"/> is what the error views print beside the message (the module's CategoryInfo and details).</summary>
+internal sealed record ReadError(string ErrorId, string? File, long? Line, long? Record, string Message, string? Shown = null);
 
 /// <summary>
 /// What reading a case's input produced, whichever way it was read (the Engine readers in this process, or the

@@ -26,17 +26,17 @@ public class ModuleHostileTests(ITestOutputHelper output)
     [MemberData(nameof(Ready))]
     [MemberData(nameof(AwaitingDefect), 1)]
     [MemberData(nameof(AwaitingDefect), 2)]
-    [MemberData(nameof(AwaitingDefect), 3, Skip = "issue 14 defect 3 (-Recurse follows directory links): fixed on branch i14-files")]
-    [MemberData(nameof(AwaitingDefect), 7, Skip = "issue 14 defect 7 (FIFO blocks in open): fixed on branch i14-files")]
+    [MemberData(nameof(AwaitingDefect), 3)]
+    [MemberData(nameof(AwaitingDefect), 7)]
     [MemberData(nameof(AwaitingDefect), 8)]
-    [MemberData(nameof(AwaitingDefect), 11, Skip = "issue 14 defect 11 (corrupt archives lose good records): fixed on branch i14-files")]
+    [MemberData(nameof(AwaitingDefect), 11)]
     [MemberData(nameof(AwaitingDefect), 12)]
     [MemberData(nameof(Findings), Skip = "new findings of the corpus, beyond issue 14's list (docs/reliability.md, Open findings): for the lead to assign")]
     public void The_built_module_keeps_the_standard(string name) => Run(name);
 
     [NonRootTheory]
     [MemberData(nameof(NeedingNonRoot))]
-    [MemberData(nameof(AwaitingDefect), 4, Skip = "issue 14 defect 4 (an unreadable subfolder aborts -Recurse): fixed on branch i14-files")]
+    [MemberData(nameof(AwaitingDefect), 4)]
     public void The_built_module_keeps_the_standard_as_a_normal_user(string name) => Run(name);
 
     private static TheoryData<string> Names(System.Func<HostileCase, bool> which) =>

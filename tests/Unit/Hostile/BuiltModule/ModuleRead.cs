@@ -30,7 +30,7 @@ internal static class ModuleRead
             $file = if ($target -is [string]) { $target } elseif ($null -ne $target -and $target.PSObject.Properties['File']) { $target.File } else { $null }
             $line = if ($null -ne $target -and $target.PSObject.Properties['Line']) { $target.Line } else { $null }
             $record = if ($null -ne $target -and $target.PSObject.Properties['Record']) { $target.Record } else { $null }
-            [ordered]@{ Id = ($e.FullyQualifiedErrorId -split ',')[0]; File = $file; Line = $line; Record = $record; Message = $e.Exception.Message }
+            [ordered]@{ Id = ($e.FullyQualifiedErrorId -split ',')[0]; File = $file; Line = $line; Record = $record; Message = $e.Exception.Message; Shown = ($e.CategoryInfo.ToString() + ' ' + $e.ErrorDetails) }
         }
         $peak = [long](Select-String -LiteralPath /proc/self/status -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value * 1024
         [ordered]@{ Records = @($records); Errors = @($errors); Warnings = @(@($warned) | ForEach-Object Message); Crash = $crash; PeakBytes = $peak } |
@@ -67,7 +67,7 @@ internal static class ModuleRead
         var root = result.RootElement;
         report.SignInIds.AddRange(root.GetProperty("Records").EnumerateArray().Select(r => r.GetString() ?? "(no id)"));
         report.Errors.AddRange(root.GetProperty("Errors").EnumerateArray().Select(e => new ReadError(
-            e.GetProperty("Id").GetString()!, e.GetProperty("File").GetString(), Number(e.GetProperty("Line")), Number(e.GetProperty("Record")), e.GetProperty("Message").GetString() ?? "")));
+            e.GetProperty("Id").GetString()!, e.GetProperty("File").GetString(), Number(e.GetProperty("Line")), Number(e.GetProperty("Record")), e.GetProperty("Message").GetString() ?? "", e.GetProperty("Shown").GetString())));
         report.Warnings.AddRange(root.GetProperty("Warnings").EnumerateArray().Select(w => w.GetString() ?? ""));
         report.Crash = root.GetProperty("Crash").GetString();
         report.PeakBytes = Math.Max(report.PeakBytes, root.GetProperty("PeakBytes").GetInt64());

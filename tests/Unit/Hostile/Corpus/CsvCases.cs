@@ -40,7 +40,7 @@ internal static class CsvCases
             var path = folder.PathOf("bomb.csv.gz");
             HostileBytes.WriteGzipBomb(path, HostileBytes.Utf8(Csv(AdminHeader, a1) + "2025-01-01T08:00:00Z,bad-1,50076,bad-1@contoso.com,\""), (byte)'A', 3L << 30, HostileBytes.Utf8("\"\r\n" + a2 + "\r\n"));
             return [path];
-        }) { Good = 2, Bad = 1, Defect = 1, TimeLimit = TimeSpan.FromSeconds(120), InModuleSubset = true };
+        }) { Good = 1, Bad = 1, Defect = 1, TimeLimit = TimeSpan.FromSeconds(120), InModuleSubset = true }; // past 1 GB and 200x its size the gzip is a bomb: the record after it is not read, and the error says so
         yield return new HostileCase("csv-gz-50mb-cell", Input + " in gzip", folder =>
         {
             var path = folder.PathOf("cell.csv.gz");

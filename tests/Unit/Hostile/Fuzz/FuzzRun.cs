@@ -20,6 +20,9 @@ internal sealed class FuzzRun
 
     public required TimeSpan Budget { get; init; }
 
+    /// <summary>At most this many inputs: with a fixed seed the inputs tried are the same on any machine that finishes.</summary>
+    public int MaxIterations { get; init; } = int.MaxValue;
+
     /// <summary>Replay this one iteration only (from a failure message).</summary>
     public int? OnlyIteration { get; init; }
 
@@ -44,7 +47,7 @@ internal sealed class FuzzRun
     {
         using var folder = new HostileFolder("fuzz");
         var clock = Stopwatch.StartNew();
-        for (var iteration = OnlyIteration ?? 0; OnlyIteration is null ? clock.Elapsed < Budget : iteration == OnlyIteration; iteration++)
+        for (var iteration = OnlyIteration ?? 0; OnlyIteration is null ? clock.Elapsed < Budget && iteration < MaxIterations : iteration == OnlyIteration; iteration++)
         {
             var mutator = new Mutator(Seed, iteration);
             var seed = FuzzSeeds.All[mutator.Next(FuzzSeeds.All.Count)];

@@ -81,7 +81,10 @@ public class CsvRowCapTests
         Assert.Equal(3, problem.Line);
         Assert.Equal(2, problem.Record);
         Assert.Contains("64 MB", problem.Message, StringComparison.Ordinal);
-        Assert.True(allocated < 200L * 1024 * 1024, "allocated " + allocated / (1024 * 1024) + " MB");
+        // Allocated over the whole read, not held at once: the row buffer's doublings up to its 64 MB cap (~128 MB)
+        // plus the decompressor answering in 2 KB chunks (so a bad checksum costs one chunk). Before the cap: 764 MB
+        // for a 50 MB cell. Peak memory is checked by the hostile corpus' module runs (under 512 MB).
+        Assert.True(allocated < 320L * 1024 * 1024, "allocated " + allocated / (1024 * 1024) + " MB");
     }
 
     [Fact]
