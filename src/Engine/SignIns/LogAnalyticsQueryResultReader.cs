@@ -164,6 +164,16 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
                 return TableProperty(ref reader, origin, _table);
             case JsonTokenType.StartArray when depth == 4 && _inRows && _table is not null:
                 return Row(ref reader, origin, _table);
+            case not JsonTokenType.EndArray when depth == 4 && _inRows && _table is not null:
+                // A row is an array of cells; anything else in "rows" is a record that cannot be read, said so.
+                if (reader.TokenType is JsonTokenType.StartObject && !reader.TrySkip())
+                {
+                    return false;
+                }
+
+                _records++;
+                _pending.Enqueue(SignInProblems.Create(SignInProblems.RecordInvalid, _source, "Row " + _records.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the query result is " + reader.TokenType + ", not an array of cells; it is skipped.", record: _records));
+                return true;
             case JsonTokenType.EndArray when depth == 3:
                 _inRows = false;
                 return true;

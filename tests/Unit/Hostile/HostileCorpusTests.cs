@@ -39,7 +39,7 @@ public class HostileCorpusTests(ITestOutputHelper output)
     [MemberData(nameof(AwaitingDefect), 10)]
     [MemberData(nameof(AwaitingDefect), 11)]
     [MemberData(nameof(AwaitingDefect), 12)]
-    [MemberData(nameof(Findings), Skip = "new findings of the corpus, beyond issue 14's list (docs/reliability.md, Open findings): for the lead to assign")]
+    [MemberData(nameof(Findings), Skip = "findings of the corpus beyond issue 14's list, open (docs/reliability.md, Open findings)")]
     public void The_engine_readers_keep_the_standard(string name) => Run(name);
 
     [NonRootTheory]

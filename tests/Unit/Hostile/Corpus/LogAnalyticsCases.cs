@@ -23,7 +23,7 @@ internal static class LogAnalyticsCases
         yield return Text("la-csv-cut-mid-row", CsvInput, "cut.csv", Csv(LogAnalyticsHeader, r1, r2) + "2025-01-01T08:00:00Z,bad-1,500") with { Good = 2, Bad = 1 };
         yield return Text("la-csv-broken-dynamic-json", CsvInput, "dynamic.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: "[{\"authenticationMethod\":"), LogAnalytics("good-3"))) with { Good = 3, Bad = 1 };
         yield return Text("la-csv-deep-dynamic-json", CsvInput, "deep.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: new string('[', 100_000)), LogAnalytics("good-3"))) with { Good = 3, Bad = 1 };
-        yield return Text("la-csv-lone-surrogate-in-dynamic-json", CsvInput, "surrogate.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: "[{\"authenticationMethod\":\"\\uD800\"}]"), LogAnalytics("good-3"))) with { Good = 3, Bad = 1, Finding = "a lone surrogate escape in JSON held in a CSV cell crashes the reader" };
+        yield return Text("la-csv-lone-surrogate-in-dynamic-json", CsvInput, "surrogate.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("good-2", details: "[{\"authenticationMethod\":\"\\uD800\"}]"), LogAnalytics("good-3"))) with { Good = 3 }; // the value is kept as its escape text
         yield return Text("la-csv-esc-in-bad-time", CsvInput, "esc.csv", Csv(LogAnalyticsHeader, r1, LogAnalytics("bad-1", time: "\u001b[2J\u0007"), r2)) with { Good = 2, Bad = 1, Defect = 12 };
 
         var j1 = LogAnalyticsJson("good-1");
@@ -36,7 +36,7 @@ internal static class LogAnalyticsCases
 
         yield return Text("query-cut-mid-row", QueryInput, "cut.json", Query(QueryRow("good-1"), QueryRow("good-2")).Replace("\n]}]}\n", ",\n[\"2025-01-01T08:00:00Z\",\"bad-1\",\"500", StringComparison.Ordinal)) with { Good = 2, Bad = 1 };
         yield return Text("query-row-too-short", QueryInput, "short.json", Query(QueryRow("good-1"), "[\"2025-01-01T08:00:00Z\",\"bad-1\"]", QueryRow("good-2"))) with { Good = 2, Bad = 1, InModuleSubset = true };
-        yield return Text("query-row-not-an-array", QueryInput, "scalar.json", Query(QueryRow("good-1"), "5", "{\"a\":1}", QueryRow("good-2"))) with { Good = 2, Bad = 2, Finding = "query-result rows that are not arrays are skipped without a word" };
+        yield return Text("query-row-not-an-array", QueryInput, "scalar.json", Query(QueryRow("good-1"), "5", "{\"a\":1}", QueryRow("good-2"))) with { Good = 2, Bad = 2 };
         yield return Text("query-result-type-wrong", QueryInput, "type.json", Query(QueryRow("good-1"), QueryRow("bad-1", resultType: "[1]"), QueryRow("good-2"))) with { Good = 2, Bad = 1 };
         yield return Text("query-time-out-of-range", QueryInput, "range.json", Query(QueryRow("good-1"), QueryRow("bad-1", time: "9999-12-31T23:59:59-05:00"), QueryRow("good-2"))) with { Good = 2, Bad = 1, Defect = 2 };
         yield return Text("query-columns-not-an-array", QueryInput, "columns.json", QueryTables("\"TimeGenerated\"", QueryRow("bad-1"))) with { Bad = 1, Scope = ProblemScope.File };
