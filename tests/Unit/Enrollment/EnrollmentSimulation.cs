@@ -17,23 +17,7 @@ internal static class EnrollmentSimulation
     // More attempts than the sign-in tests: the throttling test makes some inner requests wait several rounds.
     public static RetrievalOptions Options(int pageSize = 25) => SimulatedGraph.FastRetries(pageSize, maxAttempts: 20);
 
-    public static (RetrievalEvents Events, List<string> Warnings) Events()
-    {
-        var warnings = new List<string>();
-        var events = new RetrievalEvents
-        {
-            Warning = message =>
-            {
-                lock (warnings)
-                {
-                    warnings.Add(message);
-                }
-
-                return Task.CompletedTask;
-            },
-        };
-        return (events, warnings);
-    }
+    public static (RetrievalEvents Events, List<string> Warnings) Events() => CollectedWarnings.Events();
 
     /// <summary>The tenant-auth data the simulator's directory was rendered from (same seed, users and window).</summary>
     public static TenantAuthData Intended(SimulatedGraph graph)

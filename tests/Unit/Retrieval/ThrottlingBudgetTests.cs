@@ -36,19 +36,7 @@ public class ThrottlingBudgetTests
 
     private static async Task<(EntraStrongAuthException Error, List<string> Warnings, TimeSpan Took)> ReadUntilFailureAsync(SimulatedGraph graph, RetrievalOptions options)
     {
-        var warnings = new List<string>();
-        var events = new RetrievalEvents
-        {
-            Warning = message =>
-            {
-                lock (warnings)
-                {
-                    warnings.Add(message);
-                }
-
-                return Task.CompletedTask;
-            },
-        };
+        var (events, warnings) = CollectedWarnings.Events();
 
         // Before the bound existed this read never ended: the timeout turns a hang into a failed test.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
