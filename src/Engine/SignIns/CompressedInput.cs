@@ -56,7 +56,7 @@ internal sealed class CompressedInput : IDisposable
         {
             var compressed = new CountingStream(new PrefixStream(prefix, 0, count, raw, ownsInner: ownsSource));
             var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-            source = gzipped = new DecompressedStream(gzip, "gzip data", () => compressed.BytesRead, new ExpansionBudget(() => compressed.BytesRead));
+            source = gzipped = new DecompressedStream(gzip, "gzip data", () => compressed.BytesRead, new ExpansionBudget(() => compressed.BytesRead), storedCrc32: null);
             ownsSource = true;
             prefix = new byte[PeekSize];
             count = PrefixStream.ReadAtMost(source, prefix, PeekSize);

@@ -141,8 +141,9 @@ internal static class ZipSignInArchive
                 SignInReadItem? failure = null;
                 try
                 {
-                    // One budget for all entries: overlapping entries (a non-recursive ZIP bomb) add up.
-                    content = new DecompressedStream(entry.Open(), "ZIP entry's data", () => null, budget);
+                    // One budget for all entries: overlapping entries (a non-recursive ZIP bomb) add up. The stored
+                    // CRC-32 is checked as the entry ends: the runtime does not check it.
+                    content = new DecompressedStream(entry.Open(), "ZIP entry's data", () => null, budget, ZipEntryChecksum.Stored(entry));
                 }
                 catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
                 {

@@ -65,7 +65,7 @@ public class CorruptArchiveTests
     {
         var spaces = Gzip(new string(' ', 8 * 1024 * 1024));
         var budget = new ExpansionBudget(() => spaces.Length, floor: 1024 * 1024);
-        using var bomb = new DecompressedStream(new GZipStream(new MemoryStream(spaces), CompressionMode.Decompress), "gzip data", () => null, budget);
+        using var bomb = new DecompressedStream(new GZipStream(new MemoryStream(spaces), CompressionMode.Decompress), "gzip data", () => null, budget, storedCrc32: null);
 
         using var output = new MemoryStream();
         bomb.CopyTo(output);
