@@ -39,15 +39,9 @@ internal sealed partial class JsonRecordStream
         }
 
         var kept = _end - _start;
-        if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream))
+        if (!ReadAheadBuffer.Refill(_stream, ref _buffer, ref _start, ref _end, out var endOfStream, _maxRecordBytes))
         {
-            _pending.Enqueue(SignInProblems.Create(
-                SignInProblems.RecordInvalid,
-                _source,
-                "Record " + (_records + 1).ToString(CultureInfo.InvariantCulture) + " is larger than 64 MB, which no sign-in is; the rest of the file is not read.",
-                LineOf(0),
-                _records + 1));
-            _done = true;
+            OnRecordTooLarge();
             return;
         }
 
@@ -81,6 +75,41 @@ internal sealed partial class JsonRecordStream
     }
 
     /// <summary>
+    /// A record that fills the buffer at its cap. One record per line: it is reported and its line skipped (read in
+    /// buffer-sized pieces and dropped, so memory stays bounded), as malformed JSON is; inside a top-level array there
+    /// is no safe place to resume, so the rest of the file is not read.
+    /// </summary>
+    private void OnRecordTooLarge()
+    {
+        _records++;
+        var at = FirstNonWhitespace(_start);
+        var size = _maxRecordBytes % (1024 * 1024) == 0
+            ? (_maxRecordBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
+            : _maxRecordBytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+        var canResume = CanResumeAtNextLine;
+        _pending.Enqueue(SignInProblems.Create(
+            SignInProblems.RecordInvalid,
+            _source,
+            "Record " + _records.ToString(CultureInfo.InvariantCulture) + " is larger than " + size + ", which no sign-in is. "
+                + (canResume ? "It is skipped; reading resumes at the next line that starts a record." : "The rest of the file is not read."),
+            LineOf(at < _end ? at : _start),
+            _records));
+        if (canResume)
+        {
+            // Skip from the record's own '{', not the line feed before it, or the skip would land on this record again.
+            _start = at;
+            _skippingToNextLine = true;
+        }
+        else
+        {
+            _done = true;
+        }
+    }
+
+    /// <summary>Records one per line (NDJSON, pages one per line); not inside a top-level array, which is one document.</summary>
+    private bool CanResumeAtNextLine => _stack.Count == 0 || _stack[0] != Container.TopArray;
+
+    /// <summary>
     /// Malformed JSON. One record per line (NDJSON, pages one per line) lets reading resume at the next line that
     /// starts with '{'; inside a single document (a top-level array) there is no safe place to resume.
     /// </summary>
@@ -89,7 +118,7 @@ internal sealed partial class JsonRecordStream
         _records++;
         var at = FirstNonWhitespace(_start);
         var line = LineOf(at < _end ? at : _start);
-        var canResume = _stack.Count == 0 || _stack[0] != Container.TopArray;
+        var canResume = CanResumeAtNextLine;
         var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var reason = cut > 0 ? detail.Substring(0, cut) : detail;
         _pending.Enqueue(SignInProblems.Create(

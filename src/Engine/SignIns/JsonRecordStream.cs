@@ -28,6 +28,7 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
     private readonly SignInRecordBuilder _builder;
     private readonly RecordScope _scope;
     private readonly CancellationToken _cancellationToken;
+    private readonly int _maxRecordBytes;
     private readonly Queue<SignInReadItem> _pending = new();
     private readonly Utf8LineCounter _lines = new();
     private readonly List<Container> _stack = [];
@@ -42,15 +43,17 @@ internal sealed partial class JsonRecordStream : ISignInRecordSource, IRecordLoc
     private JsonReaderState _state = new(SignInJsonFieldMapper.ReaderOptions);
     private long _records;
 
-    public JsonRecordStream(Stream stream, string source, Utf8NameTable<SignInField> recordNames, Func<SignInField, string> fieldName, RecordScope scope, CancellationToken cancellationToken)
+    /// <summary><paramref name="maxRecordBytes"/> caps the buffer, so one record (smaller only in tests).</summary>
+    public JsonRecordStream(Stream stream, string source, Utf8NameTable<SignInField> recordNames, Func<SignInField, string> fieldName, RecordScope scope, CancellationToken cancellationToken, int maxRecordBytes = ReadAheadBuffer.MaxBytes)
     {
+        _maxRecordBytes = maxRecordBytes;
         _scope = scope;
         _stream = stream;
         _source = source;
         _recordNames = recordNames;
         _cancellationToken = cancellationToken;
         _builder = new SignInRecordBuilder(source, new StringCache(), fieldName);
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, maxRecordBytes));
     }
 
     /// <summary>What the walker is inside of. Records sit in a top-level sequence, a top array, or a wrapper's array.</summary>

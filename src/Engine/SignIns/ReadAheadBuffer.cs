@@ -13,8 +13,8 @@ internal static class ReadAheadBuffer
     /// <summary>No sign-in, row or page value comes near this; a larger one means the input is not what it claims.</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
 
-    /// <summary>Returns false, reading nothing, when the buffer is full at <see cref="MaxBytes"/>.</summary>
-    public static bool Refill(Stream stream, ref byte[] buffer, ref int start, ref int end, out bool endOfStream)
+    /// <summary>Returns false, reading nothing, when the buffer is full at <paramref name="maxBytes"/> (smaller only in tests).</summary>
+    public static bool Refill(Stream stream, ref byte[] buffer, ref int start, ref int end, out bool endOfStream, int maxBytes = MaxBytes)
     {
         endOfStream = false;
         if (start > 0)
@@ -26,7 +26,7 @@ internal static class ReadAheadBuffer
 
         if (end == buffer.Length)
         {
-            if (buffer.Length >= MaxBytes)
+            if (buffer.Length >= maxBytes)
             {
                 return false;
             }
