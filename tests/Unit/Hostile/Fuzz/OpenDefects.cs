@@ -12,8 +12,6 @@ internal static class OpenDefects
 {
     private static readonly (string Defect, string Signature)[] Signatures =
     [
-        ("open finding: a lone surrogate escape in JSON", "missing low surrogate"),
-        ("open finding: a lone surrogate escape in JSON", "invalid UTF-16 JSON text"),
     ];
 
     /// <summary>The open defect a crash shows, or null when it is a new failure.</summary>
