@@ -81,29 +81,13 @@ internal sealed partial class JsonRecordStream
     /// </summary>
     private void OnRecordTooLarge()
     {
-        _records++;
-        var at = FirstNonWhitespace(_start);
         var size = _maxRecordBytes % (1024 * 1024) == 0
             ? (_maxRecordBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
             : _maxRecordBytes.ToString(CultureInfo.InvariantCulture) + " bytes";
-        var canResume = CanResumeAtNextLine;
-        _pending.Enqueue(SignInProblems.Create(
-            SignInProblems.RecordInvalid,
-            _source,
-            "Record " + _records.ToString(CultureInfo.InvariantCulture) + " is larger than " + size + ", which no sign-in is. "
-                + (canResume ? "It is skipped; reading resumes at the next line that starts a record." : "The rest of the file is not read."),
-            LineOf(at < _end ? at : _start),
-            _records));
-        if (canResume)
-        {
-            // Skip from the record's own '{', not the line feed before it, or the skip would land on this record again.
-            _start = at;
-            _skippingToNextLine = true;
-        }
-        else
-        {
-            _done = true;
-        }
+        GiveUpRecord(
+            "is larger than " + size + ", which no sign-in is. ",
+            "It is skipped; reading resumes at the next line that starts a record.",
+            "The rest of the file is not read.");
     }
 
     /// <summary>Records one per line (NDJSON, pages one per line); not inside a top-level array, which is one document.</summary>
@@ -115,21 +99,32 @@ internal sealed partial class JsonRecordStream
     /// </summary>
     private void OnMalformed(string detail)
     {
-        _records++;
-        var at = FirstNonWhitespace(_start);
-        var line = LineOf(at < _end ? at : _start);
-        var canResume = CanResumeAtNextLine;
         var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var reason = cut > 0 ? detail.Substring(0, cut) : detail;
+        GiveUpRecord(
+            "is not valid JSON (" + reason.TrimEnd('.') + "). ",
+            "Reading resumes at the next line that starts a record.",
+            "The rest of the file cannot be read reliably and is skipped.");
+    }
+
+    /// <summary>
+    /// Reports the record that starts here, located on its own line, then skips to the next line that starts a
+    /// record when records are one per line, else stops: inside one document there is no safe place to resume.
+    /// </summary>
+    private void GiveUpRecord(string what, string resumed, string stopped)
+    {
+        _records++;
+        var at = FirstNonWhitespace(_start);
+        var canResume = CanResumeAtNextLine;
         _pending.Enqueue(SignInProblems.Create(
             SignInProblems.RecordInvalid,
             _source,
-            "Record " + _records.ToString(CultureInfo.InvariantCulture) + " is not valid JSON (" + reason.TrimEnd('.') + "). "
-                + (canResume ? "Reading resumes at the next line that starts a record." : "The rest of the file cannot be read reliably and is skipped."),
-            line,
+            "Record " + _records.ToString(CultureInfo.InvariantCulture) + " " + what + (canResume ? resumed : stopped),
+            LineOf(at < _end ? at : _start),
             _records));
         if (canResume)
         {
+            // Skip from the record's own '{', not the line feed before it, or the skip would land on this record again.
             _start = at;
             _skippingToNextLine = true;
         }
