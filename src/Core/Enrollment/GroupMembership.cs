@@ -12,6 +12,7 @@ public sealed class GroupMembership
 {
     private readonly Dictionary<string, HashSet<string>> _members;
     private readonly Dictionary<string, List<string>> _groupsOfUser;
+    private readonly HashSet<string> _unread;
 
     public GroupMembership(IEnumerable<KeyValuePair<string, IEnumerable<string>>> members, IEnumerable<string>? unreadGroupIds = null)
     {
@@ -32,7 +33,8 @@ public sealed class GroupMembership
             }
         }
 
-        UnreadGroupIds = (unreadGroupIds ?? Array.Empty<string>()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _unread = new HashSet<string>(unreadGroupIds ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+        UnreadGroupIds = _unread.ToList();
     }
 
     /// <summary>No groups: what a policy that targets only all_users needs.</summary>
@@ -48,6 +50,26 @@ public sealed class GroupMembership
     /// <summary>The read groups <paramref name="userId"/> is a (transitive) member of.</summary>
     public IReadOnlyCollection<string> GroupsOf(string userId) =>
         userId is not null && _groupsOfUser.TryGetValue(userId, out var groups) ? groups : Array.Empty<string>();
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> is a member of <paramref name="groupId"/>: true when listed (even in a
+    /// partial listing), false only when the group was read whole, null when that cannot be told.
+    /// </summary>
+    public bool? IsMember(string groupId, string userId)
+    {
+        if (groupId is null || userId is null)
+        {
+            return null;
+        }
+
+        var read = _members.TryGetValue(groupId, out var members);
+        if (read && members!.Contains(userId))
+        {
+            return true;
+        }
+
+        return read && !_unread.Contains(groupId) ? false : null;
+    }
 
     /// <summary>The user ids of one group; empty when the group was not read.</summary>
     public IReadOnlyCollection<string> MembersOf(string groupId) =>

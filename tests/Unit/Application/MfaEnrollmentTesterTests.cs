@@ -127,6 +127,22 @@ public class MfaEnrollmentTesterTests
     }
 
     [Fact]
+    public async Task All_that_sets_every_user_aside_or_finds_none_says_so_instead_of_ending_silently()
+    {
+        var guestsOnly = new FakeEnrollmentData(FakeEnrollmentData.User("guest-1", "pat_fabrikam.com#EXT#@contoso.com", userType: "guest"));
+        var host = new RecordingRunHost();
+        await new MfaEnrollmentTester(guestsOnly, new MfaEnrollmentTestOptions { ExcludeGuests = true, FromFiles = true }, host).TestAllAsync(Array.Empty<object>(), CancellationToken.None);
+
+        Assert.Empty(host.Output);
+        var warning = Assert.Single(host.Warnings);
+        Assert.StartsWith("No user was tested: all 1 users from the files were set aside (1 Guest).", warning, StringComparison.Ordinal);
+
+        var empty = new RecordingRunHost();
+        await new MfaEnrollmentTester(new FakeEnrollmentData(), new MfaEnrollmentTestOptions { FromFiles = true }, empty).TestAllAsync(Array.Empty<object>(), CancellationToken.None);
+        Assert.StartsWith("No user was tested: the files held no users.", Assert.Single(empty.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failure_is_tested_against_the_strength_it_failed()
     {
         var data = new FakeEnrollmentData(FakeEnrollmentData.User(AlexId, "alex@contoso.com"));

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using EntraStrongAuth.Core.Enrollment;
 
 namespace EntraStrongAuth.Core.Policies.Scope;
@@ -30,22 +28,9 @@ public sealed class DirectoryMembership
     /// <summary>What would let the unread groups and roles be read (a permission, a file); said with Unknown answers.</summary>
     public string? HowToRead { get; }
 
-    /// <summary>True, false, or null when the group's members were not read.</summary>
-    public bool? InGroup(string userId, string groupId) => Contains(Groups, groupId, userId);
+    /// <summary>True, false, or null when the group's members were not read (or only partly).</summary>
+    public bool? InGroup(string userId, string groupId) => Groups.IsMember(groupId, userId);
 
-    /// <summary>True, false, or null when the role's holders were not read.</summary>
-    public bool? HoldsRole(string userId, string roleTemplateId) => Contains(Roles, roleTemplateId, userId);
-
-    // A listed member is a member even when the listing is partial (a nested group unread); absence proves nothing then.
-    private static bool? Contains(GroupMembership membership, string key, string userId)
-    {
-        if (membership.MembersOf(key).Contains(userId))
-        {
-            return true;
-        }
-
-        var complete = membership.GroupIds.Contains(key, StringComparer.OrdinalIgnoreCase)
-            && !membership.UnreadGroupIds.Contains(key, StringComparer.OrdinalIgnoreCase);
-        return complete ? false : null;
-    }
+    /// <summary>True, false, or null when the role's holders were not read (or only partly).</summary>
+    public bool? HoldsRole(string userId, string roleTemplateId) => Roles.IsMember(roleTemplateId, userId);
 }

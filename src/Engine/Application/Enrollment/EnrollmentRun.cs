@@ -25,6 +25,7 @@ public sealed class EnrollmentRun
     private GroupMembership? _membership;
     private EnrollmentAssessmentOptions? _options;
     private DirectoryMembership _scope = DirectoryMembership.None;
+    private bool _hasScoping;
 
     public EnrollmentRun(IEnrollmentData data, EnrollmentStrengths strengths, EnrollmentExclusions exclusions, IRunHost host)
     {
@@ -55,7 +56,8 @@ public sealed class EnrollmentRun
 
         (_policy, _membership) = await _data.ReadMethodsPolicyAsync(cancellationToken).ConfigureAwait(false);
         var scoping = _strengths.ScopingPolicies;
-        if (scoping.Count > 0)
+        _hasScoping = scoping.Count > 0;
+        if (_hasScoping)
         {
             _scope = await _data.ReadDirectoryMembershipAsync(PolicyUserScope.GroupsNamed(scoping), PolicyUserScope.RolesNamed(scoping), cancellationToken).ConfigureAwait(false);
         }
@@ -82,7 +84,10 @@ public sealed class EnrollmentRun
         }
 
         Users++;
-        var (inScope, outOfScope) = _strengths.InScopeOf(fresh, new ScopeUser(user.UserId, user.UserPrincipalName, user.UserType), _scope);
+        // Only -Policy's strengths are limited to a scope; without them every strength applies to every user.
+        var (inScope, outOfScope) = _hasScoping
+            ? _strengths.InScopeOf(fresh, new ScopeUser(user.UserId, user.UserPrincipalName, user.UserType), _scope)
+            : (fresh, null);
         var exclusion = _exclusions.ReasonFor(user, accountEnabled);
         if (exclusion is null && outOfScope is not null)
         {
@@ -115,19 +120,31 @@ public sealed class EnrollmentRun
         }
     }
 
-    public Task SummarizeAsync(string source)
+    public async Task SummarizeAsync(string source)
     {
-        var excluded = _exclusions.Counts.Count == 0
-            ? "none"
-            : string.Join(", ", _exclusions.Counts.OrderBy(c => c.Key).Select(c => c.Value.ToString(CultureInfo.InvariantCulture) + " " + c.Key));
-        return _host.WriteVerboseAsync(string.Format(
+        // Users were read but every one was set aside: say so, or the command would end with no output and no word.
+        if (Results == 0 && Users > 0)
+        {
+            await _host.WriteWarningAsync(string.Format(
+                CultureInfo.InvariantCulture,
+                "No user was tested: all {0} users from {1} were set aside ({2}). Check -Policy's scope, -ExcludeUserPrincipalName and -ExcludeGuest, or add -IncludeDisabled.",
+                Users,
+                source,
+                ExcludedText())).ConfigureAwait(false);
+        }
+
+        await _host.WriteVerboseAsync(string.Format(
             CultureInfo.InvariantCulture,
             "{0} users from {1}: {2} results, {3} not capable now; excluded: {4}; {5} requests to Microsoft Graph.",
             Users,
             source,
             Results,
             NotCapable,
-            excluded,
-            _data.Requests));
+            ExcludedText(),
+            _data.Requests)).ConfigureAwait(false);
     }
+
+    private string ExcludedText() => _exclusions.Counts.Count == 0
+        ? "none"
+        : string.Join(", ", _exclusions.Counts.OrderBy(c => c.Key).Select(c => c.Value.ToString(CultureInfo.InvariantCulture) + " " + c.Key));
 }

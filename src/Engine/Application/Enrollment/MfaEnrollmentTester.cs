@@ -104,7 +104,13 @@ public sealed class MfaEnrollmentTester
             },
             cancellationToken).ConfigureAwait(false);
         await _host.WriteProgressAsync(new RunProgress(1, Activity, status) { Completed = true }).ConfigureAwait(false);
-        await _run.SummarizeAsync(_options.FromFiles ? "the files" : "the registration report").ConfigureAwait(false);
+        var source = _options.FromFiles ? "the files" : "the registration report";
+        if (_run.Users == 0)
+        {
+            await _host.WriteWarningAsync("No user was tested: " + source + " held no users." + (_options.FromFiles ? " Add the registration report (its CSV download or the JSON of userRegistrationDetails) to -Path." : string.Empty)).ConfigureAwait(false);
+        }
+
+        await _run.SummarizeAsync(source).ConfigureAwait(false);
     }
 
     private static IEnumerable<EnrollmentTarget> Targets(IReadOnlyList<string> ids, IReadOnlyList<string> names, bool oneUser)
