@@ -14,6 +14,7 @@
     CmdletsToExport        = @(
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
+        'Debug-StrongAuthFailure'
         'Find-HeadlessUserSignIn'
         'Get-AuthenticationStrength'
         'Get-EntraStrongAuthContext'

@@ -17,8 +17,9 @@ namespace EntraStrongAuth.GraphSimulator;
 public sealed class SimSignIn
 {
     internal SimSignIn(ReadOnlyMemory<byte> json, string id, DateTimeOffset created, string? userPrincipalName, string? userId,
-        string? appId, string? userAgent, int errorCode, IReadOnlyList<string> eventTypes, string? servicePrincipalId = null)
+        string? appId, string? userAgent, int errorCode, IReadOnlyList<string> eventTypes, string? servicePrincipalId = null, string? correlationId = null)
     {
+        CorrelationId = correlationId;
         ServicePrincipalId = servicePrincipalId;
         Json = json;
         Id = id;
@@ -45,6 +46,8 @@ public sealed class SimSignIn
     public string? AppId { get; }
 
     public string? UserAgent { get; }
+
+    public string? CorrelationId { get; }
 
     /// <summary>The workload identity of a servicePrincipal / managedIdentity sign-in.</summary>
     public string? ServicePrincipalId { get; }
@@ -179,7 +182,7 @@ public sealed class SimTenant
         }
 
         return new SimSignIn(json, id, created, String(root, "userPrincipalName"), String(root, "userId"), String(root, "appId"),
-            String(root, "userAgent"), errorCode, types, String(root, "servicePrincipalId"));
+            String(root, "userAgent"), errorCode, types, String(root, "servicePrincipalId"), String(root, "correlationId"));
     }
 
     private static string? String(JsonElement root, string name) =>

@@ -25,9 +25,10 @@ internal static class FlowChangeEvidence
         return changes.Count == 0 ? classification : classification with { Evidence = classification.Evidence.Concat(changes).ToList() };
     }
 
-    private static IEnumerable<Evidence> Of(SignInEvent failure, FlowContext proof)
+    /// <summary>What changed since <paramref name="proof"/>; <paramref name="where"/> says where the proof was found.</summary>
+    internal static IEnumerable<Evidence> Of(SignInEvent failure, FlowContext proof, string where = "in the same session or flow")
     {
-        var since = " since the last MFA in the same session or flow (sign-in " + proof.SignInId + ", "
+        var since = " since the last MFA " + where + " (sign-in " + proof.SignInId + ", "
             + Durations.Describe(TimeSpan.FromTicks(failure.CreatedDateTime.UtcTicks - proof.Ticks)) + " earlier";
         if (Differs(failure.ResourceId, proof.ResourceId))
         {

@@ -109,4 +109,9 @@ public static class ErrorIds
     public const string InvalidRemediationSubject = nameof(InvalidRemediationSubject);
     public const string InvalidRemediationWindow = nameof(InvalidRemediationWindow);
     public const string NoRemediationSubject = nameof(NoRemediationSubject);
+
+    // Debug-StrongAuthFailure.
+    public const string DiagnosisTargetMissing = nameof(DiagnosisTargetMissing);
+    public const string DiagnosisFailureNotFound = nameof(DiagnosisFailureNotFound);
+    public const string DiagnosisInputUnreadable = nameof(DiagnosisInputUnreadable);
 }

@@ -50,6 +50,16 @@ public static class SignInFilterBuilder
             clauses.Add(ODataFilter.AnyOf("servicePrincipalId", query.ServicePrincipalIds.Select(ODataFilter.Quote)));
         }
 
+        if (query.SignInIds.Count > 0)
+        {
+            clauses.Add(ODataFilter.AnyOf("id", query.SignInIds.Select(ODataFilter.Quote)));
+        }
+
+        if (query.CorrelationIds.Count > 0)
+        {
+            clauses.Add(ODataFilter.AnyOf("correlationId", query.CorrelationIds.Select(ODataFilter.Quote)));
+        }
+
         if (query.ErrorCodes.Count > 0)
         {
             clauses.Add(ODataFilter.AnyOf("status/errorCode", query.ErrorCodes.Select(code => ODataFilter.Number(code))));

@@ -34,6 +34,12 @@ public sealed class SignInQuery
 
     public IReadOnlyList<int> ErrorCodes { get; init; } = Array.Empty<int>();
 
+    /// <summary>Sign-in ids (the request id, an error message's Trace ID).</summary>
+    public IReadOnlyList<string> SignInIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>Correlation ids: every sign-in of those flows.</summary>
+    public IReadOnlyList<string> CorrelationIds { get; init; } = Array.Empty<string>();
+
     public IReadOnlyList<SignInEventType> EventTypes { get; init; } = new[] { SignInEventType.Interactive, SignInEventType.NonInteractive };
 
     /// <summary>An extra raw OData clause, and-ed with the rest (in parentheses).</summary>

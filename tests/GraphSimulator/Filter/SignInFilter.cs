@@ -34,7 +34,7 @@ public sealed class FilterException : Exception
 /// </code>
 /// Supported (property, operators) — the beta signIn resource doc's filterable list, restricted to what the module
 /// pushes down: createdDateTime (eq ge gt le lt; unquoted DateTimeOffset), status/errorCode (eq; Graph has no ge,
-/// docs issue #7340), userPrincipalName (eq, startswith), userId (eq), appId (eq), servicePrincipalId (eq), userAgent (eq, startswith),
+/// docs issue #7340), userPrincipalName (eq, startswith), userId (eq), appId (eq), servicePrincipalId (eq), id (eq), correlationId (eq), userAgent (eq, startswith),
 /// signInEventTypes/any(t: t eq|ne '…'). Property names compare case-insensitively (Graph accepts
 /// <c>status/errorcode</c>, <c>appid</c>); string values compare case-insensitively (UPNs are stored lower-case).
 /// Everything else, including a quoted date (docs issue #14173) and <c>not</c>, is an invalid clause.
@@ -310,6 +310,10 @@ public sealed class SignInFilter
                     return StringEquals(path, op, static s => s.UserAgent);
                 case "serviceprincipalid":
                     return StringEquals(path, op, static s => s.ServicePrincipalId);
+                case "id":
+                    return StringEquals(path, op, static s => s.Id);
+                case "correlationid":
+                    return StringEquals(path, op, static s => s.CorrelationId);
                 default:
                     throw new FilterException($"Property '{path}' is not filterable in the simulator's subset.");
             }
