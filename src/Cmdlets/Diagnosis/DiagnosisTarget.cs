@@ -7,7 +7,7 @@ namespace EntraStrongAuth.Cmdlets.Diagnosis;
 /// <summary>Debug-StrongAuthFailure's checks and conversions of its parameters, before anything is read.</summary>
 internal static class DiagnosisTarget
 {
-    public const string NoTenantData = "no tenant data was given: pass -TenantDataPath with the registration report, the Conditional Access policies and strengths, and the methods policy (or run connected)";
+    public const string NoTenantData = "no tenant data was given (-TenantDataPath)";
 
     /// <summary>-CorrelationId, -RequestId or -SignInId: at least one, else DiagnosisTargetMissing.</summary>
     public static void RequireIds(string? correlationId, string? requestId, string? signInId)

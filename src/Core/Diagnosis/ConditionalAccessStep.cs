@@ -117,7 +117,7 @@ internal static class ConditionalAccessStep
         "APPROVEDAPPLICATION" => "an approved client app",
         "COMPLIANTAPPLICATION" => "an app protection policy",
         "PASSWORDCHANGE" => "a password change",
-        "AUTHENTICATIONSTRENGTH" => null,
+        "AUTHENTICATIONSTRENGTH" or "REQUIREAUTHENTICATIONSTRENGTH" => null,
         "BLOCK" => "block",
         _ => control,
     };

@@ -12,6 +12,13 @@ namespace EntraStrongAuth.Core.Diagnosis;
 /// </summary>
 internal static class DiagnosisFixes
 {
+    private static FixAudience PrimaryAudience(FailureCause cause) => cause switch
+    {
+        FailureCause.SilentAuthInteractionRequired => FixAudience.AppDeveloper,
+        FailureCause.PolicyStepUp or FailureCause.IncompleteEnrollment or FailureCause.MfaAttemptFailed => FixAudience.User,
+        _ => FixAudience.Admin,
+    };
+
     public static IReadOnlyList<DiagnosisFix> For(FailureCause cause, DiagnosisInput input, HeadlessFinding? headless)
     {
         var app = "'" + (input.Failure.AppDisplayName ?? input.Failure.AppId ?? "the app") + "'";
@@ -64,12 +71,14 @@ internal static class DiagnosisFixes
                 break;
         }
 
-        // The classifier's own remedy is fitted to the subject (a script is never told to register a method).
+        // The classifier's own remedy is fitted to the subject (an external user's MFA comes from the home tenant):
+        // it goes, in detail, to the audience that acts first on this cause.
         if (input.Failure.Remedy.Count > 0 && cause == input.Failure.Cause && cause is not (FailureCause.BenignInterrupt or FailureCause.HeadlessUserAccount))
         {
-            Add(FixAudience.Admin, "As the classification says: " + string.Join(" ", input.Failure.Remedy));
+            Add(PrimaryAudience(cause), "In detail: " + string.Join(" ", input.Failure.Remedy));
         }
 
-        return fixes;
+        // Grouped by audience, each group in the order written (OrderBy is stable).
+        return fixes.OrderBy(f => f.Audience).ToList();
     }
 }
