@@ -20,9 +20,25 @@ internal static class DiagnosisVerdict
         var cause = failure.Cause;
         var chain = new List<string> { "Classified " + cause + " (" + failure.Confidence + ")" + (failure.RuleId is null ? string.Empty : " by rule " + failure.RuleId) + "." };
         chain.AddRange(failure.Evidence.Select(e => e.ToString()));
+
+        // A guess by elimination (Low, or a rule that lacked evidence) is corroborated by facts that fit several causes
+        // as well as its own: only the account's history can overrule it, and nothing raises it.
+        var guess = failure.Confidence == Confidence.Low || failure.MissingEvidence.Count > 0;
+        if (failure.Confidence == Confidence.Low && cause is not (FailureCause.HeadlessUserAccount or FailureCause.BenignInterrupt) && headlessScore >= AccountKindStep.ScriptScore)
+        {
+            chain.Add("Overruled: the classification was a guess by elimination; step 6 scores the account as a script (" + headlessScore + "), which no person's sign-ins do.");
+            return (FailureCause.HeadlessUserAccount, Confidence.Medium, chain);
+        }
+
         var shift = 0;
         void Confirm(string why)
         {
+            if (guess)
+            {
+                chain.Add("Consistent (does not raise a guess): " + why);
+                return;
+            }
+
             shift = Math.Max(shift, 1);
             chain.Add("Confirmed: " + why);
         }
@@ -80,13 +96,7 @@ internal static class DiagnosisVerdict
             chain.Add("Note: step 6 scores this account as a script (" + headlessScore + "): whatever the cause, a script cannot answer MFA; see the fixes.");
         }
 
-        // A guess by elimination stays a guess: the steps never lift a finding with missing evidence to High.
         var confidence = (Confidence)Math.Max((int)Confidence.Low, Math.Min((int)Confidence.High, (int)failure.Confidence + shift));
-        if (confidence == Confidence.High && failure.MissingEvidence.Count > 0)
-        {
-            confidence = Confidence.Medium;
-        }
-
         return (cause, confidence, chain);
     }
 

@@ -128,6 +128,24 @@ public class DiagnosisStepTests
         Assert.Equal(Confidence.Medium, DiagnosisVerdict.Decide(headless, Steps(), 35).Confidence);
     }
 
+    [Fact]
+    public void Only_the_accounts_history_overrules_a_guess_and_then_to_Medium()
+    {
+        var failure = Classify(TestSignIns.Failure(50076));
+        var guess = new StrongAuthFailure(new FailureClassification(failure.SignIn, failure.CodeInfo, FailureCause.PolicyStepUp, Confidence.Low, failure.Evidence, failure.Remedy), FailureOutcome.Unresolved);
+        var (cause, confidence, chain) = DiagnosisVerdict.Decide(guess, Steps(), 60);
+        Assert.Equal((FailureCause.HeadlessUserAccount, Confidence.Medium), (cause, confidence));
+        Assert.Contains(chain, c => c.StartsWith("Overruled:", StringComparison.Ordinal));
+
+        // Below the script threshold the guess stands, and a consistent step does not raise it.
+        Assert.Equal((FailureCause.PolicyStepUp, Confidence.Low), (DiagnosisVerdict.Decide(guess, Steps(), 45).Cause, DiagnosisVerdict.Decide(guess, Steps(), 45).Confidence));
+        var moved = Steps();
+        moved[3] = new DiagnosisStep(4, "Context moves", DiagnosisStatus.Problem, "moved");
+        var kept = DiagnosisVerdict.Decide(guess, moved, null);
+        Assert.Equal(Confidence.Low, kept.Confidence);
+        Assert.Contains(kept.Chain, c => c.StartsWith("Consistent", StringComparison.Ordinal));
+    }
+
     private static List<DiagnosisStep> Steps(DiagnosisStatus enrollment = DiagnosisStatus.Unknown) =>
         Enumerable.Range(1, 6).Select(n => new DiagnosisStep(n, "step " + n, n == 5 ? enrollment : DiagnosisStatus.Ok, "finding " + n)).ToList();
 
