@@ -52,17 +52,47 @@ public sealed class AppRecovery
         }
 
         var ofApp = history.Where(s => appId is not null && string.Equals(s.AppId, appId, StringComparison.OrdinalIgnoreCase)).ToList();
-        var interrupts = ofApp.Where(s => !s.IsSuccess && s.IsInteractive == false && strongAuthCodes.Contains(s.ErrorCode)).ToList();
-        var fallbacks = ofApp.Where(s => s.IsSuccess && s.IsInteractive == true)
-            .GroupBy(UserKey, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.CreatedDateTime).OrderBy(t => t).ToList(), StringComparer.OrdinalIgnoreCase);
-        var recovered = interrupts.Count(i => fallbacks.TryGetValue(UserKey(i), out var times) && times.Any(t => t >= i.CreatedDateTime && t - i.CreatedDateTime <= fallbackWindow));
-        var name = ofApp.Select(s => s.AppDisplayName).FirstOrDefault(n => n is not null);
-        return new AppRecovery(appId, name, interrupts.Count, recovered, interrupts.Select(UserKey).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var marks = ofApp.Select(s => Mark.Of(s, strongAuthCodes)).Where(m => m is not null).Select(m => m!.Value);
+        return Measure(appId, ofApp.Select(s => s.AppDisplayName).FirstOrDefault(n => n is not null), marks, fallbackWindow);
+    }
+
+    /// <summary>From compact marks (what a stream keeps of one app's sign-ins): its silent interrupts and interactive successes.</summary>
+    internal static AppRecovery Measure(string? appId, string? appName, IEnumerable<Mark> marks, TimeSpan fallbackWindow)
+    {
+        var all = marks.ToList();
+        var interrupts = all.Where(m => m.IsInterrupt).ToList();
+        var fallbacks = all.Where(m => !m.IsInterrupt)
+            .GroupBy(m => m.User, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Ticks).ToList(), StringComparer.OrdinalIgnoreCase);
+        var recovered = interrupts.Count(i => fallbacks.TryGetValue(i.User, out var times) && times.Any(t => t >= i.Ticks && t - i.Ticks <= fallbackWindow.Ticks));
+        return new AppRecovery(appId, appName, interrupts.Count, recovered, interrupts.Select(i => i.User).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     public override string ToString() =>
         (AppDisplayName ?? AppId) + ": " + Recovered + " of " + SilentInterrupts + " silent interrupts followed by an interactive sign-in";
 
-    private static string UserKey(SignInEvent s) => s.UserId ?? s.UserPrincipalName ?? string.Empty;
+    /// <summary>What recovery needs of one sign-in: whose, when, and whether it was a silent interrupt or an interactive success.</summary>
+    internal readonly struct Mark
+    {
+        private Mark(string user, long ticks, bool isInterrupt)
+        {
+            User = user;
+            Ticks = ticks;
+            IsInterrupt = isInterrupt;
+        }
+
+        public string User { get; }
+
+        public long Ticks { get; }
+
+        public bool IsInterrupt { get; }
+
+        /// <summary>The mark of a silent strong-auth interrupt or an interactive success; null for anything else.</summary>
+        public static Mark? Of(SignInEvent s, IReadOnlyCollection<int> strongAuthCodes)
+        {
+            var interrupt = !s.IsSuccess && s.IsInteractive == false && strongAuthCodes.Contains(s.ErrorCode);
+            var fallback = s.IsSuccess && s.IsInteractive == true;
+            return interrupt || fallback ? new Mark(s.UserId ?? s.UserPrincipalName ?? string.Empty, s.CreatedDateTime.UtcTicks, interrupt) : null;
+        }
+    }
 }

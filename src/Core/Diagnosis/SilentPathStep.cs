@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Headless;
 
 namespace EntraStrongAuth.Core.Diagnosis;
 
@@ -14,12 +15,6 @@ namespace EntraStrongAuth.Core.Diagnosis;
 internal static class SilentPathStep
 {
     public const string Name = "Silent path";
-
-    private static readonly string[] LegacyClients =
-    {
-        "Exchange ActiveSync", "IMAP4", "POP3", "Authenticated SMTP", "MAPI Over HTTP", "Offline Address Book", "Outlook Anywhere (RPC over HTTP)",
-        "Exchange Online PowerShell", "Exchange Web Services", "Other clients", "AutoDiscover", "Reporting Web Services", "Universal Outlook",
-    };
 
     public static DiagnosisStep Build(DiagnosisInput input, AppRecovery? recovery)
     {
@@ -43,7 +38,7 @@ internal static class SilentPathStep
             evidence.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} of {2} silent interrupts ({3} users) were followed by an interactive sign-in within {4}.", recovery.AppDisplayName ?? recovery.AppId, recovery.Recovered, recovery.SilentInterrupts, recovery.Users, Durations.Describe(input.FallbackWindow)));
         }
 
-        if (Is(signIn.AuthenticationProtocol, "ropc") || LegacyClients.Any(c => Is(signIn.ClientAppUsed, c)))
+        if (Is(signIn.AuthenticationProtocol, "ropc") || HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed))
         {
             return new DiagnosisStep(3, Name, DiagnosisStatus.Problem, "The client signs in with " + (Is(signIn.AuthenticationProtocol, "ropc") ? "the password grant (ROPC)" : "a legacy protocol (" + signIn.ClientAppUsed + ")") + ": it can never show an MFA prompt, so every strong-authentication requirement fails.", evidence);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using EntraStrongAuth.Core.Classification;
 
 namespace EntraStrongAuth.Core.Headless;
@@ -41,6 +42,10 @@ public sealed class HeadlessData
 
     /// <summary>The signal with this key, or null when the data leaves it out (it then never fires).</summary>
     public HeadlessSignal? Signal(string key) => _signals.TryGetValue(key, out var signal) ? signal : null;
+
+    /// <summary>A clientAppUsed value of a legacy protocol (the LegacyProtocol signal's values): it cannot carry an MFA challenge.</summary>
+    internal bool IsLegacyClient(string? clientAppUsed) =>
+        clientAppUsed is { } client && Signal(HeadlessSignalKeys.LegacyProtocol) is { } legacy && legacy.Values.Contains(client.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads a headless-signals.json (e.g. a user's copy) to pair with the given classification tables.</summary>
     public static HeadlessData Read(Stream json, string source, ClassificationData classification)

@@ -14,8 +14,7 @@ internal readonly struct SignInFacts
         IsRopc = string.Equals(e.AuthenticationProtocol, "ropc", StringComparison.OrdinalIgnoreCase);
         IsDeviceCode = string.Equals(e.AuthenticationProtocol, "deviceCode", StringComparison.OrdinalIgnoreCase)
             || string.Equals(e.OriginalTransferMethod, "deviceCodeFlow", StringComparison.OrdinalIgnoreCase);
-        var legacy = data.Signal(HeadlessSignalKeys.LegacyProtocol);
-        IsLegacy = legacy is not null && e.ClientAppUsed is { } client && legacy.Values.Contains(client.Trim(), StringComparer.OrdinalIgnoreCase);
+        IsLegacy = data.IsLegacyClient(e.ClientAppUsed);
         var app = data.Classification.FindApp(e.AppId);
         IsAutomationApp = app is { Unattended: true };
         ScriptingAgent = data.Classification.MatchUserAgent(e.UserAgent)?.Name;

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using EntraStrongAuth.Core.Classification;
+
+namespace EntraStrongAuth.Core.Readiness;
+
+/// <summary>
+/// What enforcing the policy does to one user and app that signed in during the window: the verdict, why (the
+/// reasons it breaks), the evidence, how sure, and the fix. Built once by <see cref="ReadinessAssessor"/>.
+/// </summary>
+public sealed class ReadinessResult
+{
+    internal ReadinessResult(ReadinessTally tally, ReadinessVerdict verdict, IReadOnlyList<BreakReason> reasons, Confidence confidence, IReadOnlyList<string> evidence, IReadOnlyList<string> methodsToAdd, string? fix)
+    {
+        Tally = tally ?? throw new ArgumentNullException(nameof(tally));
+        Verdict = verdict;
+        Reasons = new TextList<BreakReason>(reasons, ", ");
+        Confidence = confidence;
+        Evidence = new TextList<string>(evidence);
+        MethodsToAdd = new TextList<string>(methodsToAdd, " or ");
+        Fix = fix;
+    }
+
+    public string? UserPrincipalName => Tally.UserPrincipalName;
+
+    public string? UserId => Tally.UserId;
+
+    public string? AppDisplayName => Tally.AppDisplayName;
+
+    public string? AppId => Tally.AppId;
+
+    public ReadinessVerdict Verdict { get; }
+
+    /// <summary>Why it breaks (WillBreak only).</summary>
+    public IReadOnlyList<BreakReason> Reasons { get; }
+
+    public Confidence Confidence { get; }
+
+    /// <summary>For MustRegister: the fewest methods to register (any one of them).</summary>
+    public IReadOnlyList<string> MethodsToAdd { get; }
+
+    public IReadOnlyList<string> Evidence { get; }
+
+    public string? Fix { get; }
+
+    public int SignIns => Tally.SignIns;
+
+    public DateTimeOffset LastSeen => Tally.LastSeen;
+
+    /// <summary>The counts behind the verdict.</summary>
+    public ReadinessTally Tally { get; }
+
+    public override string ToString() => UserPrincipalName + " / " + (AppDisplayName ?? AppId) + ": " + Verdict + (Reasons.Count == 0 ? string.Empty : " (" + Reasons + ")");
+}

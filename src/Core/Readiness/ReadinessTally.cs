@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Headless;
+using EntraStrongAuth.Core.SignIns;
+
+namespace EntraStrongAuth.Core.Readiness;
+
+/// <summary>
+/// One user's sign-ins to one app in the window, counted as they are read (nothing is kept but the counts): how
+/// they sign in, whether they already prove MFA, and what the policy logged about them in report-only mode.
+/// </summary>
+public sealed class ReadinessTally
+{
+    private readonly Dictionary<string, int> _reportOnly = new(StringComparer.OrdinalIgnoreCase);
+
+    public ReadinessTally(string userKey, string? appId)
+    {
+        UserKey = userKey ?? throw new ArgumentNullException(nameof(userKey));
+        AppId = appId;
+    }
+
+    /// <summary>The user id, else the user principal name.</summary>
+    public string UserKey { get; }
+
+    public string? UserId { get; private set; }
+
+    public string? UserPrincipalName { get; private set; }
+
+    public string? UserType { get; private set; }
+
+    public string? AppId { get; }
+
+    public string? AppDisplayName { get; private set; }
+
+    public int SignIns { get; private set; }
+
+    public int Interactive { get; private set; }
+
+    public int NonInteractive { get; private set; }
+
+    public int PasswordGrant { get; private set; }
+
+    public int Legacy { get; private set; }
+
+    /// <summary>The clientAppUsed of the latest legacy sign-in (for the evidence).</summary>
+    public string? LegacyClient { get; private set; }
+
+    public int Successes { get; private set; }
+
+    /// <summary>Successes that already satisfied MFA.</summary>
+    public int MfaSuccesses { get; private set; }
+
+    public DateTimeOffset LastSeen { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>The policy's report-only results on these sign-ins (reportOnlyInterrupted → count …).</summary>
+    public IReadOnlyDictionary<string, int> ReportOnlyResults => _reportOnly;
+
+    internal void Add(SignInEvent signIn, string? policyId, HeadlessData data)
+    {
+        if (signIn is null)
+        {
+            throw new ArgumentNullException(nameof(signIn));
+        }
+
+        SignIns++;
+        UserId ??= signIn.UserId;
+        UserPrincipalName ??= signIn.UserPrincipalName;
+        UserType ??= signIn.UserType;
+        AppDisplayName ??= signIn.AppDisplayName;
+        Interactive += signIn.IsInteractive == true ? 1 : 0;
+        NonInteractive += signIn.IsInteractive == false ? 1 : 0;
+        PasswordGrant += string.Equals(signIn.AuthenticationProtocol, "ropc", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (data.IsLegacyClient(signIn.ClientAppUsed))
+        {
+            Legacy++;
+            LegacyClient = signIn.ClientAppUsed;
+        }
+
+        if (signIn.IsSuccess)
+        {
+            Successes++;
+            MfaSuccesses += SuccessProof.ResolvedBy(signIn) is not null ? 1 : 0;
+        }
+
+        LastSeen = signIn.CreatedDateTime > LastSeen ? signIn.CreatedDateTime : LastSeen;
+        if (policyId is null)
+        {
+            return;
+        }
+
+        foreach (var applied in signIn.AppliedConditionalAccessPolicies)
+        {
+            if (string.Equals(applied.Id, policyId, StringComparison.OrdinalIgnoreCase) && applied.Result is { } result && result.StartsWith("reportOnly", StringComparison.OrdinalIgnoreCase))
+            {
+                _reportOnly[result] = _reportOnly.TryGetValue(result, out var n) ? n + 1 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Enrollment;
+using EntraStrongAuth.Core.Headless;
+using EntraStrongAuth.Core.Policies;
+using EntraStrongAuth.Core.Policies.Scope;
+using EntraStrongAuth.Core.Readiness;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Diagnosis;
+using EntraStrongAuth.Engine.Application.Enrollment;
+using EntraStrongAuth.Engine.Application.Retrieval;
+
+namespace EntraStrongAuth.Engine.Application.Readiness;
+
+/// <summary>
+/// Test-StrongAuthReadiness's work once its parameters are bound: every sign-in of the window counted per user and
+/// app that the policy's application conditions take in; then the users resolved against the policy's user scope
+/// and strength (Test-MfaEnrollment -Policy's code), the accounts scored (Find-HeadlessUserSignIn's), the apps'
+/// recovery measured; then one verdict per user and app.
+/// </summary>
+public sealed class ReadinessCheck
+{
+    private readonly StrongAuthPolicy _policy;
+    private readonly ReadinessCheckOptions _options;
+    private readonly IRunHost _host;
+    private readonly SignInOnce _once = new();
+    private readonly Dictionary<(string User, string App), ReadinessTally> _tallies = new();
+    private readonly HeadlessScorer _scorer;
+    private readonly AppRecoveryCounter _recovery;
+    private int _outOfAppScope;
+
+    public ReadinessCheck(StrongAuthPolicy policy, ReadinessCheckOptions options, IRunHost host)
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _host = host ?? throw new ArgumentNullException(nameof(host));
+        _scorer = new HeadlessScorer(new HeadlessScoringOptions { MinimumScore = 0, WindowStart = options.Start, WindowEnd = options.End });
+        _recovery = new AppRecoveryCounter(StrongAuthAnalyzerOptions.DefaultErrorCodes(StrongAuthClassifier.Default.Catalog));
+    }
+
+    /// <summary>One user sign-in from a file, the pipeline or the tenant; a repeated id, another window or a workload identity is skipped.</summary>
+    public Task ObserveAsync(SignInEvent signIn)
+    {
+        if (!_once.IsFirst(signIn) || (_options.Start is { } from && signIn.CreatedDateTime < from) || (_options.End is { } to && signIn.CreatedDateTime >= to))
+        {
+            return Task.CompletedTask;
+        }
+
+        var user = signIn.UserId ?? signIn.UserPrincipalName;
+        if (user is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        // History for the account and the app is kept whatever the policy's app scope: a script is a script in every app.
+        _scorer.Add(signIn);
+        _recovery.Add(signIn);
+        if (ApplicationScope.Evaluate(_policy, signIn.AppId, HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed)) == ScopeAnswer.OutOfScope)
+        {
+            _outOfAppScope++;
+            return Task.CompletedTask;
+        }
+
+        var key = (user, signIn.AppId ?? string.Empty);
+        if (!_tallies.TryGetValue(key, out var tally))
+        {
+            _tallies[key] = tally = new ReadinessTally(user, signIn.AppId);
+        }
+
+        tally.Add(signIn, _policy.Id, HeadlessData.BuiltIn);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Resolves the users against the policy with <paramref name="tenant"/> (null: <paramref name="noTenantData"/> says why) and writes the verdicts.</summary>
+    public async Task CompleteAsync(IEnrollmentData? tenant, string noTenantData, CancellationToken cancellationToken)
+    {
+        var enrollment = await EnrollAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var headless = _scorer.Findings().ToDictionary(f => f.UserId ?? f.UserPrincipalName ?? f.User, StringComparer.OrdinalIgnoreCase);
+        var recovery = _recovery.Measure(_options.FallbackWindow);
+        var results = new List<ReadinessResult>();
+        var outOfScope = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tally in _tallies.Values.OrderBy(t => t.UserPrincipalName ?? t.UserKey, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.AppDisplayName ?? t.AppId, StringComparer.OrdinalIgnoreCase))
+        {
+            var result = Lookup(enrollment, tally);
+            if (result is { Excluded: EnrollmentExclusion.OutOfPolicyScope })
+            {
+                outOfScope.Add(tally.UserKey);
+                continue;
+            }
+
+            headless.TryGetValue(tally.UserKey, out var finding);
+            var app = tally.AppId is { } id && recovery.TryGetValue(id, out var measured) ? measured : null;
+            var missing = tenant is null ? noTenantData : result is null ? "the user is not in the registration data" : null;
+            results.Add(ReadinessAssessor.Assess(_policy, tally, finding, result is { Outcome: not EnrollmentOutcome.NotEvaluated } ? result : null, missing, app));
+        }
+
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': {1} user and app pairs assessed; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions.", _policy.DisplayName, results.Count, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
+        if (_once.Report() is { } duplicates)
+        {
+            await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
+        }
+
+        if (_options.Quiet)
+        {
+            await _host.WriteOutputAsync(results.All(r => r.Verdict != ReadinessVerdict.WillBreak)).ConfigureAwait(false);
+        }
+        else if (_options.Summary)
+        {
+            await _host.WriteOutputAsync(new ReadinessSummary(_policy.DisplayName, results, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var result in results)
+            {
+                await _host.WriteOutputAsync(result).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Test-MfaEnrollment -Policy for the users seen: scope (three-valued) and the policy's strength, per user.
+    private async Task<IReadOnlyList<MfaEnrollmentResult>> EnrollAsync(IEnrollmentData? tenant, CancellationToken cancellationToken)
+    {
+        if (tenant is null || _tallies.Count == 0)
+        {
+            return Array.Empty<MfaEnrollmentResult>();
+        }
+
+        var capture = new CapturingRunHost();
+        var tester = new MfaEnrollmentTester(tenant, new MfaEnrollmentTestOptions { Policies = new object[] { _policy } }, capture);
+        await tester.ChooseStrengthsAsync(null, cancellationToken).ConfigureAwait(false);
+        var users = _tallies.Values.GroupBy(t => t.UserKey, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        foreach (var user in users)
+        {
+            await tester.AddUsersAsync(user.UserId is null ? null : new[] { user.UserId }, user.UserPrincipalName is null ? null : new[] { user.UserPrincipalName }, oneUser: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tester.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        if (capture.Problems is { } problems)
+        {
+            await _host.WriteWarningAsync("Registration lookups: " + problems).ConfigureAwait(false);
+        }
+
+        return capture.Output.OfType<MfaEnrollmentResult>().ToList();
+    }
+
+    private static MfaEnrollmentResult? Lookup(IReadOnlyList<MfaEnrollmentResult> results, ReadinessTally tally) =>
+        results.FirstOrDefault(r => string.Equals(r.UserId, tally.UserId, StringComparison.OrdinalIgnoreCase))
+        ?? results.FirstOrDefault(r => tally.UserPrincipalName is not null && string.Equals(r.UserPrincipalName, tally.UserPrincipalName, StringComparison.OrdinalIgnoreCase));
+}
