@@ -48,12 +48,10 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
 
     /// <summary>With -Path: a Debug-StrongAuthFailure diagnosis whose account is scored over the files.</summary>
     [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet, DontShow = true)]
-    [Parameter(ValueFromPipeline = true, ParameterSetName = LiteralPathSet, DontShow = true)]
     public StrongAuthDiagnosis? PipedDiagnosis { get; set; }
 
     /// <summary>With -Path: a Get-StrongAuthFailure failure whose account is scored over the files.</summary>
     [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet, DontShow = true)]
-    [Parameter(ValueFromPipeline = true, ParameterSetName = LiteralPathSet, DontShow = true)]
     public StrongAuthFailure? PipedFailure { get; set; }
 
     /// <summary>Also score each user + client app pair: a person's account that also runs one script.</summary>
