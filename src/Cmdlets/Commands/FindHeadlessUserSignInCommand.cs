@@ -8,6 +8,8 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Diagnosis;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Retrieval;
@@ -31,6 +33,9 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     // No -Path and no input: read the connected tenant through Graph.
     private const string LiveSet = "Live";
 
+    // Accounts named by piped diagnoses or failures: their files are read once, at the end, for these accounts.
+    private readonly List<string> _pipedAccounts = new();
+
     private HeadlessSearch? _search;
 
     /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
@@ -41,6 +46,14 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     [ValidateRange(0, 100)]
     public int MinimumScore { get; set; } = 50;
 
+    /// <summary>With -Path: a Debug-StrongAuthFailure diagnosis whose account is scored over the files.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet, DontShow = true)]
+    public StrongAuthDiagnosis? PipedDiagnosis { get; set; }
+
+    /// <summary>With -Path: a Get-StrongAuthFailure failure whose account is scored over the files.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet, DontShow = true)]
+    public StrongAuthFailure? PipedFailure { get; set; }
+
     /// <summary>Also score each user + client app pair: a person's account that also runs one script.</summary>
     [Parameter]
     public SwitchParameter PerApp { get; set; }
@@ -48,14 +61,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         // The parameter set is not known yet when input comes from the pipeline: live defaults wait for EndProcessing.
-        _search = new HeadlessSearch(
-            new HeadlessSearchOptions
-            {
-                Filter = FilterOptions(),
-                MinimumScore = MinimumScore,
-                PerApp = PerApp,
-            },
-            CreateRunHost());
+        _search = NewSearch(FilterOptions());
         return Task.CompletedTask;
     }
 
@@ -63,6 +69,12 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     {
         if (ParameterSetName == LiveSet)
         {
+            return;
+        }
+
+        if ((PipedDiagnosis?.Failure ?? PipedFailure) is { } failure)
+        {
+            await NoteAccountAsync(failure).ConfigureAwait(false);
             return;
         }
 
@@ -82,6 +94,39 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
             await _search!.ReadLiveAsync(() => LiveHeadlessSource.ForConnection(RequireConnection(), CreateRunHost()), cancellationToken).ConfigureAwait(false);
         }
 
+        if (_pipedAccounts.Count > 0)
+        {
+            // Only the piped accounts (and any -UserPrincipalName) are scored, from one read of the files.
+            _search = NewSearch(FilterOptions(_pipedAccounts));
+            await ReadSignInsAsync(_search.ObserveAsync, cancellationToken).ConfigureAwait(false);
+        }
+        else if (MyInvocation.ExpectingInput && (PipedDiagnosis ?? (object?)PipedFailure) is not null)
+        {
+            // Every piped failure lacked a user principal name: reading the files would score everyone instead.
+            return;
+        }
+
         await _search!.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private HeadlessSearch NewSearch(SignInFilterOptions filter) => new(
+        new HeadlessSearchOptions
+        {
+            Filter = filter,
+            MinimumScore = MinimumScore,
+            PerApp = PerApp,
+        },
+        CreateRunHost());
+
+    private Task NoteAccountAsync(StrongAuthFailure failure)
+    {
+        if (string.IsNullOrEmpty(failure.UserPrincipalName))
+        {
+            return WriteWarningAsync("The piped failure of " + failure.CreatedDateTime.ToString("u", CultureInfo.InvariantCulture) + " (sign-in " + failure.SignInId + ") names no user principal name, so its account cannot be searched for in the files; it was skipped.");
+        }
+
+        // A user principal name is matched as a wildcard pattern by -UserPrincipalName; this one is a literal name.
+        _pipedAccounts.Add(WildcardPattern.Escape(failure.UserPrincipalName));
+        return Task.CompletedTask;
     }
 }

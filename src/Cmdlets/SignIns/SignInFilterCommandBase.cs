@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Engine.Application.Filtering;
@@ -41,10 +43,13 @@ public abstract class SignInFilterCommandBase : SignInLogCommandBase
     [Parameter]
     public SwitchParameter ExcludeGuest { get; set; }
 
-    /// <summary>The filters as bound, times in UTC; what the times bound is each command's business.</summary>
-    protected SignInFilterOptions FilterOptions() => new()
+    /// <summary>
+    /// The filters as bound, times in UTC; what the times bound is each command's business. <paramref name="moreAccounts"/>
+    /// (patterns) are kept besides -UserPrincipalName: accounts that piped objects name.
+    /// </summary>
+    protected SignInFilterOptions FilterOptions(IReadOnlyCollection<string>? moreAccounts = null) => new()
     {
-        UserPrincipalNames = UserPrincipalName,
+        UserPrincipalNames = moreAccounts is { Count: > 0 } ? (UserPrincipalName ?? Array.Empty<string>()).Concat(moreAccounts).ToArray() : UserPrincipalName,
         AppIds = AppId,
         ExcludeUserPrincipalNames = ExcludeUserPrincipalName,
         ExcludeGuests = ExcludeGuest,

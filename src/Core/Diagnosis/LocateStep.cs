@@ -12,7 +12,7 @@ namespace EntraStrongAuth.Core.Diagnosis;
 /// </summary>
 internal static class LocateStep
 {
-    public const string Name = "Locate the sign-in and its flow";
+    public const string Name = "Locate";
     private const int MaxLines = 12;
 
     public static DiagnosisStep Build(DiagnosisInput input)
