@@ -14,12 +14,8 @@ BeforeAll {
 
     $script:signIns = Join-Path $tenant 'signins.graph.json'
     $script:truth = @(Import-Csv (Join-Path $tenant 'truth.csv'))
-    # The generator's authenticationMethods.json holds every user's methods in one page ({ id, userPrincipalName,
-    # methods }), a shape the users' methods reader does not take (one MethodRecordInvalid per user); the
-    # registration report (userRegistrationDetails.json) next to it answers step 5 without it.
-    $script:auth = Join-Path $TestDrive 'tenant-auth'
-    New-Item -ItemType Directory $auth | Out-Null
-    Get-ChildItem (Join-Path $tenant 'tenant-auth') -Exclude 'authenticationMethods.json' | Copy-Item -Destination $auth
+    # The tenant-auth folder as saved from Graph: the registration report, each user's methods, the policies.
+    $script:auth = Join-Path $tenant 'tenant-auth'
 
     # The text a user pastes: MSAL's and the browser's error page format of one failure.
     function script:New-PastedError($Row, [string] $TraceId = $Row.signInId, [string] $CorrelationId = $Row.correlationId) {

@@ -45,8 +45,8 @@ public sealed class DiagnosisTenant : IDisposable
 
     public string AdminCsv => Path.Combine(Folder, "signins.admin.csv");
 
-    /// <summary>The tenant-auth files a user saves from Graph (authenticationMethods.json is the generator's own bundle).</summary>
-    public IReadOnlyList<string> TenantData => Directory.GetFiles(Path.Combine(Folder, TenantAuthFiles.Folder)).Where(f => Path.GetFileName(f) != "authenticationMethods.json").ToList();
+    /// <summary>The tenant-auth files: saved Graph answers, as a user passes them to -TenantDataPath.</summary>
+    public IReadOnlyList<string> TenantData => Directory.GetFiles(Path.Combine(Folder, TenantAuthFiles.Folder));
 
     internal async Task<(IReadOnlyList<StrongAuthDiagnosis> Diagnoses, RecordingRunHost Host)> DiagnoseAsync(IEnumerable<DiagnosisRequest> requests, bool withTenantData = true, string? signIns = null, int historyDays = 7)
     {

@@ -78,6 +78,10 @@ public class OfflineDiagnosisGroundTruthTests
 
         var enrollment = await First(nameof(FailureCause.IncompleteEnrollment));
         Assert.NotNull(enrollment.Enrollment);
+
+        // The registration report names the user; the saved methods answer (one file per user) gives the methods.
+        Assert.Equal(enrollment.UserPrincipalName, enrollment.Enrollment!.UserPrincipalName);
+        Assert.Equal(EntraStrongAuth.Core.Enrollment.MethodsSource.File, enrollment.Enrollment.DataSource);
         Assert.Equal(DiagnosisStatus.Problem, enrollment.Steps[4].Status);
 
         var benign = await First(nameof(FailureCause.BenignInterrupt));

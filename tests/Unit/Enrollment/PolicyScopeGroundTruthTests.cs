@@ -33,8 +33,7 @@ public class PolicyScopeGroundTruthTests
         var folder = Path.Combine(Path.GetTempPath(), "esa-scope-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // authenticationMethods.json bundles every user's methods in the generator's own shape, not a Graph answer.
-            var files = TenantAuthFiles.Write(folder, data).Where(f => Path.GetFileName(f) != "authenticationMethods.json");
+            var files = TenantAuthFiles.Write(folder, data);
             var host = new RecordingRunHost();
             var source = await FileEnrollmentData.OpenAsync(files, host);
             var policies = await source.ReadPoliciesAsync(CancellationToken.None);

@@ -30,9 +30,14 @@ public class TenantAuthFilesTests
             string auth = Path.Combine(folder, "tenant-auth");
             Assert.Equal(new[]
             {
-                "authenticationMethods.json", "authenticationMethodsPolicy.json", "authenticationStrengthPolicies.json",
+                "authenticationMethodsPolicy.json", "authenticationStrengthPolicies.json",
                 "conditionalAccessPolicies.json", "directoryRoles.json", "groups.json", "userRegistrationDetails.json",
-            }, Directory.GetFiles(auth).Select(Path.GetFileName).Order());
+            }, Directory.GetFiles(auth).Select(Path.GetFileName).Where(f => !f!.StartsWith("authenticationMethods.", StringComparison.Ordinal) || f == "authenticationMethodsPolicy.json").Order());
+
+            // One Graph answer of users/{id}/authentication/methods per user, which the module reads offline as that user's.
+            using var registered = JsonDocument.Parse(File.ReadAllText(Path.Combine(auth, "userRegistrationDetails.json")));
+            var userIds = registered.RootElement.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+            Assert.Equal(userIds.Order(), Directory.GetFiles(auth, "authenticationMethods.*-*.json").Select(f => Path.GetFileName(f)["authenticationMethods.".Length..^".json".Length]).Order());
             Assert.False(File.Exists(Path.Combine(folder, "signins.graph.json")));
 
             using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(auth, "userRegistrationDetails.json")));

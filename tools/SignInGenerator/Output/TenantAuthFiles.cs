@@ -21,13 +21,6 @@ internal static class TenantAuthFiles
         var written = new List<string>
         {
             Save(folder, "userRegistrationDetails.json", Page(data.Users.Select(u => RegistrationJson.Details(u, data)))),
-            // Per-user method lists keyed by the user, as a client saves the answers of users/{id}/authentication/methods.
-            Save(folder, "authenticationMethods.json", Page(data.Users.Select(u => new JsonObject
-            {
-                ["id"] = u.User.Id,
-                ["userPrincipalName"] = u.User.UserPrincipalName,
-                ["methods"] = RegistrationJson.Methods(u),
-            }))),
             Save(folder, "authenticationMethodsPolicy.json", PolicyJson.MethodsPolicy(data)),
             Save(folder, "authenticationStrengthPolicies.json", Page(data.Strengths.Select(s => PolicyJson.Strength(s, data.Tenant)))),
             Save(folder, "conditionalAccessPolicies.json", Page(data.Policies.Select(p => PolicyJson.ConditionalAccess(p, data)))),
@@ -39,6 +32,14 @@ internal static class TenantAuthFiles
             }))),
             Save(folder, "directoryRoles.json", Page(DirectoryRoleJson.Roles(data))),
         };
+
+        // Each user's methods as Graph answers users/{id}/authentication/methods, one file per user: the context names
+        // the user, so the module's offline reader knows whose methods they are.
+        written.AddRange(data.Users.Select(u => Save(folder, "authenticationMethods." + u.User.Id + ".json", new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('" + u.User.Id + "')/authentication/methods",
+            ["value"] = RegistrationJson.Methods(u),
+        })));
         return written;
     }
 

@@ -97,7 +97,8 @@ public sealed class FileEnrollmentData : IEnrollmentData
 
         return targets.Select(target =>
         {
-            var found = Find(methods, target) ?? Find(_reportIndex, target);
+            // The report's row first: it names the user (UPN, type, registration); Detailed then lays the saved methods over it.
+            var found = Find(_reportIndex, target) ?? Find(methods, target);
             return found is null
                 ? EnrollmentLookup.NotFound(target, "in the -Path files")
                 : EnrollmentLookup.Found(target, Detailed(methods, found), null);
