@@ -39,9 +39,13 @@ internal sealed class FakeSignInQueryReader : ISignInQueryReader
         && (query.UserIds.Count == 0 || query.UserIds.Contains(signIn.UserId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         && (query.AppIds.Count == 0 || query.AppIds.Contains(signIn.AppId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         && (query.ServicePrincipalIds.Count == 0 || query.ServicePrincipalIds.Contains(signIn.ServicePrincipalId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        && (query.SignInIds.Count == 0 || query.SignInIds.Contains(signIn.Id ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        && (query.CorrelationIds.Count == 0 || query.CorrelationIds.Contains(signIn.CorrelationId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         && (query.ErrorCodes.Count == 0 || query.ErrorCodes.Contains(signIn.ErrorCode))
-        && IsWorkload(signIn) == query.EventTypes.Any(t => t is SignInEventType.ServicePrincipal or SignInEventType.ManagedIdentity);
+        && IsWorkload(signIn) == query.EventTypes.Any(t => t is SignInEventType.ServicePrincipal or SignInEventType.ManagedIdentity)
+        && (IsWorkload(signIn) || signIn.IsInteractive is not { } interactive || query.EventTypes.Contains(interactive ? SignInEventType.Interactive : SignInEventType.NonInteractive));
 
-    // Graph keeps user and workload sign-ins apart by event type; here a sign-in with a service principal and no user is a workload's.
+    // Graph keeps user and workload sign-ins apart by event type; here a sign-in with a service principal and no user is a
+    // workload's, and a user sign-in's IsInteractive (when recorded) says which of the two user types it is.
     private static bool IsWorkload(SignInEvent signIn) => signIn.ServicePrincipalId is not null && signIn.UserPrincipalName is null;
 }

@@ -18,7 +18,7 @@ namespace EntraStrongAuth.Engine.Application.Diagnosis;
 /// </summary>
 internal sealed class DiagnosisTenantFacts
 {
-    private readonly IEnrollmentData? _data;
+    private readonly ReadOnceEnrollmentData? _data;
     private readonly bool _live;
     private readonly string _noData;
     private (IReadOnlyList<StrongAuthPolicy>? Policies, string? Missing)? _policies;
@@ -28,7 +28,7 @@ internal sealed class DiagnosisTenantFacts
     /// <param name="noData">Why there is no tenant data, when <paramref name="data"/> is null.</param>
     public DiagnosisTenantFacts(IEnrollmentData? data, bool live, string noData)
     {
-        _data = data;
+        _data = data is null ? null : new ReadOnceEnrollmentData(data);
         _live = live;
         _noData = noData;
     }

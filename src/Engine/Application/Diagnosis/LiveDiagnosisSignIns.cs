@@ -65,32 +65,67 @@ public sealed class LiveDiagnosisSignIns : IDiagnosisSignIns
     {
         var now = _now();
         var read = new List<SignInEvent>();
-        DateTimeOffset? start = null;
-        DateTimeOffset? end = null;
-        foreach (var failure in scope.Failures)
+        var windows = scope.Failures.Select(f => (Failure: f, Span: Span(f.CreatedDateTime - scope.Before, f.CreatedDateTime + scope.After, now))).ToList();
+        if (windows.Count == 0)
         {
-            var (from, to) = Span(failure.CreatedDateTime - scope.Before, failure.CreatedDateTime + scope.After, now);
-            start = start is { } s && s < from ? s : from;
-            end = end is { } e && e > to ? e : to;
+            return new DiagnosisContext(read, null, null);
+        }
 
-            // The user's sign-ins around the failure: the flow (same correlation, same user) is among them.
-            var user = failure.UserId is { } id ? new SignInQuery(from, to) { UserIds = new[] { id } } : failure.UserPrincipalName is { } upn ? new SignInQuery(from, to) { UserPrincipalNames = new[] { upn } } : null;
-            if (user is not null)
+        // One read per user (or per correlation when the record names no user) and per app over its failures' windows,
+        // merged where they overlap: a user and an hour can locate a dozen failures, which share their history.
+        foreach (var user in windows.Where(w => HistoryKey(w.Failure) is not null).GroupBy(w => HistoryKey(w.Failure)!, StringComparer.OrdinalIgnoreCase))
+        {
+            var failure = user.First().Failure;
+            foreach (var (from, to) in Merge(user.Select(w => w.Span)))
             {
-                await ReadAsync(user, read, cancellationToken).ConfigureAwait(false);
-            }
-            else if (failure.CorrelationId is { } correlation)
-            {
-                await ReadAsync(new SignInQuery(from, to) { CorrelationIds = new[] { correlation } }, read, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (failure.AppId is { } app)
-            {
-                await ReadRecoveryAsync(app, from, to, scope.StrongAuthCodes, read, cancellationToken).ConfigureAwait(false);
+                // The user's sign-ins around the failure: the flow (same correlation, same user) is among them.
+                await ReadAsync(HistoryQuery(failure, from, to), read, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return new DiagnosisContext(read, start, end);
+        foreach (var app in windows.Where(w => w.Failure.AppId is not null).GroupBy(w => w.Failure.AppId!, StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var (from, to) in Merge(app.Select(w => w.Span)))
+            {
+                await ReadRecoveryAsync(app.Key, from, to, scope.StrongAuthCodes, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new DiagnosisContext(read, windows.Min(w => w.Span.From), windows.Max(w => w.Span.To));
+    }
+
+    private static string? HistoryKey(SignInEvent failure) =>
+        failure.UserId is { } id ? "id:" + id : failure.UserPrincipalName is { } upn ? "upn:" + upn : failure.CorrelationId is { } correlation ? "correlation:" + correlation : null;
+
+    private static SignInQuery HistoryQuery(SignInEvent failure, DateTimeOffset from, DateTimeOffset to) =>
+        failure.UserId is { } id ? new SignInQuery(from, to) { UserIds = new[] { id } }
+        : failure.UserPrincipalName is { } upn ? new SignInQuery(from, to) { UserPrincipalNames = new[] { upn } }
+        : new SignInQuery(from, to) { CorrelationIds = new[] { failure.CorrelationId! } };
+
+    // Overlapping or touching windows become one; windows apart stay apart (no read of the days between them).
+    private static IEnumerable<(DateTimeOffset From, DateTimeOffset To)> Merge(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> spans)
+    {
+        (DateTimeOffset From, DateTimeOffset To)? current = null;
+        foreach (var span in spans.OrderBy(s => s.From))
+        {
+            if (current is { } c && span.From <= c.To)
+            {
+                current = (c.From, span.To > c.To ? span.To : c.To);
+                continue;
+            }
+
+            if (current is { } done)
+            {
+                yield return done;
+            }
+
+            current = span;
+        }
+
+        if (current is { } last)
+        {
+            yield return last;
+        }
     }
 
     private async Task ReadRecoveryAsync(string app, DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<int> codes, List<SignInEvent> read, CancellationToken cancellationToken)
