@@ -152,7 +152,8 @@ public sealed class LiveDiagnosisSignIns : IDiagnosisSignIns
             SignInIds = ids!,
             CorrelationIds = ids.Length == 0 && request.CorrelationId is { } correlation ? new[] { correlation } : Array.Empty<string>(),
             UserPrincipalNames = ids.Length == 0 && request.CorrelationId is null && request.UserPrincipalName is { } upn ? new[] { upn } : Array.Empty<string>(),
-            ErrorCodes = request.ErrorCodes.Count > 0 ? request.ErrorCodes : strongAuthCodes.ToArray(),
+            // An id names one sign-in: whatever code it failed with, it is the one asked about (a pasted code still narrows).
+            ErrorCodes = request.ErrorCodes.Count > 0 ? request.ErrorCodes : ids.Length > 0 ? Array.Empty<int>() : strongAuthCodes.ToArray(),
         };
     }
 
