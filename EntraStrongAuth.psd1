@@ -24,6 +24,7 @@
         'Import-SignInLog'
         'Resolve-AadstsError'
         'Test-MfaEnrollment'
+        'Test-StrongAuthReadiness'
         'Test-StrongAuthRemediation'
     )
     FunctionsToExport      = @()

@@ -26,7 +26,7 @@ namespace EntraStrongAuth.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Debug, "StrongAuthFailure", DefaultParameterSetName = MessageSet)]
 [OutputType(typeof(StrongAuthDiagnosis))]
-public sealed class DebugStrongAuthFailureCommand : AsyncPSCmdlet
+public sealed class DebugStrongAuthFailureCommand : TenantEvidenceCommandBase
 {
     private const string MessageSet = "Message";
     private const string IdSet = "Id";
@@ -72,23 +72,6 @@ public sealed class DebugStrongAuthFailureCommand : AsyncPSCmdlet
     [Parameter(ParameterSetName = UserSet)]
     public TimeSpan Around { get; set; } = DiagnosisRequest.DefaultAround;
 
-    /// <summary>Sign-in log files or folders; without it, the connected tenant is read.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Path { get; set; }
-
-    [Parameter]
-    public SwitchParameter Recurse { get; set; }
-
-    [Parameter]
-    public SignInLogFormat Format { get; set; } = SignInLogFormat.Auto;
-
-    /// <summary>Saved tenant data for steps 2 and 5: registration report, methods, methods policy, policies, strengths.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? TenantDataPath { get; set; }
-
     /// <summary>Days of the account's and app's history read before the failure (headless scoring, recovery, last proof).</summary>
     [Parameter]
     [ValidateRange(1, 30)]
@@ -109,12 +92,7 @@ public sealed class DebugStrongAuthFailureCommand : AsyncPSCmdlet
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         FailureAnalysis.CheckResolutionWindow(ResolutionWindow);
-        StrongAuthClassifier? classifier = null;
-        if (ClassificationDataPath is { } dataPaths)
-        {
-            var files = await InvokeOnPipelineAsync(() => ClassificationDataPaths.Resolve(this, dataPaths)).ConfigureAwait(false);
-            classifier = await ClassificationDataFiles.ClassifierAsync(files, CreateRunHost()).ConfigureAwait(false);
-        }
+        var classifier = await ClassifierAsync(ClassificationDataPath).ConfigureAwait(false);
 
         _diagnosis = new FailureDiagnosis(new FailureDiagnosisOptions { History = TimeSpan.FromDays(HistoryDays), ResolutionWindow = ResolutionWindow, First = First, Classifier = classifier }, CreateRunHost());
         switch (ParameterSetName)
@@ -148,29 +126,16 @@ public sealed class DebugStrongAuthFailureCommand : AsyncPSCmdlet
 
         var host = CreateRunHost();
         IDiagnosisSignIns? source = null;
-        if (Path is { } paths)
+        if (Path is not null)
         {
-            var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, false, Recurse, cancellationToken)).ConfigureAwait(false);
-            await WriteErrorsAsync(resolved.Problems, null).ConfigureAwait(false);
-            source = new FileDiagnosisSignIns(resolved.Files, host, Format);
+            source = new FileDiagnosisSignIns(await SignInFilesAsync(cancellationToken).ConfigureAwait(false), host, Format);
         }
         else if (ParameterSetName != InputObjectSet || DiagnosisTarget.NeedsSource(_diagnosis) || CurrentConnection() is not null)
         {
             source = new LiveDiagnosisSignIns(new LiveSignInReader(RequireConnection(), host, 2, "Reading sign-ins from Microsoft Graph") { CallerReportsHiddenConditionalAccess = true });
         }
 
-        IEnrollmentData? tenant = null;
-        if (TenantDataPath is { } tenantPaths)
-        {
-            var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, tenantPaths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
-            await WriteErrorsAsync(problems, null).ConfigureAwait(false);
-            tenant = await FileEnrollmentData.OpenAsync(files, host).ConfigureAwait(false);
-        }
-        else if (source is { Live: true })
-        {
-            tenant = new TenantEnrollmentData(RequireConnection(), host);
-        }
-
+        var tenant = await TenantDataFilesAsync().ConfigureAwait(false) ?? (source is { Live: true } ? new TenantEnrollmentData(RequireConnection(), host) : null);
         await _diagnosis.RunAsync(source, tenant, DiagnosisTarget.NoTenantData, cancellationToken).ConfigureAwait(false);
     }
 

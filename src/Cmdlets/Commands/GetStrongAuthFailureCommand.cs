@@ -68,12 +68,7 @@ public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         FailureAnalysis.CheckResolutionWindow(ResolutionWindow);
-        StrongAuthClassifier? classifier = null;
-        if (ClassificationDataPath is { } dataPaths)
-        {
-            var files = await InvokeOnPipelineAsync(() => ClassificationDataPaths.Resolve(this, dataPaths)).ConfigureAwait(false);
-            classifier = await ClassificationDataFiles.ClassifierAsync(files, CreateRunHost()).ConfigureAwait(false);
-        }
+        var classifier = await ClassifierAsync(ClassificationDataPath).ConfigureAwait(false);
 
         _analysis = new FailureAnalysis(
             new FailureAnalysisOptions

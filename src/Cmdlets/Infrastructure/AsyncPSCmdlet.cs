@@ -1,3 +1,6 @@
+using EntraStrongAuth.Cmdlets.Classification;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Engine.Application.Failures;
 using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
@@ -86,6 +89,18 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     /// <summary>This cmdlet's streams as the Engine's run host, for application services that report while they work.</summary>
     private protected IRunHost CreateRunHost() => new CmdletRunHost(Post);
+
+    /// <summary>-ClassificationDataPath's files combined with the built-in tables; null without paths (the built-in classifier).</summary>
+    private protected async Task<StrongAuthClassifier?> ClassifierAsync(string[]? dataPaths)
+    {
+        if (dataPaths is null)
+        {
+            return null;
+        }
+
+        var files = await InvokeOnPipelineAsync(() => ClassificationDataPaths.Resolve(this, dataPaths)).ConfigureAwait(false);
+        return await ClassificationDataFiles.ClassifierAsync(files, CreateRunHost()).ConfigureAwait(false);
+    }
 
     /// <summary>Text the user must see now (like Write-Host): the information stream tagged PSHOST, which hosts display.</summary>
     protected Task WriteHostAsync(string text) =>

@@ -114,4 +114,7 @@ public static class ErrorIds
     public const string DiagnosisTargetMissing = nameof(DiagnosisTargetMissing);
     public const string DiagnosisFailureNotFound = nameof(DiagnosisFailureNotFound);
     public const string DiagnosisInputUnreadable = nameof(DiagnosisInputUnreadable);
+
+    // Test-StrongAuthReadiness.
+    public const string ReadinessPolicyMissing = nameof(ReadinessPolicyMissing);
 }

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Cmdlets.Policies;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Enrollment;
+
+namespace EntraStrongAuth.Cmdlets.SignIns;
+
+/// <summary>
+/// The file side of the commands that weigh sign-ins against the tenant's configuration (Debug-StrongAuthFailure,
+/// Test-StrongAuthReadiness): sign-in logs from -Path, and the saved tenant data (registration, methods, policies,
+/// strengths, groups, roles) from -TenantDataPath; without them, the connected tenant. Problems with a path are
+/// non-terminating errors; the rest is read.
+/// </summary>
+public abstract class TenantEvidenceCommandBase : AsyncPSCmdlet
+{
+    /// <summary>Sign-in log files or folders; without it, the connected tenant is read.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    [Parameter]
+    public SwitchParameter Recurse { get; set; }
+
+    [Parameter]
+    public SignInLogFormat Format { get; set; } = SignInLogFormat.Auto;
+
+    /// <summary>Saved tenant data: registration report, users' methods, methods policy, policies, strengths, groups, roles.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? TenantDataPath { get; set; }
+
+    /// <summary>The sign-in files -Path names (empty without -Path); path problems are written as errors.</summary>
+    protected async Task<IReadOnlyList<string>> SignInFilesAsync(CancellationToken cancellationToken)
+    {
+        if (Path is not { } paths)
+        {
+            return Array.Empty<string>();
+        }
+
+        var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, false, Recurse, cancellationToken)).ConfigureAwait(false);
+        foreach (var problem in resolved.Problems)
+        {
+            await WriteErrorAsync(problem, null).ConfigureAwait(false);
+        }
+
+        foreach (var warning in resolved.Warnings)
+        {
+            await WriteWarningAsync(warning).ConfigureAwait(false);
+        }
+
+        return resolved.Files;
+    }
+
+    /// <summary>The -TenantDataPath files as tenant data; null without -TenantDataPath.</summary>
+    protected async Task<IEnrollmentData?> TenantDataFilesAsync()
+    {
+        if (TenantDataPath is not { } paths)
+        {
+            return null;
+        }
+
+        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
+        foreach (var problem in problems)
+        {
+            await WriteErrorAsync(problem, null).ConfigureAwait(false);
+        }
+
+        return await FileEnrollmentData.OpenAsync(files, CreateRunHost()).ConfigureAwait(false);
+    }
+}
