@@ -73,13 +73,13 @@ public static class ReadinessAssessor
 
         if (reasons.Count > 0)
         {
-            return new ReadinessResult(tally, ReadinessVerdict.WillBreak, reasons, confidence, evidence, Array.Empty<string>(), Fix(reasons, headless));
+            return new ReadinessResult(tally, ReadinessVerdict.WillBreak, reasons, confidence, evidence, Array.Empty<string>(), Fix(reasons, headless)) { AppRecovery = recovery };
         }
 
         if (enrollment is null)
         {
             evidence.Add("Registration not read (" + (enrollmentMissing ?? "no registration data") + "): whether the user must register first is unknown.");
-            return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, Confidence.Low, evidence, Array.Empty<string>(), null);
+            return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, Confidence.Low, evidence, Array.Empty<string>(), null) { AppRecovery = recovery };
         }
 
         if (enrollment.Uncertainties.Count > 0 || enrollment.StrengthReason?.IndexOf("may not apply", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -91,10 +91,10 @@ public static class ReadinessAssessor
         if (enrollment.Outcome == EnrollmentOutcome.NeedsRegistration)
         {
             evidence.Add("Registered: " + (enrollment.MethodsRegistered.Count == 0 ? "nothing" : string.Join(", ", enrollment.MethodsRegistered)) + ".");
-            return new ReadinessResult(tally, ReadinessVerdict.MustRegister, reasons, confidence, evidence, enrollment.MethodsToAdd, "Register " + string.Join(" or ", enrollment.MethodsToAdd) + " before enforcement (a Temporary Access Pass bootstraps it).");
+            return new ReadinessResult(tally, ReadinessVerdict.MustRegister, reasons, confidence, evidence, enrollment.MethodsToAdd, "Register " + string.Join(" or ", enrollment.MethodsToAdd) + " before enforcement (a Temporary Access Pass bootstraps it).") { AppRecovery = recovery };
         }
 
-        return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, confidence, evidence, Array.Empty<string>(), null);
+        return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, confidence, evidence, Array.Empty<string>(), null) { AppRecovery = recovery };
     }
 
     // Plain MFA already proven on every success means no new prompt; a strength asks for more than logs can show.

@@ -47,6 +47,9 @@ public sealed class ReadinessResult
 
     public DateTimeOffset LastSeen => Tally.LastSeen;
 
+    /// <summary>The app's observed recovery after silent interrupts in the window (all its users), when it had any.</summary>
+    public Diagnosis.AppRecovery? AppRecovery { get; init; }
+
     /// <summary>The counts behind the verdict.</summary>
     public ReadinessTally Tally { get; }
 

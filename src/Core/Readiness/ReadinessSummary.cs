@@ -18,6 +18,7 @@ public sealed class ReadinessSummary
         UsersOutOfScope = usersOutOfScope;
         SignInsOutOfScope = signInsOutOfScope;
         Breaking = new TextList<string>(results.Where(r => r.Verdict == ReadinessVerdict.WillBreak).Select(r => r.ToString()));
+        Apps = new TextList<AppReadiness>(results.GroupBy(r => r.AppId ?? string.Empty, StringComparer.OrdinalIgnoreCase).Select(g => new AppReadiness(g.ToList())).OrderByDescending(a => a.WillBreak).ThenByDescending(a => a.Users), Environment.NewLine);
     }
 
     public string Policy { get; }
@@ -45,6 +46,9 @@ public sealed class ReadinessSummary
 
     /// <summary>Sign-ins to apps or over clients outside the policy's application and client conditions.</summary>
     public int SignInsOutOfScope { get; }
+
+    /// <summary>Per app: its users in scope, how many break, and its observed recovery rate after silent interrupts.</summary>
+    public IReadOnlyList<AppReadiness> Apps { get; }
 
     /// <summary>The subjects that will break, one line each.</summary>
     public IReadOnlyList<string> Breaking { get; }

@@ -43,6 +43,7 @@ public class ReadinessAssessorTests
         Assert.Equal(ReadinessVerdict.WillBreak, silentUser.Verdict);
         Assert.Equal(new[] { BreakReason.AppNeverFallsBack }, silentUser.Reasons);
         Assert.Equal(Confidence.Medium, silentUser.Confidence);
+        Assert.Same(never, silentUser.AppRecovery);
 
         // Someone who only ever signs in to it interactively sees the prompt.
         var interactiveUser = ReadinessAssessor.Assess(RequireMfa, Tally(TestSignIns.Success().With(x => x.AuthenticationRequirement = "singleFactorAuthentication")), null, null, "no data", never);
