@@ -9,6 +9,7 @@ using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Readiness;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Enrollment;
@@ -28,13 +29,20 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
     private const string PolicySet = "Policy";
     private const string PlannedSet = "Planned";
 
-    private readonly List<object> _policies = new();
+    private readonly List<object> _pipedPolicies = new();
+    private List<ReadinessCheck>? _checks;
+    private IEnrollmentData? _tenant;
+    private bool _pipedSignIns;
 
     /// <summary>An existing policy (report-only or enabled): a name or id (wildcards), or a Get-StrongAuthPolicy object.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PolicySet)]
+    [Parameter(Position = 0, ParameterSetName = PolicySet)]
     [ArgumentCompleter(typeof(StrongAuthPolicyNameCompleter))]
     [ValidateNotNull]
-    public object[] Policy { get; set; } = Array.Empty<object>();
+    public object[]? Policy { get; set; }
+
+    /// <summary>Get-StrongAuthPolicy objects or policy names; or sign-ins (Import-SignInLog, Graph SDK objects) when the policy is given by parameter.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
 
     /// <summary>A planned policy that will demand this strength (a name, an id or a Get-AuthenticationStrength object).</summary>
     [Parameter(ParameterSetName = PlannedSet)]
@@ -87,41 +95,99 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
-    {
-        _policies.AddRange(Policy.Select(p => p is PSObject wrapped ? wrapped.BaseObject : p));
-        return Task.CompletedTask;
-    }
-
-    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
         if (ParameterSetName == PlannedSet && AuthenticationStrength is null && !RequireMfa)
         {
             throw new EntraStrongAuthException(ErrorIds.ReadinessPolicyMissing, FailureKind.InvalidArgument, "Describe the planned policy: -AuthenticationStrength or -RequireMfa, or name an existing one with -Policy.", "Test-StrongAuthReadiness -AuthenticationStrength 'Phishing-resistant MFA' -IncludeRole 62e90394-69f5-4237-9190-012177145e10 -Path ./signins");
         }
 
-        var host = CreateRunHost();
-        var tenant = await TenantDataFilesAsync().ConfigureAwait(false) ?? (Path is null ? new TenantEnrollmentData(RequireConnection(), host) : null);
-        var policies = ParameterSetName == PlannedSet
-            ? new[] { (await Planned(tenant, cancellationToken).ConfigureAwait(false)).ToPolicy() }
-            : await ReadinessPolicies.ResolveAsync(_policies, tenant, cancellationToken).ConfigureAwait(false);
-        var window = ReadinessWindow.Of(StartTime, EndTime, live: Path is null);
-        var checks = policies.Select(p => new ReadinessCheck(p, new ReadinessCheckOptions { Start = window.Start, End = window.End, Summary = Summary, Quiet = Quiet }, host)).ToList();
-        Task Observe(SignInEvent signIn) => Task.WhenAll(checks.Select(c => c.ObserveAsync(signIn)));
-        if (Path is not null)
+        // A policy given by parameter is known now, so piped sign-ins can be counted as they come.
+        if (ParameterSetName == PlannedSet || Policy is not null)
         {
-            await new SignInFileReading(host, Format, null).ReadAsync(await SignInFilesAsync(cancellationToken).ConfigureAwait(false), Observe, cancellationToken).ConfigureAwait(false);
+            await StartChecksAsync(Policy ?? Array.Empty<object>(), cancellationToken).ConfigureAwait(false);
         }
-        else
+    }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var value = InputObject?.BaseObject;
+        if (value is null)
         {
-            var reader = new LiveSignInReader(RequireConnection(), host, 2, "Reading sign-ins from Microsoft Graph");
-            await reader.ReadAsync(new Core.Retrieval.SignInQuery(window.Start!.Value, window.End!.Value), Observe, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        foreach (var check in checks)
+        if (value is StrongAuthPolicy or string)
         {
-            await check.CompleteAsync(tenant, "no tenant data was given (-TenantDataPath)", cancellationToken).ConfigureAwait(false);
+            _pipedPolicies.Add(value);
+            return;
         }
+
+        if (PSObjectSignInConverter.Convert(InputObject) is not { } signIn)
+        {
+            await WriteErrorAsync(new EntraStrongAuthException(ErrorIds.InvalidSignInObject, FailureKind.InvalidArgument, "The input (" + PSObjectReader.TypeName(InputObject) + ") is neither a policy nor a sign-in.", "Pipe Get-StrongAuthPolicy objects, or sign-ins with -Policy or a planned policy."), InputObject).ConfigureAwait(false);
+            return;
+        }
+
+        if (_checks is null)
+        {
+            throw new EntraStrongAuthException(ErrorIds.ReadinessPolicyMissing, FailureKind.InvalidArgument, "Sign-ins were piped, but no policy was named: give it with -Policy, or describe a planned one with -AuthenticationStrength or -RequireMfa.", "Import-SignInLog ./week.json | Test-StrongAuthReadiness -Policy 'Require MFA for all users' -TenantDataPath ./tenant-auth");
+        }
+
+        _pipedSignIns = true;
+        await ObserveAsync(signIn).ConfigureAwait(false);
+    }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        if (_checks is null)
+        {
+            if (_pipedPolicies.Count == 0)
+            {
+                throw new EntraStrongAuthException(ErrorIds.ReadinessPolicyMissing, FailureKind.InvalidArgument, "No policy to test: name one with -Policy, pipe Get-StrongAuthPolicy, or describe a planned one with -AuthenticationStrength or -RequireMfa.", "Test-StrongAuthReadiness -Policy 'Require MFA for all users', or Test-StrongAuthReadiness -RequireMfa -IncludeGroup <group id>.");
+            }
+
+            await StartChecksAsync(_pipedPolicies, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_pipedPolicies.Count > 0)
+        {
+            await StartChecksAsync(_pipedPolicies, cancellationToken, add: true).ConfigureAwait(false);
+        }
+
+        var host = CreateRunHost();
+        if (Path is not null)
+        {
+            await new SignInFileReading(host, Format, null).ReadAsync(await SignInFilesAsync(cancellationToken).ConfigureAwait(false), ObserveAsync, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!_pipedSignIns)
+        {
+            var window = ReadinessWindow.Of(StartTime, EndTime, live: true);
+            var reader = new LiveSignInReader(RequireConnection(), host, 2, "Reading sign-ins from Microsoft Graph");
+            await reader.ReadAsync(new Core.Retrieval.SignInQuery(window.Start!.Value, window.End!.Value), ObserveAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var check in _checks!)
+        {
+            await check.CompleteAsync(_tenant, "no tenant data was given (-TenantDataPath)", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task ObserveAsync(SignInEvent signIn) => Task.WhenAll(_checks!.Select(c => c.ObserveAsync(signIn)));
+
+    private async Task StartChecksAsync(IReadOnlyList<object> values, CancellationToken cancellationToken, bool add = false)
+    {
+        var host = CreateRunHost();
+
+        // The tenant's data: the files, else the connection when there is one or the sign-ins come from it too.
+        _tenant ??= await TenantDataFilesAsync().ConfigureAwait(false)
+            ?? (CurrentConnection() is { } connection ? new TenantEnrollmentData(connection, host)
+            : Path is null && !MyInvocation.ExpectingInput ? new TenantEnrollmentData(RequireConnection(), host) : null);
+        var policies = ParameterSetName == PlannedSet && !add
+            ? new[] { (await Planned(_tenant, cancellationToken).ConfigureAwait(false)).ToPolicy() }
+            : await ReadinessPolicies.ResolveAsync(values.Select(v => v is PSObject wrapped ? wrapped.BaseObject : v).ToList(), _tenant, cancellationToken).ConfigureAwait(false);
+        var window = ReadinessWindow.Of(StartTime, EndTime, live: Path is null && !MyInvocation.ExpectingInput);
+        _checks ??= new List<ReadinessCheck>();
+        _checks.AddRange(policies.Select(p => new ReadinessCheck(p, new ReadinessCheckOptions { Start = window.Start, End = window.End, Summary = Summary, Quiet = Quiet }, host)));
     }
 
     private async Task<PlannedPolicy> Planned(IEnrollmentData? tenant, CancellationToken cancellationToken) => new()

@@ -6,12 +6,17 @@ using EntraStrongAuth.Core.Policies.Scope;
 namespace EntraStrongAuth.Core.Readiness;
 
 /// <summary>
-/// Whether a policy's application and client-app conditions take in one app and client, three-valued like the user
-/// scope: an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out.
+/// Whether a policy's application and client-app conditions take in one sign-in, three-valued like the user scope:
+/// an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out. Conditional Access
+/// targets the resource signed in to (the sign-in's resourceId: Azure management, Exchange Online …), not the client
+/// app; a record without a resource is judged by its client app.
 /// </summary>
 public static class ApplicationScope
 {
     private static readonly string[] AppGroups = { "Office365", "MicrosoftAdminPortals" };
+
+    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? resourceId, string? clientAppId, bool legacyClient) =>
+        Evaluate(policy, resourceId ?? clientAppId, legacyClient);
 
     public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? appId, bool legacyClient)
     {

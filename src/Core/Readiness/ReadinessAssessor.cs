@@ -57,7 +57,7 @@ public static class ReadinessAssessor
         if (enrollment is { Outcome: EnrollmentOutcome.Impossible })
         {
             reasons.Add(BreakReason.StrengthUnsatisfiable);
-            evidence.Add("No registration helps: " + string.Join(" ", enrollment.PolicyChangesNeeded));
+            evidence.Add("No registration helps: the Authentication methods policy must change (" + string.Join("; ", enrollment.PolicyChangesNeeded) + ").");
         }
 
         var failedInReportOnly = tally.ReportOnlyResults.TryGetValue("reportOnlyFailure", out var failed) ? failed : 0;
