@@ -107,3 +107,24 @@ Describe 'Import-SignInLog and files that are not regular files' -Skip:(-not ($I
         $result.Errors[0].Exception.Message | Should -BeLike "*$(Join-Path $root 'b.json')*not a regular file*"
     }
 }
+
+Describe 'Path strings from the pipeline' {
+    It 'are read as -Path by the commands that also take piped sign-ins (no AmbiguousParameterSet)' {
+        $byParameter = @(Get-StrongAuthFailure -Path $graphFile)
+        $piped = @($graphFile | Get-StrongAuthFailure -ErrorVariable errs)
+
+        $errs | Should -BeNullOrEmpty
+        $piped.Count | Should -Be $byParameter.Count
+        $byParameter.Count | Should -BeGreaterThan 0
+        ($piped.SignInId | Sort-Object) -join ',' | Should -Be (($byParameter.SignInId | Sort-Object) -join ',')
+    }
+
+    It 'expand wildcards like -Path, for Find-HeadlessUserSignIn too' {
+        $pattern = Join-Path (Split-Path $graphFile) 'signins.graph*.json'
+        $piped = @($pattern | Find-HeadlessUserSignIn -ErrorVariable errs -WarningAction SilentlyContinue)
+
+        $errs | Should -BeNullOrEmpty
+        $piped.Count | Should -Be @(Find-HeadlessUserSignIn -Path $pattern -WarningAction SilentlyContinue).Count
+        $piped.Count | Should -BeGreaterThan 0
+    }
+}

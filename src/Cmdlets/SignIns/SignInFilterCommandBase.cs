@@ -14,6 +14,16 @@ namespace EntraStrongAuth.Cmdlets.SignIns;
 /// </summary>
 public abstract class SignInFilterCommandBase : SignInLogCommandBase
 {
+    /// <summary>
+    /// As the base's -Path, but not bound by value from the pipeline: these commands also take sign-ins by value
+    /// (-InputObject), and a piped string matched both, which PowerShell cannot resolve (AmbiguousParameterSet).
+    /// Piped strings reach -InputObject and are read as -Path values there.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public override string[] Path { get; set; } = System.Array.Empty<string>();
+
     [Parameter]
     public DateTime? StartTime { get; set; }
 

@@ -70,11 +70,17 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     }
 
     /// <summary>
-    /// One piped object: a file or folder (from Get-ChildItem, read like -LiteralPath), a SignInEvent, or a Graph SDK /
-    /// ConvertFrom-Json sign-in; anything else is a non-terminating InvalidSignInObject error.
+    /// One piped object: a file or folder (from Get-ChildItem, read like -LiteralPath), a path string (read like -Path), a
+    /// SignInEvent, or a Graph SDK / ConvertFrom-Json sign-in; anything else is a non-terminating InvalidSignInObject error.
     /// </summary>
     protected async Task ReadInputObjectAsync(PSObject? input, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
+        if (input?.BaseObject is string path)
+        {
+            await ReadSignInsAsync(new[] { path }, literal: false, onSignIn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (input?.BaseObject is FileSystemInfo item)
         {
             await ReadSignInsAsync(new[] { item.FullName }, literal: true, onSignIn, cancellationToken).ConfigureAwait(false);
