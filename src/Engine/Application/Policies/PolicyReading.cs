@@ -85,6 +85,17 @@ public static class PolicyReading
             strengths.AddRange(content.Strengths);
         }
 
+        // Saved policies and strengths complete with Tab as the tenant's do (Test-StrongAuthReadiness -Policy).
+        if (policies.Count > 0)
+        {
+            TenantNameCache.Remember(policies);
+        }
+
+        if (strengths.Count > 0)
+        {
+            TenantNameCache.Remember(strengths);
+        }
+
         return (policies, strengths);
     }
 }
