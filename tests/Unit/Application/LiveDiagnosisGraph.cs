@@ -71,10 +71,14 @@ internal sealed class LiveDiagnosisGraph : IAsyncDisposable
     public GraphConnection Connection { get; }
 
     /// <summary>Starts the simulator; its throttle and the connection's limiter both follow <paramref name="options"/> (off by default).</summary>
-    public static async Task<LiveDiagnosisGraph> StartAsync(LiveDiagnosisTenant tenant, GraphSimulatorOptions? options = null)
+    public static Task<LiveDiagnosisGraph> StartAsync(LiveDiagnosisTenant tenant, GraphSimulatorOptions? options = null) =>
+        StartAsync(tenant.Tenant, SimDataSource.Generated(LiveDiagnosisTenant.Seed, LiveDiagnosisTenant.Users, LiveDiagnosisTenant.Days), options);
+
+    /// <summary>Starts the simulator over another generated tenant (<paramref name="data"/> names it, <paramref name="tenant"/> is it loaded).</summary>
+    public static async Task<LiveDiagnosisGraph> StartAsync(SimTenant tenant, SimDataSource data, GraphSimulatorOptions? options = null)
     {
         options ??= new GraphSimulatorOptions { ThrottleRequests = 0 };
-        var host = await GraphSimulatorHost.StartAsync(options with { Data = SimDataSource.Generated(LiveDiagnosisTenant.Seed, LiveDiagnosisTenant.Users, LiveDiagnosisTenant.Days) }, tenant.Tenant);
+        var host = await GraphSimulatorHost.StartAsync(options with { Data = data }, tenant);
         var token = EntraStrongAuth.Tests.Connection.TestSecrets.Secure(host.IssueToken());
         var environment = CloudEnvironment.Custom(new Uri("https://login.simulator.invalid/"), host.GraphBaseUri);
         var connection = await GraphConnection.ConnectAsync(new ConnectionOptions(CredentialKind.AccessToken, environment) { Secret = token }, CancellationToken.None);

@@ -127,8 +127,12 @@ public sealed class FileEnrollmentData : IEnrollmentData
             return (read.Policy, GroupMembership.Empty);
         }
 
-        // Group members are not in the files: targeting by group cannot be resolved, and the answers say so.
-        var membership = new GroupMembership(Array.Empty<KeyValuePair<string, IEnumerable<string>>>(), read.Policy.TargetGroupIds);
+        // The targeted groups' members come from the saved member files (groups.json); when one is missing there,
+        // targeting by group cannot be resolved, and the answers say so.
+        var saved = (await SavedMembersAsync().ConfigureAwait(false)).Groups;
+        var membership = read.Policy.TargetGroupIds.All(g => saved.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
+            ? saved
+            : new GroupMembership(Array.Empty<KeyValuePair<string, IEnumerable<string>>>(), read.Policy.TargetGroupIds);
         if (!membership.IsComplete)
         {
             await _host.WriteWarningAsync("The Authentication methods policy targets " + read.Policy.TargetGroupIds.Count + " groups whose members are not in the files: methods enabled only for groups are treated as not enabled, and each answer says so.").ConfigureAwait(false);
@@ -139,13 +143,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
 
     public async Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
     {
-        var builder = new DirectoryMembershipBuilder();
-        foreach (var file in _memberFiles)
-        {
-            await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
-        }
-
-        var membership = builder.Build(MembersHowTo);
+        var membership = await SavedMembersAsync().ConfigureAwait(false);
         var missing = groupIds.Where(g => !membership.Groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
             .Select(g => "group " + g)
             .Concat(roleTemplateIds.Where(r => !membership.Roles.GroupIds.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => "role " + r))
@@ -156,6 +154,17 @@ public sealed class FileEnrollmentData : IEnrollmentData
         }
 
         return membership;
+    }
+
+    private async Task<DirectoryMembership> SavedMembersAsync()
+    {
+        var builder = new DirectoryMembershipBuilder();
+        foreach (var file in _memberFiles)
+        {
+            await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
+        }
+
+        return builder.Build(MembersHowTo);
     }
 
     public async Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>

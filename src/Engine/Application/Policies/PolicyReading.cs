@@ -85,6 +85,13 @@ public static class PolicyReading
             strengths.AddRange(content.Strengths);
         }
 
+        // Saved policies complete with Tab as the tenant's do (Test-StrongAuthReadiness -Policy). Saved strengths are
+        // not remembered: -Name and -AuthenticationStrength complete the tenant's (or built-in) strengths only.
+        if (policies.Count > 0)
+        {
+            TenantNameCache.Remember(policies);
+        }
+
         return (policies, strengths);
     }
 }

@@ -79,14 +79,14 @@ public sealed class ReadinessCheck
     /// <summary>Resolves the users against the policy with <paramref name="tenant"/> (null: <paramref name="noTenantData"/> says why) and writes the verdicts.</summary>
     public async Task CompleteAsync(IEnrollmentData? tenant, string noTenantData, CancellationToken cancellationToken)
     {
-        var enrollment = await EnrollAsync(tenant, cancellationToken).ConfigureAwait(false);
+        var lookup = Lookup(await EnrollAsync(tenant, cancellationToken).ConfigureAwait(false));
         var headless = _scorer.Findings().ToDictionary(f => f.UserId ?? f.UserPrincipalName ?? f.User, StringComparer.OrdinalIgnoreCase);
         var recovery = _recovery.Measure(_options.FallbackWindow);
         var results = new List<ReadinessResult>();
         var outOfScope = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var tally in _tallies.Values.OrderBy(t => t.UserPrincipalName ?? t.UserKey, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.AppDisplayName ?? t.AppId, StringComparer.OrdinalIgnoreCase))
         {
-            var result = Lookup(enrollment, tally);
+            var result = lookup(tally);
             if (result is { Excluded: EnrollmentExclusion.OutOfPolicyScope })
             {
                 outOfScope.Add(tally.UserKey);
@@ -122,6 +122,9 @@ public sealed class ReadinessCheck
         }
     }
 
+    /// <summary>From how many users the registration report is read whole (see <see cref="ReadinessEnrollment"/>); tests lower it.</summary>
+    internal int WholeReportFrom { get; init; } = ReadinessEnrollment.WholeReportFrom;
+
     // Test-MfaEnrollment -Policy for the users seen: scope (three-valued) and the policy's strength, per user.
     private async Task<IReadOnlyList<MfaEnrollmentResult>> EnrollAsync(IEnrollmentData? tenant, CancellationToken cancellationToken)
     {
@@ -130,25 +133,28 @@ public sealed class ReadinessCheck
             return Array.Empty<MfaEnrollmentResult>();
         }
 
-        var capture = new CapturingRunHost();
-        var tester = new MfaEnrollmentTester(tenant, new MfaEnrollmentTestOptions { Policies = new object[] { _policy } }, capture);
-        await tester.ChooseStrengthsAsync(null, cancellationToken).ConfigureAwait(false);
         var users = _tallies.Values.GroupBy(t => t.UserKey, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        foreach (var user in users)
-        {
-            await tester.AddUsersAsync(user.UserId is null ? null : new[] { user.UserId }, user.UserPrincipalName is null ? null : new[] { user.UserPrincipalName }, oneUser: true, cancellationToken).ConfigureAwait(false);
-        }
-
-        await tester.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (capture.Problems is { } problems)
-        {
-            await _host.WriteWarningAsync("Registration lookups: " + problems).ConfigureAwait(false);
-        }
-
-        return capture.Output.OfType<MfaEnrollmentResult>().ToList();
+        return await ReadinessEnrollment.AssessAsync(_policy, tenant, users, _host, cancellationToken, WholeReportFrom).ConfigureAwait(false);
     }
 
-    private static MfaEnrollmentResult? Lookup(IReadOnlyList<MfaEnrollmentResult> results, ReadinessTally tally) =>
-        results.FirstOrDefault(r => string.Equals(r.UserId, tally.UserId, StringComparison.OrdinalIgnoreCase))
-        ?? results.FirstOrDefault(r => tally.UserPrincipalName is not null && string.Equals(r.UserPrincipalName, tally.UserPrincipalName, StringComparison.OrdinalIgnoreCase));
+    // By id, else by UPN: a user and app pair per sign-in tally, so the lookups are by key, not a scan of the results.
+    private static Func<ReadinessTally, MfaEnrollmentResult?> Lookup(IReadOnlyList<MfaEnrollmentResult> results)
+    {
+        var byId = new Dictionary<string, MfaEnrollmentResult>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, MfaEnrollmentResult>(StringComparer.OrdinalIgnoreCase);
+        foreach (var result in results)
+        {
+            if (result.UserId is { } id && !byId.ContainsKey(id))
+            {
+                byId[id] = result;
+            }
+
+            if (result.UserPrincipalName is { } name && !byName.ContainsKey(name))
+            {
+                byName[name] = result;
+            }
+        }
+
+        return tally => (tally.UserId is { } id && byId.TryGetValue(id, out var found)) || (tally.UserPrincipalName is { } name && byName.TryGetValue(name, out found)) ? found : null;
+    }
 }
