@@ -7,13 +7,15 @@ namespace EntraStrongAuth.Core.Readiness;
 
 /// <summary>
 /// Whether a policy's application and client-app conditions take in one app and client, three-valued like the user
-/// scope: an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out.
+/// scope: an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out. A policy's
+/// cloud apps are the resources signed in to (Azure Resource Manager, an API); the client app id is matched as well,
+/// since a policy may name the app a user opens.
 /// </summary>
 public static class ApplicationScope
 {
     private static readonly string[] AppGroups = { "Office365", "MicrosoftAdminPortals" };
 
-    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? appId, bool legacyClient)
+    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? appId, string? resourceId, bool legacyClient)
     {
         if (policy is null)
         {
@@ -25,13 +27,14 @@ public static class ApplicationScope
             return ScopeAnswer.OutOfScope;
         }
 
-        if (appId is not null && policy.ExcludeApplications.Any(a => Same(a, appId)))
+        var ids = new[] { appId, resourceId }.Where(id => id is not null).Select(id => id!).ToList();
+        if (policy.ExcludeApplications.Any(a => ids.Any(id => Same(a, id))))
         {
             return ScopeAnswer.OutOfScope;
         }
 
         var excludedGroup = policy.ExcludeApplications.Any(a => AppGroups.Any(g => Same(a, g)));
-        if (policy.IncludeApplications.Any(a => Same(a, "All")) || (appId is not null && policy.IncludeApplications.Any(a => Same(a, appId))))
+        if (policy.IncludeApplications.Any(a => Same(a, "All")) || policy.IncludeApplications.Any(a => ids.Any(id => Same(a, id))))
         {
             return excludedGroup ? ScopeAnswer.Unknown : ScopeAnswer.InScope;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.SignIns;
@@ -53,6 +54,9 @@ public sealed class ReadinessTally
 
     public DateTimeOffset LastSeen { get; private set; } = DateTimeOffset.MinValue;
 
+    /// <summary>Sign-ins on which Entra itself found the policy's strength out of the user's reach (cannotSatisfy…).</summary>
+    public int StrengthCannotSatisfy { get; private set; }
+
     /// <summary>The policy's report-only results on these sign-ins (reportOnlyInterrupted → count …).</summary>
     public IReadOnlyDictionary<string, int> ReportOnlyResults => _reportOnly;
 
@@ -89,12 +93,14 @@ public sealed class ReadinessTally
             return;
         }
 
-        foreach (var applied in signIn.AppliedConditionalAccessPolicies)
+        foreach (var applied in signIn.AppliedConditionalAccessPolicies.Where(a => string.Equals(a.Id, policyId, StringComparison.OrdinalIgnoreCase)))
         {
-            if (string.Equals(applied.Id, policyId, StringComparison.OrdinalIgnoreCase) && applied.Result is { } result && result.StartsWith("reportOnly", StringComparison.OrdinalIgnoreCase))
+            if (applied.Result is { } result && result.StartsWith("reportOnly", StringComparison.OrdinalIgnoreCase))
             {
                 _reportOnly[result] = _reportOnly.TryGetValue(result, out var n) ? n + 1 : 1;
             }
+
+            StrengthCannotSatisfy += applied.AuthenticationStrengthResult?.StartsWith("cannotSatisfy", StringComparison.OrdinalIgnoreCase) == true ? 1 : 0;
         }
     }
 }

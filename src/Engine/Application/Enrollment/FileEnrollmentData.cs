@@ -27,6 +27,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
     private readonly List<string> _policyFiles;
     private readonly List<string> _strengthFiles;
     private readonly List<string> _memberFiles;
+    private DirectoryMembership? _directory;
     private Dictionary<string, UserMethodsSnapshot>? _methods;
     private Dictionary<string, UserMethodsSnapshot>? _reportIndex;
     private PolicyFileContent[]? _policyContent;
@@ -127,11 +128,14 @@ public sealed class FileEnrollmentData : IEnrollmentData
             return (read.Policy, GroupMembership.Empty);
         }
 
-        // Group members are not in the files: targeting by group cannot be resolved, and the answers say so.
-        var membership = new GroupMembership(Array.Empty<KeyValuePair<string, IEnumerable<string>>>(), read.Policy.TargetGroupIds);
+        // Targeted groups whose members are in the files (groups.json with transitiveMembers) are resolved; the rest
+        // cannot be, and the answers say so.
+        var groups = (await DirectoryAsync().ConfigureAwait(false)).Groups;
+        var known = read.Policy.TargetGroupIds.Where(g => groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase)).ToList();
+        var membership = new GroupMembership(known.Select(g => new KeyValuePair<string, IEnumerable<string>>(g, groups.MembersOf(g))), read.Policy.TargetGroupIds.Except(known, StringComparer.OrdinalIgnoreCase));
         if (!membership.IsComplete)
         {
-            await _host.WriteWarningAsync("The Authentication methods policy targets " + read.Policy.TargetGroupIds.Count + " groups whose members are not in the files: methods enabled only for groups are treated as not enabled, and each answer says so.").ConfigureAwait(false);
+            await _host.WriteWarningAsync("The Authentication methods policy targets " + membership.UnreadGroupIds.Count + " groups whose members are not in the files: methods enabled only for groups are treated as not enabled, and each answer says so.").ConfigureAwait(false);
         }
 
         return (read.Policy, membership);
@@ -139,13 +143,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
 
     public async Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
     {
-        var builder = new DirectoryMembershipBuilder();
-        foreach (var file in _memberFiles)
-        {
-            await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
-        }
-
-        var membership = builder.Build(MembersHowTo);
+        var membership = await DirectoryAsync().ConfigureAwait(false);
         var missing = groupIds.Where(g => !membership.Groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
             .Select(g => "group " + g)
             .Concat(roleTemplateIds.Where(r => !membership.Roles.GroupIds.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => "role " + r))
@@ -156,6 +154,23 @@ public sealed class FileEnrollmentData : IEnrollmentData
         }
 
         return membership;
+    }
+
+    // The groups' and roles' members in the files, read once (their problems reported once).
+    private async Task<DirectoryMembership> DirectoryAsync()
+    {
+        if (_directory is null)
+        {
+            var builder = new DirectoryMembershipBuilder();
+            foreach (var file in _memberFiles)
+            {
+                await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
+            }
+
+            _directory = builder.Build(MembersHowTo);
+        }
+
+        return _directory;
     }
 
     public async Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>
