@@ -106,9 +106,12 @@ public static class ReadinessAssessor
         return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, confidence, evidence, Array.Empty<string>(), null);
     }
 
-    // Plain MFA already proven on every success means no new prompt; a strength asks for more than logs can show.
+    // Plain MFA already proven on every success means no new prompt. A strength asks for more than a method name shows:
+    // only the policy's own "satisfied" on every success proves it (a policy not yet in the logs never does).
     private static bool AlreadyProves(StrongAuthPolicy policy, ReadinessTally tally) =>
-        policy.AuthenticationStrengthId is null && policy.RequiresMfa && tally.Successes > 0 && tally.MfaSuccesses == tally.Successes;
+        tally.Successes > 0 && (policy.AuthenticationStrengthId is null
+            ? policy.RequiresMfa && tally.MfaSuccesses == tally.Successes
+            : tally.StrengthSatisfied == tally.Successes);
 
     private static string Fix(List<BreakReason> reasons, HeadlessFinding? headless)
     {
