@@ -6,16 +6,19 @@ using EntraStrongAuth.Core.Policies.Scope;
 namespace EntraStrongAuth.Core.Readiness;
 
 /// <summary>
-/// Whether a policy's application and client-app conditions take in one app and client, three-valued like the user
-/// scope: an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out. A policy's
-/// cloud apps are the resources signed in to (Azure Resource Manager, an API); the client app id is matched as well,
-/// since a policy may name the app a user opens.
+/// Whether a policy's application and client-app conditions take in one sign-in, three-valued like the user scope:
+/// an app group the module cannot expand (Office365, MicrosoftAdminPortals) is Unknown, never Out. Conditional Access
+/// targets the resource signed in to (the sign-in's resourceId: Azure management, Exchange Online …), not the client
+/// app; a record without a resource is judged by its client app.
 /// </summary>
 public static class ApplicationScope
 {
     private static readonly string[] AppGroups = { "Office365", "MicrosoftAdminPortals" };
 
-    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? appId, string? resourceId, bool legacyClient)
+    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? resourceId, string? clientAppId, bool legacyClient) =>
+        Evaluate(policy, resourceId ?? clientAppId, legacyClient);
+
+    public static ScopeAnswer Evaluate(StrongAuthPolicy policy, string? appId, bool legacyClient)
     {
         if (policy is null)
         {
@@ -27,14 +30,13 @@ public static class ApplicationScope
             return ScopeAnswer.OutOfScope;
         }
 
-        var ids = new[] { appId, resourceId }.Where(id => id is not null).Select(id => id!).ToList();
-        if (policy.ExcludeApplications.Any(a => ids.Any(id => Same(a, id))))
+        if (appId is not null && policy.ExcludeApplications.Any(a => Same(a, appId)))
         {
             return ScopeAnswer.OutOfScope;
         }
 
         var excludedGroup = policy.ExcludeApplications.Any(a => AppGroups.Any(g => Same(a, g)));
-        if (policy.IncludeApplications.Any(a => Same(a, "All")) || policy.IncludeApplications.Any(a => ids.Any(id => Same(a, id))))
+        if (policy.IncludeApplications.Any(a => Same(a, "All")) || (appId is not null && policy.IncludeApplications.Any(a => Same(a, appId))))
         {
             return excludedGroup ? ScopeAnswer.Unknown : ScopeAnswer.InScope;
         }

@@ -36,11 +36,11 @@ public class ReadinessScopeTests
     [InlineData(new[] { "Office365" }, new string[0], Teams, null, ScopeAnswer.Unknown)]
     [InlineData(new[] { "All" }, new[] { "Office365" }, Teams, null, ScopeAnswer.Unknown)]
     [InlineData(new[] { "all" }, new string[0], null, null, ScopeAnswer.InScope)]
-    public void Applications_are_taken_in_by_app_or_resource(string[] include, string[] exclude, string? app, string? resource, ScopeAnswer expected)
+    public void Applications_are_taken_in_by_the_resource_else_the_client_app(string[] include, string[] exclude, string? app, string? resource, ScopeAnswer expected)
     {
         var policy = new StrongAuthPolicy("p", "P", "enabled") { IncludeApplications = include, ExcludeApplications = exclude };
 
-        Assert.Equal(expected, ApplicationScope.Evaluate(policy, app, resource, legacyClient: false));
+        Assert.Equal(expected, ApplicationScope.Evaluate(policy, resource, app, legacyClient: false));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public class ReadinessScopeTests
     {
         var policy = new StrongAuthPolicy("p", "P", "enabled") { IncludeApplications = new[] { "All" }, ClientAppTypes = clientAppTypes };
 
-        Assert.Equal(expected, ApplicationScope.Evaluate(policy, Teams, null, legacy));
+        Assert.Equal(expected, ApplicationScope.Evaluate(policy, null, Teams, legacy));
     }
 
     [Fact]

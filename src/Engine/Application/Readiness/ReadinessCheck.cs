@@ -69,7 +69,7 @@ public sealed class ReadinessCheck
         // History for the account and the app is kept whatever the policy's app scope: a script is a script in every app.
         _scorer.Add(signIn);
         _recovery.Add(signIn);
-        if (ApplicationScope.Evaluate(_policy, signIn.AppId, signIn.ResourceId, HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed)) == ScopeAnswer.OutOfScope)
+        if (ApplicationScope.Evaluate(_policy, signIn.ResourceId, signIn.AppId, HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed)) == ScopeAnswer.OutOfScope)
         {
             _outOfAppScope++;
             return Task.CompletedTask;
