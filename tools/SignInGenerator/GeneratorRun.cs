@@ -25,6 +25,7 @@ internal static class GeneratorRun
 
         var writers = options.Formats.Select(f => f.Open(options.OutputDirectory, context)).ToList();
         using var truth = new TruthWriter(Path.Combine(options.OutputDirectory, TruthWriter.FileName));
+        var readiness = options.TenantAuth ? new Readiness.ReadinessTruth() : null;
         long signIns = 0, failures = 0;
         DateTime oldest = options.End;
         try
@@ -37,6 +38,7 @@ internal static class GeneratorRun
                 }
 
                 truth.Write(signIn);
+                readiness?.Observe(signIn);
                 signIns++;
                 failures += signIn.IsSuccess ? 0 : 1;
                 oldest = signIn.CreatedDateTime;
@@ -60,6 +62,8 @@ internal static class GeneratorRun
         {
             var auth = TenantAuth.TenantAuthBuilder.Build(options.Seed, stream.Tenant, stream.Users);
             files.AddRange(TenantAuthFiles.Write(options.OutputDirectory, auth).Select(p => (p, new FileInfo(p).Length)));
+            string readinessTruth = Readiness.ReadinessTruthWriter.Write(options.OutputDirectory, readiness!, auth);
+            files.Add((readinessTruth, new FileInfo(readinessTruth).Length));
         }
 
         foreach (var (format, writer) in options.Formats.Zip(writers))

@@ -18,7 +18,8 @@ namespace EntraStrongAuth.Core.Readiness;
 /// </summary>
 public static class ReadinessAssessor
 {
-    public static ReadinessResult Assess(StrongAuthPolicy policy, ReadinessTally tally, HeadlessFinding? headless, MfaEnrollmentResult? enrollment, string? enrollmentMissing, AppRecovery? recovery)
+    /// <summary>One verdict; <paramref name="cannotSatisfy"/>: sign-ins of this user (any app) on which Entra logged the policy's strength as cannotSatisfy.</summary>
+    public static ReadinessResult Assess(StrongAuthPolicy policy, ReadinessTally tally, HeadlessFinding? headless, MfaEnrollmentResult? enrollment, string? enrollmentMissing, AppRecovery? recovery, int cannotSatisfy = 0)
     {
         if (policy is null || tally is null)
         {
@@ -47,17 +48,25 @@ public static class ReadinessAssessor
             confidence = Min(confidence, headless.Score >= 80 ? Confidence.High : Confidence.Medium);
         }
 
-        if (recovery is { IsConclusive: true, Recovered: 0 } && tally.NonInteractive > 0)
+        // Fewer interrupts than a conclusive measure still count when none was answered (the recovery counted only
+        // people's MFA interrupts), but the verdict is then less sure.
+        if (recovery is { SilentInterrupts: > 0, Recovered: 0 } && tally.NonInteractive > 0)
         {
             reasons.Add(BreakReason.AppNeverFallsBack);
             evidence.Add(string.Format(CultureInfo.InvariantCulture, "{0} never fell back to an interactive sign-in after any of its {1} silent interrupts ({2} users): it does not handle interaction_required.", tally.AppDisplayName ?? tally.AppId, recovery.SilentInterrupts, recovery.Users));
-            confidence = Min(confidence, Confidence.Medium);
+            confidence = Min(confidence, recovery.IsConclusive ? Confidence.Medium : Confidence.Low);
         }
 
         if (enrollment is { Outcome: EnrollmentOutcome.Impossible })
         {
             reasons.Add(BreakReason.StrengthUnsatisfiable);
             evidence.Add("No registration helps: the Authentication methods policy must change (" + string.Join("; ", enrollment.PolicyChangesNeeded) + ").");
+        }
+        else if (cannotSatisfy > 0)
+        {
+            // Entra's own verdict, made with what the files may lack (Windows Hello availability, key restrictions).
+            reasons.Add(BreakReason.StrengthUnsatisfiable);
+            evidence.Add("Entra logged the policy's strength as cannotSatisfy on " + cannotSatisfy + " of this user's sign-ins: none of its methods is allowed to them.");
         }
 
         var failedInReportOnly = tally.ReportOnlyResults.TryGetValue("reportOnlyFailure", out var failed) ? failed : 0;
@@ -97,9 +106,12 @@ public static class ReadinessAssessor
         return new ReadinessResult(tally, AlreadyProves(policy, tally) ? ReadinessVerdict.Ready : ReadinessVerdict.WillPrompt, reasons, confidence, evidence, Array.Empty<string>(), null) { AppRecovery = recovery };
     }
 
-    // Plain MFA already proven on every success means no new prompt; a strength asks for more than logs can show.
+    // Plain MFA already proven on every success means no new prompt. A strength asks for more than a method name shows:
+    // only the policy's own "satisfied" on every success proves it (a policy not yet in the logs never does).
     private static bool AlreadyProves(StrongAuthPolicy policy, ReadinessTally tally) =>
-        policy.AuthenticationStrengthId is null && policy.RequiresMfa && tally.Successes > 0 && tally.MfaSuccesses == tally.Successes;
+        tally.Successes > 0 && (policy.AuthenticationStrengthId is null
+            ? policy.RequiresMfa && tally.MfaSuccesses == tally.Successes
+            : tally.StrengthSatisfied == tally.Successes);
 
     private static string Fix(List<BreakReason> reasons, HeadlessFinding? headless)
     {

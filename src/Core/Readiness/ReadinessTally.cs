@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.SignIns;
@@ -53,6 +54,12 @@ public sealed class ReadinessTally
 
     public DateTimeOffset LastSeen { get; private set; } = DateTimeOffset.MinValue;
 
+    /// <summary>Successes on which the policy itself logged its authentication strength as satisfied.</summary>
+    public int StrengthSatisfied { get; private set; }
+
+    /// <summary>Sign-ins on which Entra itself found the policy's strength out of the user's reach (cannotSatisfy…).</summary>
+    public int StrengthCannotSatisfy { get; private set; }
+
     /// <summary>The policy's report-only results on these sign-ins (reportOnlyInterrupted → count …).</summary>
     public IReadOnlyDictionary<string, int> ReportOnlyResults => _reportOnly;
 
@@ -80,7 +87,8 @@ public sealed class ReadinessTally
         if (signIn.IsSuccess)
         {
             Successes++;
-            MfaSuccesses += SuccessProof.ResolvedBy(signIn) is not null ? 1 : 0;
+            MfaSuccesses += SuccessProof.ResolvedBy(signIn) is not null || Passwordless(signIn) ? 1 : 0;
+            StrengthSatisfied += signIn.AppliedConditionalAccessPolicies.Any(a => string.Equals(a.Id, policyId, StringComparison.OrdinalIgnoreCase) && string.Equals(a.AuthenticationStrengthResult, "satisfied", StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
         }
 
         LastSeen = signIn.CreatedDateTime > LastSeen ? signIn.CreatedDateTime : LastSeen;
@@ -89,12 +97,20 @@ public sealed class ReadinessTally
             return;
         }
 
-        foreach (var applied in signIn.AppliedConditionalAccessPolicies)
+        foreach (var applied in signIn.AppliedConditionalAccessPolicies.Where(a => string.Equals(a.Id, policyId, StringComparison.OrdinalIgnoreCase)))
         {
-            if (string.Equals(applied.Id, policyId, StringComparison.OrdinalIgnoreCase) && applied.Result is { } result && result.StartsWith("reportOnly", StringComparison.OrdinalIgnoreCase))
+            if (applied.Result is { } result && result.StartsWith("reportOnly", StringComparison.OrdinalIgnoreCase))
             {
                 _reportOnly[result] = _reportOnly.TryGetValue(result, out var n) ? n + 1 : 1;
             }
+
+            StrengthCannotSatisfy += applied.AuthenticationStrengthResult?.StartsWith("cannotSatisfy", StringComparison.OrdinalIgnoreCase) == true ? 1 : 0;
         }
     }
+
+    // A passwordless method as the only step is both factors at once, though the log calls it primary authentication.
+    private static readonly string[] PasswordlessMethods = { "FIDO2 security key", "Windows Hello for Business", "Passkey", "Passwordless phone sign-in" };
+
+    private static bool Passwordless(SignInEvent signIn) =>
+        signIn.AuthenticationDetails.Any(d => d.Succeeded == true && d.AuthenticationMethod is { } method && PasswordlessMethods.Any(p => method.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
 }

@@ -218,7 +218,7 @@ public class SimulatorDirectoryTests
         var page = await client.GetAsync("beta/identity/conditionalAccess/policies");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var policies = page.Values;
-        Assert.Equal(new[] { "enabled", "enabled", "enabled", "enabled", "enabledForReportingButNotEnforced", "disabled" },
+        Assert.Equal(new[] { "enabled", "enabled", "enabled", "enabled", "enabledForReportingButNotEnforced", "enabledForReportingButNotEnforced", "disabled" },
             policies.Select(p => p.GetProperty("state").GetString()));
 
         // Every policy a sign-in names exists, under the same id and name.
@@ -226,7 +226,7 @@ public class SimulatorDirectoryTests
             .SelectMany(s => JsonDocument.Parse(s.Json).RootElement.GetProperty("appliedConditionalAccessPolicies").EnumerateArray()
                 .Select(p => (p.GetProperty("id").GetString(), p.GetProperty("displayName").GetString())))
             .Distinct().ToArray();
-        Assert.Equal(4, referenced.Length);
+        Assert.Equal(5, referenced.Length);
         Assert.All(referenced, r => Assert.Contains(policies, p => p.GetProperty("id").GetString() == r.Item1 && p.GetProperty("displayName").GetString() == r.Item2));
 
         var ca001 = policies[0];

@@ -19,11 +19,12 @@ internal static class ConditionalAccess
 
     public static void Evaluate(Tenant tenant, SignIn signIn, MfaProof proof)
     {
+        signIn.Proof = proof;
         bool anyFailure = false, anySuccess = false, mfaRequired = false;
         foreach (CaPolicy policy in tenant.Policies)
         {
             var (satisfied, notSatisfied) = Match(policy, signIn);
-            bool enforced = policy.EnforcedFrom is null || signIn.CreatedDateTime >= policy.EnforcedFrom;
+            bool enforced = policy.EnforcedAt(signIn.CreatedDateTime);
             if (notSatisfied != ConditionFlags.None)
             {
                 signIn.AppliedPolicies.Add(new(policy, enforced ? "notApplied" : "reportOnlyNotApplied", null, satisfied, notSatisfied));
@@ -36,7 +37,7 @@ internal static class ConditionalAccess
                 (true, true) => "success",
                 (true, false) => "failure",
                 (false, true) => "reportOnlySuccess",
-                (false, false) => "reportOnlyInterrupted",
+                (false, false) => CannotBeInterrupted(signIn, strengthResult) ? "reportOnlyFailure" : "reportOnlyInterrupted",
             };
             signIn.AppliedPolicies.Add(new(policy, result, strengthResult, satisfied, ConditionFlags.None));
             if (!enforced)
@@ -63,7 +64,7 @@ internal static class ConditionalAccess
     /// <summary>Whether the tenant would demand MFA of this sign-in at all (so a persona knows whether to prompt).</summary>
     public static bool RequiresMfa(Tenant tenant, SignIn signIn) =>
         tenant.Policies.Any(p => p.Grant is GrantKind.Mfa or GrantKind.Strength
-            && (p.EnforcedFrom is null || signIn.CreatedDateTime >= p.EnforcedFrom)
+            && p.EnforcedAt(signIn.CreatedDateTime)
             && Match(p, signIn).NotSatisfied == ConditionFlags.None);
 
     /// <summary>Whether the policy's user conditions take the user in: the ground truth of scope resolution.</summary>
@@ -106,6 +107,18 @@ internal static class ConditionalAccess
 
         return (satisfied, ConditionFlags.None);
     }
+
+    /// <summary>
+    /// Whether a grant the sign-in fell short of could not have been met by prompting: the password grant and legacy
+    /// protocols carry no challenge, and a strength the methods policy puts out of reach (cannotSatisfy) is not met by
+    /// any prompt. A report-only policy logs reportOnlyFailure for these, reportOnlyInterrupted for the rest.
+    /// </summary>
+    public static bool CannotBeInterrupted(SignIn signIn, string? strengthResult) =>
+        signIn.AuthenticationProtocol == "ropc" || IsLegacyClient(signIn.Client) || strengthResult == "cannotSatisfy";
+
+    /// <summary>Legacy protocols (IMAP4, POP3, Exchange ActiveSync, Other clients …): anything but a browser or a modern client.</summary>
+    public static bool IsLegacyClient(ClientProfile client) =>
+        client.ClientAppUsed is not ("Browser" or "Mobile Apps and Desktop clients");
 
     // The authenticationStrengthResult values are the beta enum (mission anchors b2); a plain MFA grant has none.
     private static (bool Granted, string? StrengthResult) Grant(CaPolicy policy, TenantUser user, MfaProof proof)

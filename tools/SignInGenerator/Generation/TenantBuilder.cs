@@ -123,6 +123,13 @@ internal static class TenantBuilder
             TargetAppIds = new[] { MicrosoftApps.AzureManagement.Id },
             EnforcedFrom = azureMfaEnforced,
         },
+        // The next step of the rollout, piloted in report-only: MFA everywhere, service accounts included, no trusted
+        // locations. Its logged results (reportOnlyInterrupted, reportOnlyFailure) are what readiness reads.
+        new CaPolicy(random.NextGuid(), "CA007 Require MFA for all users everywhere (report-only)", GrantKind.Mfa)
+        {
+            Users = UserScope.AllUsers,
+            ReportOnly = true,
+        },
     };
 
     // UPNs allow ASCII only: fold the name book's accented letters.

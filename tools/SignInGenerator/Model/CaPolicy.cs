@@ -44,6 +44,12 @@ internal sealed record CaPolicy(string Id, string DisplayName, GrantKind Grant)
     /// <summary>Before this instant the policy ran report-only (enabledForReportingButNotEnforced).</summary>
     public DateTime? EnforcedFrom { get; init; }
 
+    /// <summary>Report-only for the whole window and still now (enabledForReportingButNotEnforced): it never blocks.</summary>
+    public bool ReportOnly { get; init; }
+
+    /// <summary>Whether the policy was enforced at <paramref name="at"/> (else it only reported).</summary>
+    public bool EnforcedAt(DateTime at) => !ReportOnly && (EnforcedFrom is null || at >= EnforcedFrom);
+
     public IReadOnlyList<string> GrantControls => Grant switch
     {
         GrantKind.Mfa => MfaControl,

@@ -77,6 +77,9 @@ internal sealed class SignIn
 
     public required string PersonaName { get; init; }
 
+    /// <summary>What the sign-in proved beyond the first factor (set when Conditional Access is evaluated).</summary>
+    public MfaProof Proof { get; set; }
+
     public bool IsSuccess => ErrorCode == 0;
 
     /// <summary>SignInLogs or NonInteractiveUserSignInLogs: the diagnostic category and the Log Analytics table split on this.</summary>

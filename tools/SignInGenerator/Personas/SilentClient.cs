@@ -20,6 +20,9 @@ internal sealed class SilentClient : Persona
                 "non-interactive token request from an interactive-capable client that never goes interactive"))
         => this.desktop = desktop;
 
+    /// <summary>The app that asks silently and never falls back to a prompt (the readiness truth's AppNeverFallsBack).</summary>
+    public AppInfo SilentApp(Tenant tenant) => desktop ? tenant.Apps.Timesheets : tenant.Apps.ExpensesSpa;
+
     public override void Generate(DayContext day)
     {
         if (!day.IsWorkday)
@@ -33,7 +36,7 @@ internal sealed class SilentClient : Persona
             return;
         }
 
-        AppInfo app = desktop ? day.Tenant.Apps.Timesheets : day.Tenant.Apps.ExpensesSpa;
+        AppInfo app = SilentApp(day.Tenant);
         var at = day.At(9.5, 1800);
         for (int attempt = 0; attempt < 2; attempt++)
         {

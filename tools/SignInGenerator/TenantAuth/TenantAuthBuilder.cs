@@ -125,7 +125,7 @@ internal static class TenantAuthBuilder
             }
 
             // A policy that ran report-only early in the window is on now, switched at its enforcement instant.
-            views.Add(new CaPolicyView(policy, "enabled", created, policy.EnforcedFrom)
+            views.Add(new CaPolicyView(policy, policy.ReportOnly ? "enabledForReportingButNotEnforced" : "enabled", created, policy.EnforcedFrom)
             {
                 ExcludeGroups = exclude,
                 IncludeRoles = policy.Users == UserScope.Admins ? new[] { GlobalAdministratorRole, PrivilegedRoleAdministratorRole } : Array.Empty<string>(),

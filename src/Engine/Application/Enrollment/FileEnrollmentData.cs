@@ -27,6 +27,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
     private readonly List<string> _policyFiles;
     private readonly List<string> _strengthFiles;
     private readonly List<string> _memberFiles;
+    private DirectoryMembership? _directory;
     private Dictionary<string, UserMethodsSnapshot>? _methods;
     private Dictionary<string, UserMethodsSnapshot>? _reportIndex;
     private PolicyFileContent[]? _policyContent;
@@ -127,15 +128,14 @@ public sealed class FileEnrollmentData : IEnrollmentData
             return (read.Policy, GroupMembership.Empty);
         }
 
-        // The targeted groups' members come from the saved member files (groups.json); when one is missing there,
-        // targeting by group cannot be resolved, and the answers say so.
-        var saved = (await SavedMembersAsync().ConfigureAwait(false)).Groups;
-        var membership = read.Policy.TargetGroupIds.All(g => saved.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
-            ? saved
-            : new GroupMembership(Array.Empty<KeyValuePair<string, IEnumerable<string>>>(), read.Policy.TargetGroupIds);
+        // Targeted groups whose members are in the files (groups.json with transitiveMembers) are resolved; the rest
+        // cannot be, and the answers say so.
+        var groups = (await DirectoryAsync().ConfigureAwait(false)).Groups;
+        var known = read.Policy.TargetGroupIds.Where(g => groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase)).ToList();
+        var membership = new GroupMembership(known.Select(g => new KeyValuePair<string, IEnumerable<string>>(g, groups.MembersOf(g))), read.Policy.TargetGroupIds.Except(known, StringComparer.OrdinalIgnoreCase));
         if (!membership.IsComplete)
         {
-            await _host.WriteWarningAsync("The Authentication methods policy targets " + read.Policy.TargetGroupIds.Count + " groups whose members are not in the files: methods enabled only for groups are treated as not enabled, and each answer says so.").ConfigureAwait(false);
+            await _host.WriteWarningAsync("The Authentication methods policy targets " + membership.UnreadGroupIds.Count + " groups whose members are not in the files: methods enabled only for groups are treated as not enabled, and each answer says so.").ConfigureAwait(false);
         }
 
         return (read.Policy, membership);
@@ -143,7 +143,7 @@ public sealed class FileEnrollmentData : IEnrollmentData
 
     public async Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
     {
-        var membership = await SavedMembersAsync().ConfigureAwait(false);
+        var membership = await DirectoryAsync().ConfigureAwait(false);
         var missing = groupIds.Where(g => !membership.Groups.GroupIds.Contains(g, StringComparer.OrdinalIgnoreCase))
             .Select(g => "group " + g)
             .Concat(roleTemplateIds.Where(r => !membership.Roles.GroupIds.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => "role " + r))
@@ -156,15 +156,21 @@ public sealed class FileEnrollmentData : IEnrollmentData
         return membership;
     }
 
-    private async Task<DirectoryMembership> SavedMembersAsync()
+    // The groups' and roles' members in the files, read once (their problems reported once).
+    private async Task<DirectoryMembership> DirectoryAsync()
     {
-        var builder = new DirectoryMembershipBuilder();
-        foreach (var file in _memberFiles)
+        if (_directory is null)
         {
-            await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
+            var builder = new DirectoryMembershipBuilder();
+            foreach (var file in _memberFiles)
+            {
+                await PolicyReading.ReportAsync(_host, EnrollmentFileReader.ReadDirectoryMembers(file, builder)).ConfigureAwait(false);
+            }
+
+            _directory = builder.Build(MembersHowTo);
         }
 
-        return builder.Build(MembersHowTo);
+        return _directory;
     }
 
     public async Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>

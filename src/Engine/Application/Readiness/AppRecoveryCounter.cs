@@ -32,6 +32,10 @@ internal sealed class AppRecoveryCounter
         entry.Marks.Add(mark);
     }
 
-    public IReadOnlyDictionary<string, AppRecovery> Measure(TimeSpan fallbackWindow) =>
-        _byApp.ToDictionary(p => p.Key, p => AppRecovery.Measure(p.Key, p.Value.Name, p.Value.Marks, fallbackWindow), StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Each app's recovery on the marks of people only: a script's silent interrupts say nothing of whether the app
+    /// prompts a person (Azure CLI used by a pipeline and by a developer), so the accounts in <paramref name="scripts"/> are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, AppRecovery> Measure(TimeSpan fallbackWindow, ISet<string> scripts) =>
+        _byApp.ToDictionary(p => p.Key, p => AppRecovery.Measure(p.Key, p.Value.Name, p.Value.Marks.Where(m => !scripts.Contains(m.User)).ToList(), fallbackWindow), StringComparer.OrdinalIgnoreCase);
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.Diagnosis;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Policies;
@@ -25,6 +26,14 @@ namespace EntraStrongAuth.Engine.Application.Readiness;
 /// </summary>
 public sealed class ReadinessCheck
 {
+    /// <summary>
+    /// The silent failures that ask for MFA or its registration, the interrupts enforcement adds: an app that never
+    /// answers them interactively breaks. Session-lifetime failures (sign-in frequency: 70043, 70044, 50078 "MFA
+    /// expired") and revocation (50173) happen whatever the policy and are answered by signing in again anywhere
+    /// (often the browser), so they say nothing of the app.
+    /// </summary>
+    private static readonly int[] MfaInterruptCodes = { 50072, 50074, 50076, 50079 };
+
     private readonly StrongAuthPolicy _policy;
     private readonly ReadinessCheckOptions _options;
     private readonly IRunHost _host;
@@ -40,7 +49,7 @@ public sealed class ReadinessCheck
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _host = host ?? throw new ArgumentNullException(nameof(host));
         _scorer = new HeadlessScorer(new HeadlessScoringOptions { MinimumScore = 0, WindowStart = options.Start, WindowEnd = options.End });
-        _recovery = new AppRecoveryCounter(StrongAuthAnalyzerOptions.DefaultErrorCodes(StrongAuthClassifier.Default.Catalog));
+        _recovery = new AppRecoveryCounter(MfaInterruptCodes);
     }
 
     /// <summary>One user sign-in from a file, the pipeline or the tenant; a repeated id, another window or a workload identity is skipped.</summary>
@@ -81,7 +90,9 @@ public sealed class ReadinessCheck
     {
         var lookup = Lookup(await EnrollAsync(tenant, cancellationToken).ConfigureAwait(false));
         var headless = _scorer.Findings().ToDictionary(f => f.UserId ?? f.UserPrincipalName ?? f.User, StringComparer.OrdinalIgnoreCase);
-        var recovery = _recovery.Measure(_options.FallbackWindow);
+        var scripts = new HashSet<string>(headless.Where(h => h.Value.Score >= AccountKindStep.ScriptScore).Select(h => h.Key), StringComparer.OrdinalIgnoreCase);
+        var recovery = _recovery.Measure(_options.FallbackWindow, scripts);
+        var cannotSatisfy = _tallies.Values.GroupBy(t => t.UserKey, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(t => t.StrengthCannotSatisfy), StringComparer.OrdinalIgnoreCase);
         var results = new List<ReadinessResult>();
         var outOfScope = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var tally in _tallies.Values.OrderBy(t => t.UserPrincipalName ?? t.UserKey, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.AppDisplayName ?? t.AppId, StringComparer.OrdinalIgnoreCase))
@@ -96,7 +107,7 @@ public sealed class ReadinessCheck
             headless.TryGetValue(tally.UserKey, out var finding);
             var app = tally.AppId is { } id && recovery.TryGetValue(id, out var measured) ? measured : null;
             var missing = tenant is null ? noTenantData : result is null ? "the user is not in the registration data" : null;
-            results.Add(ReadinessAssessor.Assess(_policy, tally, finding, result is { Outcome: not EnrollmentOutcome.NotEvaluated } ? result : null, missing, app));
+            results.Add(ReadinessAssessor.Assess(_policy, tally, finding, result is { Outcome: not EnrollmentOutcome.NotEvaluated } ? result : null, missing, app, cannotSatisfy[tally.UserKey]));
         }
 
         await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': {1} user and app pairs assessed; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions.", _policy.DisplayName, results.Count, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
