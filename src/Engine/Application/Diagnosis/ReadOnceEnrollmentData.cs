@@ -16,9 +16,8 @@ namespace EntraStrongAuth.Engine.Application.Diagnosis;
 /// this a user and an hour that locate four failures would read the methods policy, its groups and the same user's
 /// methods four times. Lookups are kept per user (id or UPN); the rest per run.
 /// </summary>
-internal sealed class ReadOnceEnrollmentData : IEnrollmentData
+internal sealed class ReadOnceEnrollmentData : EnrollmentDataDecorator
 {
-    private readonly IEnrollmentData _data;
     private readonly Dictionary<string, EnrollmentLookup> _lookups = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Task<DirectoryMembership>> _membership = new(StringComparer.Ordinal);
     private Task<(TenantMethodsPolicy Policy, GroupMembership Membership)>? _methodsPolicy;
@@ -26,22 +25,16 @@ internal sealed class ReadOnceEnrollmentData : IEnrollmentData
     private Task<IReadOnlyList<StrongAuthPolicy>>? _policies;
 
     public ReadOnceEnrollmentData(IEnrollmentData data)
+        : base(data)
     {
-        _data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
-    public string? MethodsPolicyUnavailableReason => _data.MethodsPolicyUnavailableReason;
-
-    public int Requests => _data.Requests;
-
-    public Task ReadAllAsync(Func<UserMethodsSnapshot, Task> onUser, CancellationToken cancellationToken) => _data.ReadAllAsync(onUser, cancellationToken);
-
-    public async Task<IReadOnlyList<EnrollmentLookup>> LookupAsync(IReadOnlyList<EnrollmentTarget> targets, bool live, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<EnrollmentLookup>> LookupAsync(IReadOnlyList<EnrollmentTarget> targets, bool live, CancellationToken cancellationToken)
     {
         var missing = targets.Where(t => !_lookups.ContainsKey(Key(t, live))).ToList();
         if (missing.Count > 0)
         {
-            foreach (var lookup in await _data.LookupAsync(missing, live, cancellationToken).ConfigureAwait(false))
+            foreach (var lookup in await Inner.LookupAsync(missing, live, cancellationToken).ConfigureAwait(false))
             {
                 _lookups[Key(lookup.Target, live)] = lookup;
             }
@@ -51,21 +44,21 @@ internal sealed class ReadOnceEnrollmentData : IEnrollmentData
         return targets.Select(t => _lookups.TryGetValue(Key(t, live), out var known) ? Retarget(known, t) : EnrollmentLookup.NotFound(t, "in the tenant")).ToList();
     }
 
-    public Task<(TenantMethodsPolicy Policy, GroupMembership Membership)> ReadMethodsPolicyAsync(CancellationToken cancellationToken) =>
-        _methodsPolicy ??= _data.ReadMethodsPolicyAsync(cancellationToken);
+    public override Task<(TenantMethodsPolicy Policy, GroupMembership Membership)> ReadMethodsPolicyAsync(CancellationToken cancellationToken) =>
+        _methodsPolicy ??= Inner.ReadMethodsPolicyAsync(cancellationToken);
 
-    public Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>
-        _strengths ??= _data.ReadStrengthsAsync(cancellationToken);
+    public override Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) =>
+        _strengths ??= Inner.ReadStrengthsAsync(cancellationToken);
 
-    public Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken) =>
-        _policies ??= _data.ReadPoliciesAsync(cancellationToken);
+    public override Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken) =>
+        _policies ??= Inner.ReadPoliciesAsync(cancellationToken);
 
-    public Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
+    public override Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken)
     {
         var key = string.Join(",", groupIds.OrderBy(g => g, StringComparer.OrdinalIgnoreCase)) + "|" + string.Join(",", roleTemplateIds.OrderBy(r => r, StringComparer.OrdinalIgnoreCase));
         if (!_membership.TryGetValue(key, out var read))
         {
-            _membership[key] = read = _data.ReadDirectoryMembershipAsync(groupIds, roleTemplateIds, cancellationToken);
+            _membership[key] = read = Inner.ReadDirectoryMembershipAsync(groupIds, roleTemplateIds, cancellationToken);
         }
 
         return read;

@@ -16,17 +16,15 @@ namespace EntraStrongAuth.Engine.Application.Readiness;
 /// users asked about; a user the report lacks (disabled, or created since it was computed) is looked up live. Every
 /// other question goes to the data it wraps.
 /// </summary>
-internal sealed class ReportAnsweredEnrollmentData : IEnrollmentData
+internal sealed class ReportAnsweredEnrollmentData : EnrollmentDataDecorator
 {
-    private readonly IEnrollmentData _inner;
     private readonly Dictionary<string, UserMethodsSnapshot> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UserMethodsSnapshot> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    private ReportAnsweredEnrollmentData(IEnrollmentData inner) => _inner = inner;
-
-    public string? MethodsPolicyUnavailableReason => _inner.MethodsPolicyUnavailableReason;
-
-    public int Requests => _inner.Requests;
+    private ReportAnsweredEnrollmentData(IEnrollmentData inner)
+        : base(inner)
+    {
+    }
 
     /// <summary>Reads the report once, keeping the rows of the users named by <paramref name="ids"/> or <paramref name="names"/>.</summary>
     public static async Task<ReportAnsweredEnrollmentData> ReadAsync(IEnrollmentData inner, ISet<string> ids, ISet<string> names, CancellationToken cancellationToken)
@@ -50,7 +48,7 @@ internal sealed class ReportAnsweredEnrollmentData : IEnrollmentData
         return data;
     }
 
-    public async Task<IReadOnlyList<EnrollmentLookup>> LookupAsync(IReadOnlyList<EnrollmentTarget> targets, bool live, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<EnrollmentLookup>> LookupAsync(IReadOnlyList<EnrollmentTarget> targets, bool live, CancellationToken cancellationToken)
     {
         var found = new Dictionary<EnrollmentTarget, EnrollmentLookup>();
         foreach (var target in targets)
@@ -64,7 +62,7 @@ internal sealed class ReportAnsweredEnrollmentData : IEnrollmentData
         var rest = targets.Where(t => !found.ContainsKey(t)).ToList();
         if (rest.Count > 0)
         {
-            var lookups = await _inner.LookupAsync(rest, live: true, cancellationToken).ConfigureAwait(false);
+            var lookups = await Inner.LookupAsync(rest, live: true, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rest.Count; i++)
             {
                 found[rest[i]] = lookups[i];
@@ -73,15 +71,4 @@ internal sealed class ReportAnsweredEnrollmentData : IEnrollmentData
 
         return targets.Select(t => found[t]).ToList();
     }
-
-    public Task ReadAllAsync(Func<UserMethodsSnapshot, Task> onUser, CancellationToken cancellationToken) => _inner.ReadAllAsync(onUser, cancellationToken);
-
-    public Task<(TenantMethodsPolicy Policy, GroupMembership Membership)> ReadMethodsPolicyAsync(CancellationToken cancellationToken) => _inner.ReadMethodsPolicyAsync(cancellationToken);
-
-    public Task<IReadOnlyList<AuthenticationStrength>> ReadStrengthsAsync(CancellationToken cancellationToken) => _inner.ReadStrengthsAsync(cancellationToken);
-
-    public Task<IReadOnlyList<StrongAuthPolicy>> ReadPoliciesAsync(CancellationToken cancellationToken) => _inner.ReadPoliciesAsync(cancellationToken);
-
-    public Task<DirectoryMembership> ReadDirectoryMembershipAsync(IReadOnlyList<string> groupIds, IReadOnlyList<string> roleTemplateIds, CancellationToken cancellationToken) =>
-        _inner.ReadDirectoryMembershipAsync(groupIds, roleTemplateIds, cancellationToken);
 }
