@@ -3,14 +3,8 @@
 # failures are named the way a help desk gets them: a pasted AADSTS message, $Error[0], Resolve-AadstsError and
 # Get-StrongAuthFailure output; then the diagnosis is read (the view), piped on, saved as JSON and verified.
 BeforeAll {
-    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $generator = Get-ChildItem (Join-Path $root 'tools/SignInGenerator/bin') -Recurse -Filter 'SignInGenerator.dll' -ErrorAction SilentlyContinue |
-        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
-    if (-not $generator) { throw 'SignInGenerator.dll is not built: run ./build.ps1 Build.' }
-    $dotnet = if ($env:DOTNET_HOST_PATH) { $env:DOTNET_HOST_PATH } else { 'dotnet' }
-    $tenant = Join-Path $TestDrive 'tenant'
-    $log = & $dotnet $generator.FullName --seed 42 --users 60 --days 7 --formats 'graph-json,tenant-auth' --out $tenant 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "The generator failed: $log" }
+    Import-Module (Join-Path $PSScriptRoot 'Support/GeneratedTenant.psm1') -Force
+    $tenant = New-GeneratedTenant -OutputDirectory (Join-Path $TestDrive 'tenant')
 
     $script:signIns = Join-Path $tenant 'signins.graph.json'
     $script:truth = @(Import-Csv (Join-Path $tenant 'truth.csv'))

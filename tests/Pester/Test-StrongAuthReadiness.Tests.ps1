@@ -2,14 +2,8 @@
 # SignInGenerator CLI (seed 42, 60 users, 7 days, the tenant-auth files). Its four scripts (svc-*) sign in with the
 # password grant, so any MFA policy that covers them breaks them.
 BeforeAll {
-    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $generator = Get-ChildItem (Join-Path $root 'tools/SignInGenerator/bin') -Recurse -Filter 'SignInGenerator.dll' -ErrorAction SilentlyContinue |
-        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
-    if (-not $generator) { throw 'SignInGenerator.dll is not built: run ./build.ps1 Build.' }
-    $dotnet = if ($env:DOTNET_HOST_PATH) { $env:DOTNET_HOST_PATH } else { 'dotnet' }
-    $tenant = Join-Path $TestDrive 'tenant'
-    $log = & $dotnet $generator.FullName --seed 42 --users 60 --days 7 --formats 'graph-json,tenant-auth' --out $tenant 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "The generator failed: $log" }
+    Import-Module (Join-Path $PSScriptRoot 'Support/GeneratedTenant.psm1') -Force
+    $tenant = New-GeneratedTenant -OutputDirectory (Join-Path $TestDrive 'tenant')
 
     $script:auth = Join-Path $tenant 'tenant-auth'
     $script:common = @{ Path = (Join-Path $tenant 'signins.graph.json'); TenantDataPath = $auth; WarningAction = 'SilentlyContinue' }
