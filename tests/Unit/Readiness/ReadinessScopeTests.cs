@@ -121,6 +121,25 @@ public class ReadinessScopeTests
         Assert.All(results, r => Assert.Equal("alice@contoso.com", r.UserPrincipalName));
     }
 
+    [Fact]
+    public async Task Nothing_in_scope_is_said_in_a_warning_not_passed_off_as_ready()
+    {
+        var policy = new StrongAuthPolicy("p3", "MFA for the pilot", "enabled") { BuiltInControls = new[] { "mfa" }, IncludeGroups = new[] { "g-pilot" }, IncludeApplications = new[] { "All" } };
+        var data = new FakeEnrollmentData(Users("frank").ToArray())
+        {
+            Directory = new DirectoryMembership(new GroupMembership(new Dictionary<string, IEnumerable<string>> { ["g-pilot"] = new[] { "id-alice" } }), GroupMembership.Empty),
+        };
+        var host = new RecordingRunHost();
+        var check = new ReadinessCheck(policy, new ReadinessCheckOptions { Quiet = true }, host);
+        await check.ObserveAsync(SignIn("frank", "frank@contoso.com", Portal, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
+        await check.CompleteAsync(data, "none", CancellationToken.None);
+
+        Assert.Equal(new object?[] { true }, host.Output);
+        var warning = Assert.Single(host.Warnings);
+        Assert.Contains("nothing was assessed", warning, StringComparison.Ordinal);
+        Assert.Contains("1 user sign-ins read; 1 users outside its user scope", warning, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<UserMethodsSnapshot> Users(params string[] names) => names.Select(n => FakeEnrollmentData.User("id-" + n, n + "@contoso.com"));
 
     // An interactive browser success with a password only: the policy's MFA will be asked of it.

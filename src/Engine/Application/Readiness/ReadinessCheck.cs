@@ -42,6 +42,7 @@ public sealed class ReadinessCheck
     private readonly HeadlessScorer _scorer;
     private readonly AppRecoveryCounter _recovery;
     private int _outOfAppScope;
+    private int _userSignIns;
 
     public ReadinessCheck(StrongAuthPolicy policy, ReadinessCheckOptions options, IRunHost host)
     {
@@ -67,6 +68,7 @@ public sealed class ReadinessCheck
         }
 
         // History for the account and the app is kept whatever the policy's app scope: a script is a script in every app.
+        _userSignIns++;
         _scorer.Add(signIn);
         _recovery.Add(signIn);
         if (ApplicationScope.Evaluate(_policy, signIn.ResourceId, signIn.AppId, HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed)) == ScopeAnswer.OutOfScope)
@@ -114,6 +116,12 @@ public sealed class ReadinessCheck
         if (_once.Report() is { } duplicates)
         {
             await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
+        }
+
+        // Nothing assessed is not "nothing breaks": say why, so a gate that returns $true on no evidence is visible.
+        if (results.Count == 0)
+        {
+            await _host.WriteWarningAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': no user and app in its scope signed in during the window ({1} user sign-ins read; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions), so nothing was assessed. Widen the window (-StartTime), check the sign-in source, or check the policy's users and apps.", _policy.DisplayName, _userSignIns, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
         }
 
         if (_options.Quiet)
