@@ -30,7 +30,7 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
     private const string PlannedSet = "Planned";
 
     private readonly List<object> _pipedPolicies = new();
-    private List<ReadinessCheck>? _checks;
+    private ReadinessChecks? _checks;
     private IEnrollmentData? _tenant;
     private bool _pipedSignIns;
 
@@ -166,13 +166,10 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
             await reader.ReadAsync(new Core.Retrieval.SignInQuery(window.Start!.Value, window.End!.Value), ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var check in _checks!)
-        {
-            await check.CompleteAsync(_tenant, "no tenant data was given (-TenantDataPath)", cancellationToken).ConfigureAwait(false);
-        }
+        await _checks!.CompleteAsync(_tenant, "no tenant data was given (-TenantDataPath)", cancellationToken).ConfigureAwait(false);
     }
 
-    private Task ObserveAsync(SignInEvent signIn) => Task.WhenAll(_checks!.Select(c => c.ObserveAsync(signIn)));
+    private Task ObserveAsync(SignInEvent signIn) => _checks!.ObserveAsync(signIn);
 
     private async Task StartChecksAsync(IReadOnlyList<object> values, CancellationToken cancellationToken, bool add = false)
     {
@@ -186,8 +183,8 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
             ? new[] { (await Planned(_tenant, cancellationToken).ConfigureAwait(false)).ToPolicy() }
             : await ReadinessPolicies.ResolveAsync(values.Select(v => v is PSObject wrapped ? wrapped.BaseObject : v).ToList(), _tenant, cancellationToken).ConfigureAwait(false);
         var window = ReadinessWindow.Of(StartTime, EndTime, live: Path is null && !MyInvocation.ExpectingInput);
-        _checks ??= new List<ReadinessCheck>();
-        _checks.AddRange(policies.Select(p => new ReadinessCheck(p, new ReadinessCheckOptions { Start = window.Start, End = window.End, Summary = Summary, Quiet = Quiet }, host)));
+        _checks ??= new ReadinessChecks(new ReadinessCheckOptions { Start = window.Start, End = window.End, Summary = Summary, Quiet = Quiet }, host);
+        _checks.Add(policies);
     }
 
     private async Task<PlannedPolicy> Planned(IEnrollmentData? tenant, CancellationToken cancellationToken) => new()

@@ -26,55 +26,52 @@ namespace EntraStrongAuth.Engine.Application.Readiness;
 /// </summary>
 public sealed class ReadinessCheck
 {
-    /// <summary>
-    /// The silent failures that ask for MFA or its registration, the interrupts enforcement adds: an app that never
-    /// answers them interactively breaks. Session-lifetime failures (sign-in frequency: 70043, 70044, 50078 "MFA
-    /// expired") and revocation (50173) happen whatever the policy and are answered by signing in again anywhere
-    /// (often the browser), so they say nothing of the app.
-    /// </summary>
-    private static readonly int[] MfaInterruptCodes = { 50072, 50074, 50076, 50079 };
-
     private readonly StrongAuthPolicy _policy;
     private readonly ReadinessCheckOptions _options;
     private readonly IRunHost _host;
-    private readonly SignInOnce _once = new();
     private readonly Dictionary<(string User, string App), ReadinessTally> _tallies = new();
-    private readonly HeadlessScorer _scorer;
-    private readonly AppRecoveryCounter _recovery;
+    private readonly ReadinessHistory _history;
+    private readonly bool _ownsHistory;
     private int _outOfAppScope;
-    private int _userSignIns;
 
     public ReadinessCheck(StrongAuthPolicy policy, ReadinessCheckOptions options, IRunHost host)
+        : this(policy, options, host, null)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="shared"/>: the history of a <see cref="ReadinessChecks"/> run, which accepts each sign-in once for
+    /// all its checks; null: this check keeps its own.
+    /// </summary>
+    internal ReadinessCheck(StrongAuthPolicy policy, ReadinessCheckOptions options, IRunHost host, ReadinessHistory? shared)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _host = host ?? throw new ArgumentNullException(nameof(host));
-        _scorer = new HeadlessScorer(new HeadlessScoringOptions { MinimumScore = 0, WindowStart = options.Start, WindowEnd = options.End });
-        _recovery = new AppRecoveryCounter(MfaInterruptCodes);
+        _history = shared ?? new ReadinessHistory(options);
+        _ownsHistory = shared is null;
     }
 
     /// <summary>One user sign-in from a file, the pipeline or the tenant; a repeated id, another window or a workload identity is skipped.</summary>
     public Task ObserveAsync(SignInEvent signIn)
     {
-        if (!_once.IsFirst(signIn) || (_options.Start is { } from && signIn.CreatedDateTime < from) || (_options.End is { } to && signIn.CreatedDateTime >= to))
+        if (_ownsHistory && !_history.Accept(signIn))
         {
             return Task.CompletedTask;
         }
 
-        var user = signIn.UserId ?? signIn.UserPrincipalName;
-        if (user is null)
-        {
-            return Task.CompletedTask;
-        }
+        Count(signIn);
+        return Task.CompletedTask;
+    }
 
-        // History for the account and the app is kept whatever the policy's app scope: a script is a script in every app.
-        _userSignIns++;
-        _scorer.Add(signIn);
-        _recovery.Add(signIn);
+    /// <summary>A sign-in the history accepted: counted if the policy's application and client conditions take it in.</summary>
+    internal void Count(SignInEvent signIn)
+    {
+        var user = (signIn.UserId ?? signIn.UserPrincipalName)!;
         if (ApplicationScope.Evaluate(_policy, signIn.ResourceId, signIn.AppId, HeadlessData.BuiltIn.IsLegacyClient(signIn.ClientAppUsed)) == ScopeAnswer.OutOfScope)
         {
             _outOfAppScope++;
-            return Task.CompletedTask;
+            return;
         }
 
         var key = (user, signIn.AppId ?? string.Empty);
@@ -84,16 +81,14 @@ public sealed class ReadinessCheck
         }
 
         tally.Add(signIn, _policy.Id, HeadlessData.BuiltIn);
-        return Task.CompletedTask;
     }
 
     /// <summary>Resolves the users against the policy with <paramref name="tenant"/> (null: <paramref name="noTenantData"/> says why) and writes the verdicts.</summary>
     public async Task CompleteAsync(IEnrollmentData? tenant, string noTenantData, CancellationToken cancellationToken)
     {
         var lookup = Lookup(await EnrollAsync(tenant, cancellationToken).ConfigureAwait(false));
-        var headless = _scorer.Findings().ToDictionary(f => f.UserId ?? f.UserPrincipalName ?? f.User, StringComparer.OrdinalIgnoreCase);
-        var scripts = new HashSet<string>(headless.Where(h => h.Value.Score >= AccountKindStep.ScriptScore).Select(h => h.Key), StringComparer.OrdinalIgnoreCase);
-        var recovery = _recovery.Measure(_options.FallbackWindow, scripts);
+        var headless = _history.Scores();
+        var recovery = _history.Apps();
         var cannotSatisfy = _tallies.Values.GroupBy(t => t.UserKey, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(t => t.StrengthCannotSatisfy), StringComparer.OrdinalIgnoreCase);
         var results = new List<ReadinessResult>();
         var outOfScope = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -113,7 +108,7 @@ public sealed class ReadinessCheck
         }
 
         await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': {1} user and app pairs assessed; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions.", _policy.DisplayName, results.Count, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
-        if (_once.Report() is { } duplicates)
+        if (_ownsHistory && _history.DuplicatesReport() is { } duplicates)
         {
             await _host.WriteVerboseAsync(duplicates).ConfigureAwait(false);
         }
@@ -121,7 +116,7 @@ public sealed class ReadinessCheck
         // Nothing assessed is not "nothing breaks": say why, so a gate that returns $true on no evidence is visible.
         if (results.Count == 0)
         {
-            await _host.WriteWarningAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': no user and app in its scope signed in during the window ({1} user sign-ins read; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions), so nothing was assessed. Widen the window (-StartTime), check the sign-in source, or check the policy's users and apps.", _policy.DisplayName, _userSignIns, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
+            await _host.WriteWarningAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': no user and app in its scope signed in during the window ({1} user sign-ins read; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions), so nothing was assessed. Widen the window (-StartTime), check the sign-in source, or check the policy's users and apps.", _policy.DisplayName, _history.UserSignIns, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
         }
 
         if (_options.Quiet)
