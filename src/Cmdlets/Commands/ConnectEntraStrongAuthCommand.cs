@@ -124,6 +124,14 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
     [Parameter]
     public Uri? AuthorityHost { get; set; }
 
+    /// <summary>A private cloud or test endpoint for the Log Analytics query API (-WorkspaceId); replaces -Environment's.</summary>
+    [Parameter]
+    public Uri? LogAnalyticsEndpoint { get; set; }
+
+    /// <summary>With -AccessToken: a token for the Log Analytics query API, for the commands' -WorkspaceId.</summary>
+    [Parameter(ParameterSetName = AccessTokenSet)]
+    public SecureString? LogAnalyticsAccessToken { get; set; }
+
     /// <summary>Requests any command of this connection may start per -ThrottleWindow (Graph reports: about 5 per 10 s).</summary>
     [Parameter]
     [ValidateRange(1, 10000)]
@@ -167,7 +175,7 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
     private ConnectionOptions BuildOptions()
     {
         var kind = KindOfParameterSet();
-        var environment = CloudEnvironmentResolver.Resolve(Environment, GraphEndpoint, AuthorityHost, kind);
+        var environment = CloudEnvironmentResolver.Resolve(Environment, GraphEndpoint, AuthorityHost, kind, LogAnalyticsEndpoint);
         return ParameterSetName switch
         {
             EnvironmentVariableSet => EnvironmentVariableConnection.Resolve(environment, System.Environment.GetEnvironmentVariable),
@@ -188,6 +196,7 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
                 TenantId = TenantId,
                 ClientId = ClientId,
                 Secret = AccessToken,
+                LogAnalyticsAccessToken = LogAnalyticsAccessToken,
                 Certificate = CertificateOfParameterSet(),
                 LoginHint = LoginHint,
                 Scopes = Scopes ?? Array.Empty<string>(),

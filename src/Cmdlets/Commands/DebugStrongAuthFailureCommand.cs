@@ -91,6 +91,7 @@ public sealed class DebugStrongAuthFailureCommand : TenantEvidenceCommandBase
 
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
+        CheckSignInSource();
         FailureAnalysis.CheckResolutionWindow(ResolutionWindow);
         var classifier = await ClassifierAsync(ClassificationDataPath).ConfigureAwait(false);
 
@@ -132,7 +133,7 @@ public sealed class DebugStrongAuthFailureCommand : TenantEvidenceCommandBase
         }
         else if (ParameterSetName != InputObjectSet || DiagnosisTarget.NeedsSource(_diagnosis) || CurrentConnection() is not null)
         {
-            source = new LiveDiagnosisSignIns(new LiveSignInReader(RequireConnection(), host, 2, "Reading sign-ins from Microsoft Graph") { CallerReportsHiddenConditionalAccess = true });
+            source = new LiveDiagnosisSignIns(LiveSignIns(host, 2, "Reading sign-ins", callerReportsHiddenConditionalAccess: true));
         }
 
         var tenant = await TenantDataFilesAsync().ConfigureAwait(false) ?? (source is { Live: true } ? new TenantEnrollmentData(RequireConnection(), host) : null);

@@ -33,6 +33,8 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     // No -Path and no input: read the connected tenant through Graph.
     private const string LiveSet = "Live";
 
+    private const string WorkspaceSet = "Workspace";
+
     // Accounts named by piped diagnoses or failures: their files are read once, at the end, for these accounts.
     private readonly List<string> _pipedAccounts = new();
 
@@ -41,6 +43,10 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
     /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public PSObject? InputObject { get; set; }
+
+    /// <summary>Reads the sign-ins from this Log Analytics workspace (its Workspace ID) instead of Microsoft Graph.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WorkspaceSet)]
+    public Guid WorkspaceId { get; set; }
 
     [Parameter]
     [ValidateRange(0, 100)]
@@ -67,7 +73,7 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        if (ParameterSetName == LiveSet)
+        if (ParameterSetName is LiveSet or WorkspaceSet)
         {
             return;
         }
@@ -89,9 +95,11 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        if (ParameterSetName == LiveSet)
+        if (ParameterSetName is LiveSet or WorkspaceSet)
         {
-            await _search!.ReadLiveAsync(() => LiveHeadlessSource.ForConnection(RequireConnection(), CreateRunHost()), cancellationToken).ConfigureAwait(false);
+            var host = CreateRunHost();
+            Guid? workspace = ParameterSetName == WorkspaceSet ? WorkspaceId : null;
+            await _search!.ReadLiveAsync(() => new LiveHeadlessSource(activity => SignInReader(workspace, host, 1, activity), host), cancellationToken).ConfigureAwait(false);
         }
 
         if (_pipedAccounts.Count > 0)

@@ -31,11 +31,17 @@ public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
     // No -Path and no input: read the connected tenant through Graph.
     private const string LiveSet = "Live";
 
+    private const string WorkspaceSet = "Workspace";
+
     private FailureAnalysis? _analysis;
 
     /// <summary>SignInEvent objects, or Graph PowerShell SDK / ConvertFrom-Json sign-ins.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public PSObject? InputObject { get; set; }
+
+    /// <summary>Reads the sign-ins from this Log Analytics workspace (its Workspace ID) instead of Microsoft Graph.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WorkspaceSet)]
+    public Guid WorkspaceId { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(AadstsCodeCompleter))]
@@ -97,9 +103,9 @@ public sealed class GetStrongAuthFailureCommand : SignInFilterCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        if (ParameterSetName == LiveSet)
+        if (ParameterSetName is LiveSet or WorkspaceSet)
         {
-            var reader = new LiveSignInReader(RequireConnection(), CreateRunHost(), 1, "Reading strong-authentication failures from Microsoft Graph") { CallerReportsHiddenConditionalAccess = true };
+            var reader = SignInReader(ParameterSetName == WorkspaceSet ? WorkspaceId : null, CreateRunHost(), 1, "Reading strong-authentication failures", callerReportsHiddenConditionalAccess: true);
             await _analysis!.ReadLiveAsync(reader, cancellationToken).ConfigureAwait(false);
         }
 

@@ -97,6 +97,7 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
 
     protected override async Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
+        CheckSignInSource();
         if (ParameterSetName == PlannedSet && AuthenticationStrength is null && !RequireMfa)
         {
             throw new EntraStrongAuthException(ErrorIds.ReadinessPolicyMissing, FailureKind.InvalidArgument, "Describe the planned policy: -AuthenticationStrength or -RequireMfa, or name an existing one with -Policy.", "Test-StrongAuthReadiness -AuthenticationStrength 'Phishing-resistant MFA' -IncludeRole 62e90394-69f5-4237-9190-012177145e10 -Path ./signins");
@@ -162,7 +163,7 @@ public sealed class TestStrongAuthReadinessCommand : TenantEvidenceCommandBase
         else if (!_pipedSignIns)
         {
             var window = ReadinessWindow.Of(StartTime, EndTime, live: true);
-            var reader = new LiveSignInReader(RequireConnection(), host, 2, "Reading sign-ins from Microsoft Graph");
+            var reader = LiveSignIns(host, 2, "Reading sign-ins");
             await reader.ReadAsync(new Core.Retrieval.SignInQuery(window.Start!.Value, window.End!.Value), ObserveAsync, cancellationToken).ConfigureAwait(false);
         }
 

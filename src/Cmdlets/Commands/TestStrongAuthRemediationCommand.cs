@@ -28,6 +28,8 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
 {
     private const string LiveSet = "Live";
 
+    private const string WorkspaceSet = "Workspace";
+
     private RemediationCheck? _check;
 
     /// <summary>As the base's -Path, but not from the pipeline: piped objects are subjects here, and a string piped
@@ -36,6 +38,10 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public override string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>Reads the sign-ins from this Log Analytics workspace (its Workspace ID) instead of Microsoft Graph.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WorkspaceSet)]
+    public Guid WorkspaceId { get; set; }
 
     /// <summary>Subjects: Get-StrongAuthFailure failures, Find-HeadlessUserSignIn findings, any object with
     /// UserPrincipalName / UserId / AppId (/ ServicePrincipalId) properties, or UPN strings.</summary>
@@ -124,9 +130,9 @@ public sealed class TestStrongAuthRemediationCommand : SignInLogCommandBase
     {
         var check = _check!;
         await check.StartAsync().ConfigureAwait(false);
-        if (ParameterSetName == LiveSet)
+        if (ParameterSetName is LiveSet or WorkspaceSet)
         {
-            var reader = new LiveSignInReader(RequireConnection(), CreateRunHost(), 1, "Reading the subjects' sign-ins from Microsoft Graph");
+            var reader = SignInReader(ParameterSetName == WorkspaceSet ? WorkspaceId : null, CreateRunHost(), 1, "Reading the subjects' sign-ins");
             await check.ReadLiveAsync(reader, cancellationToken).ConfigureAwait(false);
         }
         else

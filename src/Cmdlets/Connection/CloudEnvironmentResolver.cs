@@ -11,7 +11,28 @@ namespace EntraStrongAuth.Cmdlets.Connection;
 /// </summary>
 internal static class CloudEnvironmentResolver
 {
-    public static CloudEnvironment Resolve(string environment, Uri? graphEndpoint, Uri? authorityHost, CredentialKind kind)
+    public static CloudEnvironment Resolve(string environment, Uri? graphEndpoint, Uri? authorityHost, CredentialKind kind, Uri? logAnalyticsEndpoint = null)
+    {
+        var cloud = ResolveCloud(environment, graphEndpoint, authorityHost, kind);
+        if (logAnalyticsEndpoint is null)
+        {
+            return cloud;
+        }
+
+        if (!logAnalyticsEndpoint.IsAbsoluteUri)
+        {
+            throw new TerminatingErrorException(ErrorRecords.Create(
+                ErrorIds.IncompleteCustomEnvironment,
+                FailureKind.InvalidArgument,
+                "-LogAnalyticsEndpoint must be an absolute URL; got '" + logAnalyticsEndpoint + "'.",
+                logAnalyticsEndpoint,
+                "Pass the query API's base, e.g. https://api.loganalytics.azure.com/."));
+        }
+
+        return cloud.WithLogAnalyticsEndpoint(logAnalyticsEndpoint);
+    }
+
+    private static CloudEnvironment ResolveCloud(string environment, Uri? graphEndpoint, Uri? authorityHost, CredentialKind kind)
     {
         var named = CloudEnvironment.Get(environment);
         if (graphEndpoint is null && authorityHost is null)

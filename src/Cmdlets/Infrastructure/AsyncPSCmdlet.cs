@@ -87,6 +87,20 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     /// <summary>As <see cref="RequireConnection"/>, or null when not connected.</summary>
     private protected GraphConnection? CurrentConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Current();
 
+    /// <summary>
+    /// The reader of a live command's sign-ins: a Log Analytics workspace's tables when <paramref name="workspaceId"/>
+    /// is given (-WorkspaceId), else Microsoft Graph; both through the current connection's credential.
+    /// </summary>
+    /// <param name="workspaceId">-WorkspaceId, or null.</param>
+    /// <param name="host">Where the reader reports.</param>
+    /// <param name="activityId">Its progress bar.</param>
+    /// <param name="reading">What it reads, e.g. "Reading sign-ins"; the source is added.</param>
+    /// <param name="callerReportsHiddenConditionalAccess">The command warns about hidden Conditional Access itself.</param>
+    private protected Engine.Application.Retrieval.ISignInQueryReader SignInReader(Guid? workspaceId, IRunHost host, int activityId, string reading, bool callerReportsHiddenConditionalAccess = false) =>
+        workspaceId is { } id
+            ? new Engine.Workspace.WorkspaceSignInReader(Engine.Workspace.LogAnalyticsQueryClient.For(RequireConnection(), id), host, activityId, reading + " from Log Analytics workspace " + id.ToString("D"))
+            : new Engine.Application.Retrieval.LiveSignInReader(RequireConnection(), host, activityId, reading + " from Microsoft Graph") { CallerReportsHiddenConditionalAccess = callerReportsHiddenConditionalAccess };
+
     /// <summary>This cmdlet's streams as the Engine's run host, for application services that report while they work.</summary>
     private protected IRunHost CreateRunHost() => new CmdletRunHost(Post);
 

@@ -27,6 +27,10 @@ public abstract class TenantEvidenceCommandBase : AsyncPSCmdlet
     [Parameter]
     public SwitchParameter Recurse { get; set; }
 
+    /// <summary>Reads the sign-ins from this Log Analytics workspace (its Workspace ID) instead of Microsoft Graph; not with -Path.</summary>
+    [Parameter]
+    public Guid? WorkspaceId { get; set; }
+
     [Parameter]
     public SignInLogFormat Format { get; set; } = SignInLogFormat.Auto;
 
@@ -34,6 +38,23 @@ public abstract class TenantEvidenceCommandBase : AsyncPSCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? TenantDataPath { get; set; }
+
+    /// <summary>The live reader: -WorkspaceId's workspace, else Graph. Refuses -Path with -WorkspaceId (two sources for one question).</summary>
+    protected Engine.Application.Retrieval.ISignInQueryReader LiveSignIns(Engine.Application.IRunHost host, int activityId, string reading, bool callerReportsHiddenConditionalAccess = false) =>
+        SignInReader(WorkspaceId, host, activityId, reading, callerReportsHiddenConditionalAccess);
+
+    /// <summary>Stops before anything is read when both -Path and -WorkspaceId name the sign-ins.</summary>
+    protected void CheckSignInSource()
+    {
+        if (Path is not null && WorkspaceId is not null)
+        {
+            throw new Core.Errors.EntraStrongAuthException(
+                Core.Errors.ErrorIds.ParameterConflict,
+                Core.Errors.FailureKind.InvalidArgument,
+                "-Path and -WorkspaceId both name where the sign-ins are; pass one.",
+                "Use -Path for saved exports, or -WorkspaceId to query the Log Analytics workspace.");
+        }
+    }
 
     /// <summary>The sign-in files -Path names (empty without -Path); path problems are written as errors.</summary>
     protected async Task<IReadOnlyList<string>> SignInFilesAsync(CancellationToken cancellationToken)

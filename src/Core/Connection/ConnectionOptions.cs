@@ -29,6 +29,12 @@ public sealed class ConnectionOptions
 
     public CertificateSource? Certificate { get; init; }
 
+    /// <summary>
+    /// With <see cref="CredentialKind.AccessToken"/>: a second token the caller brought for the Log Analytics query
+    /// API (a Graph token has the wrong audience). Other kinds ask their credential for that API's scope instead.
+    /// </summary>
+    public SecureString? LogAnalyticsAccessToken { get; init; }
+
     /// <summary>The file holding the other issuer's OIDC token (workload identity federation); read at each token request.</summary>
     public string? FederatedTokenFile { get; init; }
 

@@ -39,6 +39,17 @@ public static class ErrorIds
     public const string MissingDirectoryRole = nameof(MissingDirectoryRole);
     public const string NoPremiumLicense = nameof(NoPremiumLicense);
 
+    // Log Analytics workspace answers (-WorkspaceId).
+    public const string WorkspaceAccessDenied = nameof(WorkspaceAccessDenied);
+    public const string WorkspaceFilterUnsupported = nameof(WorkspaceFilterUnsupported);
+    public const string WorkspaceNotFound = nameof(WorkspaceNotFound);
+    public const string WorkspaceQueryFailed = nameof(WorkspaceQueryFailed);
+    public const string WorkspaceTableMissing = nameof(WorkspaceTableMissing);
+    public const string WorkspaceThrottled = nameof(WorkspaceThrottled);
+    public const string WorkspaceTimeout = nameof(WorkspaceTimeout);
+    public const string WorkspaceTokenUnavailable = nameof(WorkspaceTokenUnavailable);
+    public const string WorkspaceUnavailable = nameof(WorkspaceUnavailable);
+
     // Resolve-AadstsError and its catalog.
     public const string AadstsCatalogFileNotFound = nameof(AadstsCatalogFileNotFound);
     public const string AadstsCatalogFileUnreadable = nameof(AadstsCatalogFileUnreadable);

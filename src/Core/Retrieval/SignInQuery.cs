@@ -45,6 +45,12 @@ public sealed class SignInQuery
     /// <summary>An extra raw OData clause, and-ed with the rest (in parentheses).</summary>
     public string? RawFilter { get; init; }
 
+    /// <summary>
+    /// Only the fields outcome linking reads are needed (a failure's later successes): a workspace returns just those
+    /// columns. Graph has no column choice for sign-ins and returns whole records either way.
+    /// </summary>
+    public bool LinkFieldsOnly { get; init; }
+
     /// <summary>Stop after this many records (0: no limit).</summary>
     public long First { get; init; }
 }

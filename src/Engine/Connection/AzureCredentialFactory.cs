@@ -133,6 +133,15 @@ internal static class AzureCredentialFactory
             ? throw new EntraStrongAuthException(ErrorIds.MissingConnectionParameter, FailureKind.InvalidArgument, "-" + parameter + " is required for this kind of sign-in.", "Pass -" + parameter + ".")
             : value!;
 
+    /// <summary>
+    /// The credential Log Analytics queries ask for tokens: the connection's own (asked for that API's scope), except
+    /// for <c>-AccessToken</c>, whose token is Graph's: then the caller's <c>-LogAnalyticsAccessToken</c>, or null.
+    /// </summary>
+    public static TokenCredential? ForWorkspace(ConnectionOptions options, TokenCredential connectionCredential) =>
+        options.Kind != CredentialKind.AccessToken ? connectionCredential
+        : options.LogAnalyticsAccessToken is null ? null
+        : new StaticAccessTokenCredential(Reveal(options.LogAnalyticsAccessToken, "LogAnalyticsAccessToken"));
+
     private static string Reveal(SecureString? secret, string parameter)
     {
         // The plain text lives only as long as the credential object needs it; it is never logged.

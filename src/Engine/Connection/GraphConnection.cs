@@ -39,6 +39,10 @@ public sealed class GraphConnection : IDisposable
         _httpClient = httpClient;
         RawHttp = GraphHttpPipeline.Create(credential, options.Environment, scopes);
         Credential = credential;
+        Environment = options.Environment;
+        WorkspaceCredential = AzureCredentialFactory.ForWorkspace(options, credential);
+        // No client-wide timeout: each query sets its own from the server wait it asks for.
+        WorkspaceHttp = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         Scopes = scopes;
         Context = context;
     }
@@ -51,6 +55,16 @@ public sealed class GraphConnection : IDisposable
     internal TokenCredential Credential { get; }
 
     internal IReadOnlyList<string> Scopes { get; }
+
+    internal CloudEnvironment Environment { get; }
+
+    /// <summary>What Log Analytics queries ask tokens of; null for an -AccessToken connection without -LogAnalyticsAccessToken.</summary>
+    internal TokenCredential? WorkspaceCredential { get; }
+
+    /// <summary>The Log Analytics query API's client; its own limiter, since the API's limits are its own (200 queries per 30 s per user).</summary>
+    internal HttpClient WorkspaceHttp { get; }
+
+    internal RequestRateLimiter WorkspaceLimiter { get; } = new(200, TimeSpan.FromSeconds(30));
 
     /// <summary>The Graph SDK pipeline without its retry handler, for bulk reads under <see cref="Limiter"/>.</summary>
     internal HttpClient RawHttp { get; }
@@ -157,6 +171,7 @@ public sealed class GraphConnection : IDisposable
         IsReleased = true;
         _httpClient.Dispose();
         RawHttp.Dispose();
+        WorkspaceHttp.Dispose();
     }
 
     /// <summary>The token is already cached by the credential after the organization call (the Graph client asks with CAE on, so must this); only its claims are kept.</summary>

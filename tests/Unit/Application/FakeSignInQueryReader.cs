@@ -21,6 +21,8 @@ internal sealed class FakeSignInQueryReader : ISignInQueryReader
 
     public List<SignInQuery> Queries { get; } = new();
 
+    public int MaxNamesPerQuery => NameBatches.Size;
+
     public async Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
         Queries.Add(query);

@@ -47,7 +47,7 @@ public sealed class LiveFailureSource
         {
             var from = failures.Min(f => f.CreatedDateTime) - linkWindow;
             var to = Min(failures.Max(f => f.CreatedDateTime) + linkWindow, DateTimeOffset.UtcNow);
-            foreach (var batch in NameBatches.Of(users!))
+            foreach (var batch in NameBatches.Of(users!, _reader.MaxNamesPerQuery))
             {
                 var successQuery = new SignInQuery(from, to > from ? to : from.AddSeconds(1))
                 {
@@ -55,6 +55,7 @@ public sealed class LiveFailureSource
                     AppIds = failureQuery.AppIds,
                     ErrorCodes = new[] { 0 },
                     EventTypes = failureQuery.EventTypes,
+                    LinkFieldsOnly = true,
                 };
                 await _reader.ReadAsync(successQuery, success => Add(successes, success), cancellationToken).ConfigureAwait(false);
             }

@@ -55,8 +55,8 @@ public sealed class LiveHeadlessSource
         var reader = _readerFor("Reading the candidates' sign-ins (phase 2 of 2)");
         long records = 0;
         var requests = 0;
-        var queries = NameBatches.Of(names).Select(batch => new SignInQuery(window.Start, window.End) { UserPrincipalNames = batch, AppIds = window.AppIds, EventTypes = window.EventTypes })
-            .Concat(NameBatches.Of(ids).Select(batch => new SignInQuery(window.Start, window.End) { UserIds = batch, AppIds = window.AppIds, EventTypes = window.EventTypes }))
+        var queries = NameBatches.Of(names, reader.MaxNamesPerQuery).Select(batch => new SignInQuery(window.Start, window.End) { UserPrincipalNames = batch, AppIds = window.AppIds, EventTypes = window.EventTypes })
+            .Concat(NameBatches.Of(ids, reader.MaxNamesPerQuery).Select(batch => new SignInQuery(window.Start, window.End) { UserIds = batch, AppIds = window.AppIds, EventTypes = window.EventTypes }))
             .ToList();
         foreach (var query in queries)
         {
@@ -65,7 +65,7 @@ public sealed class LiveHeadlessSource
             requests += result.Requests;
         }
 
-        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Phase 2: {0:N0} sign-ins of {1:N0} candidates in {2:N0} requests ({3} queries of up to {4} accounts).", records, names.Count + ids.Count, requests, queries.Count, NameBatches.Size)).ConfigureAwait(false);
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Phase 2: {0:N0} sign-ins of {1:N0} candidates in {2:N0} requests ({3} queries of up to {4} accounts).", records, names.Count + ids.Count, requests, queries.Count, reader.MaxNamesPerQuery)).ConfigureAwait(false);
     }
 
     private async Task FindCandidatesAsync(SignInQuery window, Func<SignInEvent, bool> isCandidate, SortedSet<string> names, SortedSet<string> ids, CancellationToken cancellationToken)

@@ -9,5 +9,8 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 /// <summary>Reads the sign-ins one query selects (live: <see cref="LiveSignInReader"/>); the live sources are tested with a fake.</summary>
 public interface ISignInQueryReader
 {
+    /// <summary>How many users or ids one query may name (Graph: <see cref="NameBatches.Size"/> eq clauses; KQL: hundreds).</summary>
+    int MaxNamesPerQuery { get; }
+
     Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken);
 }

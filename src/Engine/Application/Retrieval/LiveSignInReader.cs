@@ -37,6 +37,8 @@ public sealed class LiveSignInReader : ISignInQueryReader
 
     public GraphConnection Connection => _connection;
 
+    public int MaxNamesPerQuery => NameBatches.Size;
+
     /// <summary>
     /// The caller (Get-StrongAuthFailure's analysis) warns about hidden Conditional Access itself, in its one warning
     /// about missing evidence, so the retrieval does not say it a second time.
