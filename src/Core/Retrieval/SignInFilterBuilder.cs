@@ -23,6 +23,11 @@ public static class SignInFilterBuilder
             throw new ArgumentNullException(nameof(query));
         }
 
+        if (query.UserWindows.Count > 0)
+        {
+            throw new ArgumentException("Graph's $filter cannot hold per-user time ranges; read such a query from a workspace.", nameof(query));
+        }
+
         var clauses = new List<string>
         {
             "createdDateTime ge " + ODataFilter.DateTime(from),

@@ -46,6 +46,12 @@ public sealed class SignInQuery
     public string? RawFilter { get; init; }
 
     /// <summary>
+    /// Only these users, each only in its own range (or-ed, and-ed with the rest): a source must say it can filter
+    /// so (<c>ISignInQueryReader.SupportsUserWindows</c>); Graph cannot, and refuses a query that sets it.
+    /// </summary>
+    public IReadOnlyList<UserWindow> UserWindows { get; init; } = Array.Empty<UserWindow>();
+
+    /// <summary>
     /// Only the fields outcome linking reads are needed (a failure's later successes): a workspace returns just those
     /// columns. Graph has no column choice for sign-ins and returns whole records either way.
     /// </summary>

@@ -93,6 +93,7 @@ internal static class SignInKql
                 .Append(')');
         }
 
+        AppendUserWindows(text, created, query.UserWindows);
         AppendAnyOf(text, "UserPrincipalName", query.UserPrincipalNames);
         AppendAnyOf(text, "UserId", query.UserIds);
         AppendAnyOf(text, "AppId", query.AppIds);
@@ -115,6 +116,24 @@ internal static class SignInKql
         text.Append("\n    | project ").Append(string.Join(", ", projected));
     }
 
+    private static void AppendUserWindows(StringBuilder text, string created, IReadOnlyList<UserWindow> windows)
+    {
+        if (windows.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n    | where ");
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var window = windows[i];
+            text.Append(i == 0 ? "(" : "\n        or (")
+                .Append("UserPrincipalName =~ ").Append(KqlLiteral.Quote(window.UserPrincipalName))
+                .Append(" and ").Append(created).Append(" >= ").Append(KqlLiteral.DateTime(window.From.UtcDateTime))
+                .Append(" and ").Append(created).Append(" < ").Append(KqlLiteral.DateTime(window.To.UtcDateTime)).Append(')');
+        }
+    }
+
     private static void AppendAnyOf(StringBuilder text, string column, IReadOnlyList<string> values)
     {
         if (values.Count > 0)
@@ -125,7 +144,7 @@ internal static class SignInKql
 
     /// <summary>A filter on a column the table does not have matches none of its rows (as Graph's <c>eq</c> on a property a sign-in kind lacks).</summary>
     private static bool CanMatch(SignInQuery query, WorkspaceSignInTable table) =>
-        (query.UserPrincipalNames.Count == 0 || table.Has("UserPrincipalName"))
+        ((query.UserPrincipalNames.Count == 0 && query.UserWindows.Count == 0) || table.Has("UserPrincipalName"))
         && (query.UserIds.Count == 0 || table.Has("UserId"))
         && (query.AppIds.Count == 0 || table.Has("AppId"))
         && (query.ServicePrincipalIds.Count == 0 || table.Has("ServicePrincipalId"))

@@ -41,6 +41,8 @@ public sealed class WorkspaceSignInReader : ISignInQueryReader
     /// <summary>Rows per page; tests lower it to exercise paging.</summary>
     public int PageRows { get; init; } = SignInKql.DefaultPageRows;
 
+    public bool SupportsUserWindows => true;
+
     /// <summary>Names per query: KQL takes long lists (<c>in~ (dynamic([…]))</c>), unlike Graph's 15 <c>eq</c> clauses.</summary>
     public int MaxNamesPerQuery => 500;
 

@@ -21,6 +21,9 @@ internal sealed class FakeSignInQueryReader : ISignInQueryReader
 
     public List<SignInQuery> Queries { get; } = new();
 
+    /// <summary>As a workspace: per-user ranges are filtered here too.</summary>
+    public bool SupportsUserWindows { get; init; }
+
     public int MaxNamesPerQuery => NameBatches.Size;
 
     public async Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
@@ -37,6 +40,7 @@ internal sealed class FakeSignInQueryReader : ISignInQueryReader
 
     private static bool Selects(SignInQuery query, SignInEvent signIn) =>
         signIn.CreatedDateTime >= query.Start && signIn.CreatedDateTime <= query.End
+        && (query.UserWindows.Count == 0 || query.UserWindows.Any(w => string.Equals(w.UserPrincipalName, signIn.UserPrincipalName, StringComparison.OrdinalIgnoreCase) && signIn.CreatedDateTime >= w.From && signIn.CreatedDateTime < w.To))
         && (query.UserPrincipalNames.Count == 0 || query.UserPrincipalNames.Contains(signIn.UserPrincipalName ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         && (query.UserIds.Count == 0 || query.UserIds.Contains(signIn.UserId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         && (query.AppIds.Count == 0 || query.AppIds.Contains(signIn.AppId ?? string.Empty, StringComparer.OrdinalIgnoreCase))

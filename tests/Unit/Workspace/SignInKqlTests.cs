@@ -78,6 +78,26 @@ public sealed class SignInKqlTests
     }
 
     [Fact]
+    public void Per_user_ranges_become_one_or_ed_clause_with_each_user_in_its_own_range()
+    {
+        var query = new SignInQuery(Start, End)
+        {
+            ErrorCodes = new[] { 0 },
+            UserWindows = new[] { new UserWindow("ann@contoso.com", Start, Start.AddMinutes(20)), new UserWindow("o'brien@contoso.com", End.AddHours(-1), End) },
+        };
+
+        var kql = SignInKql.Page(query, new[] { Interactive, ServicePrincipal }, Columns, Start, End, null, 10)!;
+
+        Assert.Contains(
+            "| where (UserPrincipalName =~ \"ann@contoso.com\" and CreatedDateTime >= datetime(2026-11-01T00:00:00.0000000Z) and CreatedDateTime < datetime(2026-11-01T00:20:00.0000000Z))\n"
+            + "        or (UserPrincipalName =~ \"o'brien@contoso.com\" and CreatedDateTime >= datetime(2026-11-30T23:00:00.0000000Z) and CreatedDateTime < datetime(2026-12-01T00:00:00.0000000Z))",
+            kql,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("AADServicePrincipalSignInLogs", kql, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => SignInFilterBuilder.Build(query, SignInEventType.Interactive, Start, End, false));
+    }
+
+    [Fact]
     public void Lean_columns_are_what_linking_reads_and_whole_columns_include_them()
     {
         Assert.Contains("CorrelationId", WorkspaceColumns.Lean);

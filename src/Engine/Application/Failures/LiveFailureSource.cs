@@ -45,18 +45,8 @@ public sealed class LiveFailureSource
         var successes = new List<SignInEvent>();
         if (failures.Count > 0)
         {
-            var from = failures.Min(f => f.CreatedDateTime) - linkWindow;
-            var to = Min(failures.Max(f => f.CreatedDateTime) + linkWindow, DateTimeOffset.UtcNow);
-            foreach (var batch in NameBatches.Of(users!, _reader.MaxNamesPerQuery))
+            foreach (var successQuery in SuccessQueries(failureQuery, failures, users!, linkWindow))
             {
-                var successQuery = new SignInQuery(from, to > from ? to : from.AddSeconds(1))
-                {
-                    UserPrincipalNames = batch,
-                    AppIds = failureQuery.AppIds,
-                    ErrorCodes = new[] { 0 },
-                    EventTypes = failureQuery.EventTypes,
-                    LinkFieldsOnly = true,
-                };
                 await _reader.ReadAsync(successQuery, success => Add(successes, success), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -64,6 +54,48 @@ public sealed class LiveFailureSource
         foreach (var signIn in failures.Concat(successes).OrderByDescending(s => s.CreatedDateTime))
         {
             await onSignIn(signIn).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The queries for the successes linking needs. A source that filters per-user ranges (a workspace) reads each
+    /// user's successes only around that user's failures; Graph reads the users' whole span from the first failure to
+    /// the last, in batches of names its $filter can hold.
+    /// </summary>
+    private IEnumerable<SignInQuery> SuccessQueries(SignInQuery failureQuery, List<SignInEvent> failures, List<string> users, TimeSpan linkWindow)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (_reader.SupportsUserWindows)
+        {
+            var windows = UserWindow.Around(failures.Where(f => !string.IsNullOrEmpty(f.UserPrincipalName)).Select(f => (f.UserPrincipalName!, f.CreatedDateTime)), linkWindow, now);
+            for (var i = 0; i < windows.Count; i += _reader.MaxNamesPerQuery)
+            {
+                var batch = windows.Skip(i).Take(_reader.MaxNamesPerQuery).ToList();
+                yield return new SignInQuery(batch.Min(w => w.From), batch.Max(w => w.To))
+                {
+                    UserWindows = batch,
+                    AppIds = failureQuery.AppIds,
+                    ErrorCodes = new[] { 0 },
+                    EventTypes = failureQuery.EventTypes,
+                    LinkFieldsOnly = true,
+                };
+            }
+
+            yield break;
+        }
+
+        var from = failures.Min(f => f.CreatedDateTime) - linkWindow;
+        var to = Min(failures.Max(f => f.CreatedDateTime) + linkWindow, now);
+        foreach (var batch in NameBatches.Of(users, _reader.MaxNamesPerQuery))
+        {
+            yield return new SignInQuery(from, to > from ? to : from.AddSeconds(1))
+            {
+                UserPrincipalNames = batch,
+                AppIds = failureQuery.AppIds,
+                ErrorCodes = new[] { 0 },
+                EventTypes = failureQuery.EventTypes,
+                LinkFieldsOnly = true,
+            };
         }
     }
 

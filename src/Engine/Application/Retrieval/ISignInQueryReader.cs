@@ -12,5 +12,8 @@ public interface ISignInQueryReader
     /// <summary>How many users or ids one query may name (Graph: <see cref="NameBatches.Size"/> eq clauses; KQL: hundreds).</summary>
     int MaxNamesPerQuery { get; }
 
+    /// <summary>Whether the source filters <see cref="SignInQuery.UserWindows"/> (KQL can; Graph's $filter cannot).</summary>
+    bool SupportsUserWindows { get; }
+
     Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken);
 }

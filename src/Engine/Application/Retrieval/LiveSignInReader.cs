@@ -37,6 +37,8 @@ public sealed class LiveSignInReader : ISignInQueryReader
 
     public GraphConnection Connection => _connection;
 
+    public bool SupportsUserWindows => false;
+
     public int MaxNamesPerQuery => NameBatches.Size;
 
     /// <summary>
