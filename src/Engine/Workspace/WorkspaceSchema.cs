@@ -99,8 +99,10 @@ internal sealed class WorkspaceSchema
             return Task.CompletedTask;
         }
 
+        // SignInEventTypes is absent from SigninLogs by design: the table itself says the sign-ins are interactive.
         var missing = SignInFieldRegistry.All
             .Where(e => e.IsReadByClassifier && e.LogAnalyticsColumns.Count > 0 && !e.LogAnalyticsColumns.Any(table.Has))
+            .Where(e => e.Field != SignInField.SignInEventTypes)
             .Select(e => e.LogAnalyticsColumns[0])
             .Distinct(StringComparer.Ordinal)
             .OrderBy(c => c, StringComparer.Ordinal)
