@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using EntraStrongAuth.GraphSimulator.LogAnalytics.Data;
 using EntraStrongAuth.SignInGenerator.Generation;
 using EntraStrongAuth.SignInGenerator.Output;
 
@@ -65,8 +66,9 @@ public sealed class SimSignIn
 public sealed class SimTenant
 {
     private SimTenant(string tenantId, string displayName, string domain, IReadOnlyList<SimSignIn> signIns, IReadOnlySet<string> properties,
-        SimDirectory directory)
+        SimDirectory directory, LogAnalyticsWorkspace workspace)
     {
+        LogAnalytics = workspace;
         Directory = directory;
         TenantId = tenantId;
         DisplayName = displayName;
@@ -87,6 +89,9 @@ public sealed class SimTenant
     /// <summary>Methods, registration report, policies and groups (empty when the sign-ins came from a file).</summary>
     public SimDirectory Directory { get; }
 
+    /// <summary>The same sign-ins as Log Analytics tables (empty tables when the sign-ins came from a file).</summary>
+    public LogAnalyticsWorkspace LogAnalytics { get; }
+
     /// <summary>Top-level property names seen in the data: what $select accepts.</summary>
     public IReadOnlySet<string> PropertyNames { get; }
 
@@ -104,8 +109,10 @@ public sealed class SimTenant
         var buffer = new ArrayBufferWriter<byte>(8192);
         var records = new List<SimSignIn>();
         var properties = new HashSet<string>(StringComparer.Ordinal);
+        var workspace = new WorkspaceBuilder(stream.Tenant);
         foreach (var signIn in stream.NewestFirst(source.Days))
         {
+            workspace.Add(signIn);
             buffer.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(buffer, SignInWriter.CompactJson))
             {
@@ -116,7 +123,7 @@ public sealed class SimTenant
         }
 
         return new SimTenant(tenantId ?? stream.Tenant.Id, stream.Tenant.DisplayName, stream.Tenant.Domain, Sort(records), properties,
-            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users));
+            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users), workspace.Build());
     }
 
     private static SimTenant FromFile(string path, string? tenantId)
@@ -131,7 +138,8 @@ public sealed class SimTenant
             Collect(document.RootElement, records, properties);
         }
 
-        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty);
+        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty,
+            WorkspaceBuilder.Empty());
     }
 
     private static void Collect(JsonElement element, List<SimSignIn> records, HashSet<string> properties)
