@@ -113,8 +113,8 @@ internal sealed partial class SimulatorService
 
         public async Task SendAsync(int statusCode, byte[] body)
         {
-            Prepare(statusCode);
             Bytes = body.Length;
+            Prepare(statusCode);
             Context.Response.ContentLength = body.Length;
             await Context.Response.Body.WriteAsync(body, Context.RequestAborted);
         }

@@ -50,7 +50,7 @@ public sealed record LogAnalyticsError(int Status, string Code, string Message, 
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, QueryResponseWriter.JsonOptions))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("error");

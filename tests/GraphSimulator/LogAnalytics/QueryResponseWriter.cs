@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EntraStrongAuth.GraphSimulator.LogAnalytics.Kql;
@@ -15,6 +16,9 @@ namespace EntraStrongAuth.GraphSimulator.LogAnalytics;
 /// </summary>
 internal static class QueryResponseWriter
 {
+    /// <summary>Quotes and apostrophes in messages and cells stay as they are (the service does not \u-escape them).</summary>
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public sealed record Written(byte[] Body, int Rows, bool Partial);
 
     public static Written Write(KqlResult result, int rowCap, long byteCap)
@@ -23,7 +27,7 @@ internal static class QueryResponseWriter
         var rowBuffer = new ArrayBufferWriter<byte>(1024);
         int written = 0;
         string? cut = null;
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("tables");
@@ -49,7 +53,7 @@ internal static class QueryResponseWriter
                 }
 
                 rowBuffer.ResetWrittenCount();
-                using (var rowWriter = new Utf8JsonWriter(rowBuffer))
+                using (var rowWriter = new Utf8JsonWriter(rowBuffer, JsonOptions))
                 {
                     WriteRow(rowWriter, result, row);
                 }
