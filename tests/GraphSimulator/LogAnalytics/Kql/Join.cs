@@ -56,7 +56,7 @@ internal static class Join
                     output.AddRange(matches.Select(r => Row(left, l).Concat(Row(right, r)).ToArray()));
                     break;
                 case "leftouter":
-                    output.Add(Row(left, l).Concat(new object?[right.Columns.Count]).ToArray());
+                    output.Add(Row(left, l).Concat(right.Columns.Select(c => c.Type == KqlType.String ? "" : (object?)null)).ToArray());
                     break;
             }
         }

@@ -132,6 +132,12 @@ internal sealed class ConcatView : RowSet
         }
 
         int mapped = legs[leg].Map[column];
-        return mapped < 0 ? null : legs[leg].Rows.Get(row - starts[leg], mapped);
+        if (mapped < 0)
+        {
+            // A leg without the column: null, which for a string column is "" (Kusto strings are never null).
+            return Columns[column].Type == KqlType.String ? "" : null;
+        }
+
+        return legs[leg].Rows.Get(row - starts[leg], mapped);
     }
 }

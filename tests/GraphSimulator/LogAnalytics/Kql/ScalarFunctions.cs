@@ -184,7 +184,8 @@ internal static class ScalarFunctions
         Arity(call, 1, 3);
         int offset = args.Length > 1 ? (int)(KqlConvert.ToLong(args[1].Eval(null!, 0)) ?? 1) : 1;
         var value = args[0].Eval;
-        RowFunc? fallback = args.Length > 2 ? args[2].Eval : null;
+        // Without a default, a string's is "" (Kusto strings are never null), so prev(Upn) != Upn holds on the first row.
+        RowFunc? fallback = args.Length > 2 ? args[2].Eval : args[0].Type == KqlType.String ? (_, _) => "" : null;
         return new Bound(args[0].Type, (rows, row) =>
         {
             int other = row + (direction * offset);
