@@ -258,3 +258,31 @@ public sealed class LogAnalyticsQueryApiTests(SimulatorData data)
         Assert.InRange(response.Rows[0][0].GetInt64(), 1, data.Tenant.SignIns.Count(s => s.CreatedDateTime >= start.AddMinutes(-1) && s.CreatedDateTime < end));
     }
 }
+
+/// <summary>The --workspace-id and --la-* command-line options.</summary>
+public sealed class LogAnalyticsCommandLineTests
+{
+    [Fact]
+    public void TheLogAnalyticsOptionsParse()
+    {
+        var options = SimulatorCommandLine.Parse(new[]
+        {
+            "--workspace-id", "11111111-2222-3333-4444-555555555555", "--la-missing-tables", "AADNonInteractiveUserSignInLogs",
+            "--la-drop-columns", "SessionId, IncomingTokenType", "--la-row-cap", "1000", "--la-byte-cap", "5000000", "--la-throttle", "10/5s",
+            "--la-no-retry-after", "--la-concurrency", "2", "--la-cost-per-row-us", "3",
+        })!.LogAnalytics;
+
+        Assert.Equal("11111111-2222-3333-4444-555555555555", options.WorkspaceId);
+        Assert.Equal(new[] { "AADNonInteractiveUserSignInLogs" }, options.MissingTables);
+        Assert.Equal(new[] { "IncomingTokenType", "SessionId" }, options.DroppedColumns.Order(StringComparer.Ordinal));
+        Assert.Equal(1000, options.RowCap);
+        Assert.Equal(5_000_000, options.ByteCap);
+        Assert.Equal((10, TimeSpan.FromSeconds(5)), (options.ThrottleRequests, options.ThrottleWindow));
+        Assert.True(options.OmitRetryAfter);
+        Assert.Equal(2, options.MaxConcurrent);
+        Assert.Equal(TimeSpan.FromMicroseconds(3), options.CostPerRow);
+        Assert.Equal(LogAnalyticsOptions.DefaultWorkspaceId, SimulatorCommandLine.Parse(Array.Empty<string>())!.LogAnalytics.WorkspaceId);
+        Assert.Throws<ArgumentException>(() => SimulatorCommandLine.Parse(new[] { "--la-row-cap", "0" }));
+        Assert.Throws<ArgumentException>(() => SimulatorCommandLine.Parse(new[] { "--workspace-id", "not-a-guid" }));
+    }
+}
