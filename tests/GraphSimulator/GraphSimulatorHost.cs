@@ -73,6 +73,11 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         }
 
         tenant ??= await Task.Run(() => SimTenant.Load(options.Data, options.TenantId), cancellationToken);
+        if (options.LogAnalytics.Preload)
+        {
+            await Task.Run(() => tenant.LogAnalytics, cancellationToken);
+        }
+
         var service = new SimulatorService(options, tenant, time ?? TimeProvider.System);
         var certificate = options.UseHttps ? CreateCertificate() : null;
 

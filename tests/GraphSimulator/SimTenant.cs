@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using EntraStrongAuth.GraphSimulator.LogAnalytics.Data;
 using EntraStrongAuth.SignInGenerator.Generation;
 using EntraStrongAuth.SignInGenerator.Output;
@@ -66,9 +67,9 @@ public sealed class SimSignIn
 public sealed class SimTenant
 {
     private SimTenant(string tenantId, string displayName, string domain, IReadOnlyList<SimSignIn> signIns, IReadOnlySet<string> properties,
-        SimDirectory directory, LogAnalyticsWorkspace workspace)
+        SimDirectory directory, Func<LogAnalyticsWorkspace> workspace)
     {
-        LogAnalytics = workspace;
+        this.workspace = new Lazy<LogAnalyticsWorkspace>(workspace, LazyThreadSafetyMode.ExecutionAndPublication);
         Directory = directory;
         TenantId = tenantId;
         DisplayName = displayName;
@@ -89,8 +90,14 @@ public sealed class SimTenant
     /// <summary>Methods, registration report, policies and groups (empty when the sign-ins came from a file).</summary>
     public SimDirectory Directory { get; }
 
-    /// <summary>The same sign-ins as Log Analytics tables (empty tables when the sign-ins came from a file).</summary>
-    public LogAnalyticsWorkspace LogAnalytics { get; }
+    private readonly Lazy<LogAnalyticsWorkspace> workspace;
+
+    /// <summary>
+    /// The same sign-ins as Log Analytics tables (empty tables when the sign-ins came from a file). Built on first use
+    /// by running the seeded generator again (same seed, same sign-ins), so a Graph-only run pays neither the time nor
+    /// the memory; <see cref="LogAnalytics.LogAnalyticsOptions.Preload"/> builds it at start.
+    /// </summary>
+    public LogAnalyticsWorkspace LogAnalytics => workspace.Value;
 
     /// <summary>Top-level property names seen in the data: what $select accepts.</summary>
     public IReadOnlySet<string> PropertyNames { get; }
@@ -109,10 +116,8 @@ public sealed class SimTenant
         var buffer = new ArrayBufferWriter<byte>(8192);
         var records = new List<SimSignIn>();
         var properties = new HashSet<string>(StringComparer.Ordinal);
-        var workspace = new WorkspaceBuilder(stream.Tenant);
         foreach (var signIn in stream.NewestFirst(source.Days))
         {
-            workspace.Add(signIn);
             buffer.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(buffer, SignInWriter.CompactJson))
             {
@@ -123,7 +128,19 @@ public sealed class SimTenant
         }
 
         return new SimTenant(tenantId ?? stream.Tenant.Id, stream.Tenant.DisplayName, stream.Tenant.Domain, Sort(records), properties,
-            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users), workspace.Build());
+            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users), () => BuildWorkspace(source));
+    }
+
+    private static LogAnalyticsWorkspace BuildWorkspace(SimDataSource source)
+    {
+        var stream = new SignInStream(source.Seed, source.Users, source.End ?? EntraStrongAuth.SignInGenerator.Cli.GeneratorOptions.DefaultEnd, source.Days, source.Activity);
+        var builder = new WorkspaceBuilder(stream.Tenant);
+        foreach (var signIn in stream.NewestFirst(source.Days))
+        {
+            builder.Add(signIn);
+        }
+
+        return builder.Build();
     }
 
     private static SimTenant FromFile(string path, string? tenantId)
@@ -139,7 +156,7 @@ public sealed class SimTenant
         }
 
         return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty,
-            WorkspaceBuilder.Empty());
+            WorkspaceBuilder.Empty);
     }
 
     private static void Collect(JsonElement element, List<SimSignIn> records, HashSet<string> properties)

@@ -38,6 +38,7 @@ public static class SimulatorCommandLine
 
         Log Analytics query API (POST /v1/workspaces/<id>/query on the same host; --latency-ms is per query too):
           --workspace-id <guid>     the workspace id answered (default 5d3c1a7e-2b9f-4c6d-8e0a-1f4b7c9d2e60)
+          --la-preload              build the workspace tables before listening (default: on the first query)
           --la-missing-tables <list>  tables the workspace lacks, e.g. AADNonInteractiveUserSignInLogs
           --la-drop-columns <list>  columns no table has, e.g. SessionId,IncomingTokenType
           --la-row-cap <n>          rows per answer before a PartialError (default 500000)
@@ -139,8 +140,8 @@ public static class SimulatorCommandLine
                     options = options with { TenantId = Value() };
                     break;
                 case "--workspace-id" or "--la-missing-tables" or "--la-drop-columns" or "--la-row-cap" or "--la-byte-cap" or "--la-throttle"
-                    or "--la-no-retry-after" or "--la-concurrency" or "--la-cost-per-row-us":
-                    options = options with { LogAnalytics = LogAnalytics.LogAnalyticsCommandLine.Apply(options.LogAnalytics, name, name == "--la-no-retry-after" ? "" : Value()) };
+                    or "--la-no-retry-after" or "--la-concurrency" or "--la-cost-per-row-us" or "--la-preload":
+                    options = options with { LogAnalytics = LogAnalytics.LogAnalyticsCommandLine.Apply(options.LogAnalytics, name, name is "--la-no-retry-after" or "--la-preload" ? "" : Value()) };
                     break;
                 case "--help" or "-h" or "-?":
                     return null;

@@ -36,7 +36,6 @@ internal sealed partial class SimulatorService
         var la = options.LogAnalytics;
         queryThrottle = new Throttle(la.ThrottleRequests, Scale(la.ThrottleWindow), countRejected: false, time);
         queryGate = new LogAnalytics.QueryGate(la.MaxConcurrent, la.QueueLength, Scale(la.QueueTimeout));
-        workspace = tenant.LogAnalytics.View(la.MissingTables, la.DroppedColumns);
     }
 
     public SimTenant Tenant { get; }

@@ -16,6 +16,7 @@ internal static class LogAnalyticsCommandLine
         "--la-byte-cap" => options with { ByteCap = Number(name, value, 1, long.MaxValue) },
         "--la-throttle" => Throttle(options, value),
         "--la-no-retry-after" => options with { OmitRetryAfter = true },
+        "--la-preload" => options with { Preload = true },
         "--la-concurrency" => options with { MaxConcurrent = (int)Number(name, value, 1, 1000) },
         "--la-cost-per-row-us" => options with { CostPerRow = TimeSpan.FromMicroseconds(Number(name, value, 0, 60_000_000)) },
         _ => throw new ArgumentException($"Unknown option '{name}'."),

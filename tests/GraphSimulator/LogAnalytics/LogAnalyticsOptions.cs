@@ -15,6 +15,12 @@ public sealed record LogAnalyticsOptions
 
     public string WorkspaceId { get; init; } = DefaultWorkspaceId;
 
+    /// <summary>
+    /// Build the workspace tables before the host listens (default: on the first query). Benchmarks that time queries
+    /// set it, so the first query does not carry the build (about 25 s per 180,000 sign-ins on 2 cores).
+    /// </summary>
+    public bool Preload { get; init; }
+
     /// <summary>Tables the workspace lacks, e.g. AADNonInteractiveUserSignInLogs (a diagnostic-setting category not sent): SEM0100.</summary>
     public IReadOnlySet<string> MissingTables { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

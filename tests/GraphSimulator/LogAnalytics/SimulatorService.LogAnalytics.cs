@@ -19,7 +19,6 @@ internal sealed partial class SimulatorService
 {
     private readonly Throttle queryThrottle;
     private readonly QueryGate queryGate;
-    private readonly IKqlTables workspace;
 
     public Task LogAnalyticsQueryAsync(HttpContext context, string workspaceId) =>
         HandleAsync(context, Admission.Full, exchange => QueryAsync(exchange, workspaceId), queryThrottle);
@@ -85,6 +84,7 @@ internal sealed partial class SimulatorService
         KqlResult result;
         try
         {
+            var workspace = Tenant.LogAnalytics.View(la.MissingTables, la.DroppedColumns);
             result = KqlEvaluator.Run(text, workspace, Time.GetUtcNow().UtcDateTime, range is { } r ? _ => r.Filter : null);
         }
         catch (KqlException e)

@@ -269,7 +269,7 @@ public sealed class LogAnalyticsCommandLineTests
         {
             "--workspace-id", "11111111-2222-3333-4444-555555555555", "--la-missing-tables", "AADNonInteractiveUserSignInLogs",
             "--la-drop-columns", "SessionId, IncomingTokenType", "--la-row-cap", "1000", "--la-byte-cap", "5000000", "--la-throttle", "10/5s",
-            "--la-no-retry-after", "--la-concurrency", "2", "--la-cost-per-row-us", "3",
+            "--la-no-retry-after", "--la-concurrency", "2", "--la-cost-per-row-us", "3", "--la-preload",
         })!.LogAnalytics;
 
         Assert.Equal("11111111-2222-3333-4444-555555555555", options.WorkspaceId);
@@ -279,6 +279,7 @@ public sealed class LogAnalyticsCommandLineTests
         Assert.Equal(5_000_000, options.ByteCap);
         Assert.Equal((10, TimeSpan.FromSeconds(5)), (options.ThrottleRequests, options.ThrottleWindow));
         Assert.True(options.OmitRetryAfter);
+        Assert.True(options.Preload);
         Assert.Equal(2, options.MaxConcurrent);
         Assert.Equal(TimeSpan.FromMicroseconds(3), options.CostPerRow);
         Assert.Equal(LogAnalyticsOptions.DefaultWorkspaceId, SimulatorCommandLine.Parse(Array.Empty<string>())!.LogAnalytics.WorkspaceId);

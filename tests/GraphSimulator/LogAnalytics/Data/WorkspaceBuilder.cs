@@ -16,46 +16,56 @@ namespace EntraStrongAuth.GraphSimulator.LogAnalytics.Data;
 /// </summary>
 internal sealed class WorkspaceBuilder
 {
-    private readonly LogAnalyticsCells cells;
+    private const int ChunkSize = 4096;
+
+    private readonly Tenant tenant;
     private readonly StringPool pool = new();
     private readonly Dictionary<string, StoredTable> tables;
-    private readonly (StoredTable Table, (string Name, Func<SignIn, Cell> Value, bool Dynamic)[] Columns) interactive;
-    private readonly (StoredTable Table, (string Name, Func<SignIn, Cell> Value, bool Dynamic)[] Columns) nonInteractive;
-    private readonly string?[] row;
+    private readonly List<SignIn> pending = new(ChunkSize);
 
     public WorkspaceBuilder(Tenant tenant)
     {
-        cells = new LogAnalyticsCells(tenant);
+        this.tenant = tenant;
         tables = TableSchemas.TableNames.ToDictionary(n => n, n => new StoredTable(n, TableSchemas.Columns(n), pool), StringComparer.Ordinal);
-        interactive = (tables[TableSchemas.SigninLogs], cells.For(LogAnalyticsTable.SigninLogs).ToArray());
-        nonInteractive = (tables[TableSchemas.NonInteractive], cells.For(LogAnalyticsTable.NonInteractive).ToArray());
-        row = new string?[Math.Max(interactive.Columns.Length, nonInteractive.Columns.Length)];
     }
 
     public void Add(SignIn signIn)
     {
-        var (table, columns) = signIn.IsInteractive ? interactive : nonInteractive;
-        var types = table.Columns;
-        for (int i = 0; i < columns.Length; i++)
+        pending.Add(signIn);
+        if (pending.Count == ChunkSize)
         {
-            var cell = columns[i].Value(signIn);
-            bool dynamic = types[i].Type == KqlType.Dynamic;
-            row[i] = cell.Kind switch
+            Flush();
+        }
+    }
+
+    /// <summary>
+    /// Renders the pending sign-ins' cells in parallel (rendering the JSON cells is most of the cost; each worker has
+    /// its own <see cref="LogAnalyticsCells"/>, which is not thread-safe), then stores the rows in order.
+    /// </summary>
+    private void Flush()
+    {
+        var rows = new string?[pending.Count][];
+        var partitions = System.Collections.Concurrent.Partitioner.Create(0, pending.Count, 256);
+        System.Threading.Tasks.Parallel.ForEach(partitions, () => new Renderer(tenant, tables), (range, _, renderer) =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
             {
-                CellKind.Text => cell.Text,
-                CellKind.Number => cell.Number.ToString(CultureInfo.InvariantCulture),
-                CellKind.Boolean => cell.Flag ? "true" : "false",
-                // Dynamic cells compact (parsed when read); string columns hold JSON text as exported rows show it.
-                CellKind.Json => cells.JsonText(cell.Json!, indented: !dynamic),
-                _ => null,
-            };
+                rows[i] = renderer.Render(pending[i]);
+            }
+
+            return renderer;
+        }, _ => { });
+        for (int i = 0; i < rows.Length; i++)
+        {
+            tables[pending[i].IsInteractive ? TableSchemas.SigninLogs : TableSchemas.NonInteractive].Add(rows[i]);
         }
 
-        table.Add(row);
+        pending.Clear();
     }
 
     public LogAnalyticsWorkspace Build()
     {
+        Flush();
         foreach (var table in tables.Values)
         {
             table.TrimExcess();
@@ -70,5 +80,46 @@ internal sealed class WorkspaceBuilder
     {
         var pool = new StringPool();
         return new LogAnalyticsWorkspace(TableSchemas.TableNames.Select(n => new StoredTable(n, TableSchemas.Columns(n), pool)).ToArray());
+    }
+
+    /// <summary>One worker's renderer: a sign-in's cells as text, typed later by the table's columns.</summary>
+    private sealed class Renderer
+    {
+        private readonly LogAnalyticsCells cells;
+        private readonly (string Name, Func<SignIn, Cell> Value, bool Dynamic)[] interactive;
+        private readonly (string Name, Func<SignIn, Cell> Value, bool Dynamic)[] nonInteractive;
+        private readonly IReadOnlyList<KqlColumn> interactiveTypes;
+        private readonly IReadOnlyList<KqlColumn> nonInteractiveTypes;
+
+        public Renderer(Tenant tenant, Dictionary<string, StoredTable> tables)
+        {
+            cells = new LogAnalyticsCells(tenant);
+            interactive = cells.For(LogAnalyticsTable.SigninLogs).ToArray();
+            nonInteractive = cells.For(LogAnalyticsTable.NonInteractive).ToArray();
+            interactiveTypes = tables[TableSchemas.SigninLogs].Columns;
+            nonInteractiveTypes = tables[TableSchemas.NonInteractive].Columns;
+        }
+
+        public string?[] Render(SignIn signIn)
+        {
+            var columns = signIn.IsInteractive ? interactive : nonInteractive;
+            var types = signIn.IsInteractive ? interactiveTypes : nonInteractiveTypes;
+            var row = new string?[columns.Length];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                var cell = columns[i].Value(signIn);
+                row[i] = cell.Kind switch
+                {
+                    CellKind.Text => cell.Text,
+                    CellKind.Number => cell.Number.ToString(CultureInfo.InvariantCulture),
+                    CellKind.Boolean => cell.Flag ? "true" : "false",
+                    // Dynamic cells compact (parsed when read); string columns hold JSON text as exported rows show it.
+                    CellKind.Json => cells.JsonText(cell.Json!, indented: types[i].Type != KqlType.Dynamic),
+                    _ => null,
+                };
+            }
+
+            return row;
+        }
     }
 }
