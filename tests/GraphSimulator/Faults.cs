@@ -56,6 +56,9 @@ public sealed record SimRequest(string Method, string Path, string Query, string
     /// <summary>A signIns list request (beta or v1.0).</summary>
     public bool IsSignIns => Endpoint == SimEndpoint.SignIns;
 
+    /// <summary>A Log Analytics query (POST /v1/workspaces/{id}/query): <c>Faults.Next(FaultKind.ServiceUnavailable, r =&gt; r.IsLogAnalyticsQuery)</c>.</summary>
+    public bool IsLogAnalyticsQuery => Endpoint == SimEndpoint.LogAnalyticsQuery;
+
     /// <summary>Which API the request is for, so a rule can target one (<c>r =&gt; r.Endpoint == SimEndpoint.AuthenticationMethods</c>).</summary>
     public SimEndpoint Endpoint => SimEndpoints.Classify(Path, out _);
 

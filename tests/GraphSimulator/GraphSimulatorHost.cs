@@ -41,6 +41,12 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
     /// <summary>The Graph endpoint as the module's custom environment wants it (same as <see cref="BaseUri"/>).</summary>
     public Uri GraphBaseUri => service.BaseUri;
 
+    /// <summary>The Log Analytics query API's endpoint (same host): POST {LogAnalyticsBaseUri}v1/workspaces/{WorkspaceId}/query.</summary>
+    public Uri LogAnalyticsBaseUri => service.BaseUri;
+
+    /// <summary>The workspace id the query API answers for (<see cref="LogAnalytics.LogAnalyticsOptions.WorkspaceId"/>).</summary>
+    public string WorkspaceId => Options.LogAnalytics.WorkspaceId;
+
     /// <summary>The authority host for Azure.Identity / MSAL (token endpoint at {tenant}/oauth2/v2.0/token).</summary>
     public Uri AuthorityUri => service.BaseUri;
 
@@ -67,6 +73,11 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         }
 
         tenant ??= await Task.Run(() => SimTenant.Load(options.Data, options.TenantId), cancellationToken);
+        if (options.LogAnalytics.Preload)
+        {
+            await Task.Run(() => tenant.LogAnalytics, cancellationToken);
+        }
+
         var service = new SimulatorService(options, tenant, time ?? TimeProvider.System);
         var certificate = options.UseHttps ? CreateCertificate() : null;
 
@@ -124,6 +135,7 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         }
 
         TokenEndpoints.Map(app, service);
+        app.MapPost("/v1/workspaces/{workspaceId}/query", (HttpContext context, string workspaceId) => service.LogAnalyticsQueryAsync(context, workspaceId));
 
         // Counters for out-of-process callers (the benchmarks), which cannot read Requests; not itself logged.
         // Cumulative: a caller diffs two snapshots. The signIns counters are the live-retrieval bench's; the others
@@ -133,7 +145,8 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         {
             var all = service.Requests.Snapshot();
             var signIns = all.Where(r => r.IsSignIns).ToArray();
-            var graph = all.Where(r => r.Endpoint != SimEndpoint.Batch).ToArray();
+            var graph = all.Where(r => r.Endpoint is not (SimEndpoint.Batch or SimEndpoint.LogAnalyticsQuery)).ToArray();
+            var queries = all.Where(r => r.IsLogAnalyticsQuery).ToArray();
             return Results.Json(new
             {
                 signInsRequests = signIns.Length,
@@ -148,6 +161,13 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
                 byEndpoint = graph.GroupBy(r => r.Endpoint.ToString()).ToDictionary(g => g.Key, g => g.Count()),
                 // The decoded $filter of every signIns request, in order: Pester asserts what was pushed to the server.
                 signInsFilters = signIns.Select(r => r.Filter).ToArray(),
+                // Log Analytics queries: count, throttled, errors, rows and bytes returned, answers cut at a cap.
+                laQueries = queries.Length,
+                laThrottled = queries.Count(r => r.Status == 429),
+                laErrors = queries.Count(r => r.Status >= 400 && r.Status != 429),
+                laRows = queries.Sum(r => (long)r.Records),
+                laBytes = queries.Sum(r => r.Bytes),
+                laPartial = queries.Count(r => r.Partial),
             });
         });
         app.MapFallback((HttpContext context) => service.NotFoundAsync(context));

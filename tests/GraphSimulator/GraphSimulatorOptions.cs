@@ -137,6 +137,9 @@ public sealed record GraphSimulatorOptions
     /// </summary>
     public IReadOnlySet<SimEndpoint> DeniedEndpoints { get; init; } = new HashSet<SimEndpoint>();
 
+    /// <summary>The Log Analytics query API served on the same host (workspace id, limits, missing tables and columns).</summary>
+    public LogAnalytics.LogAnalyticsOptions LogAnalytics { get; init; } = new();
+
     /// <summary>Default page size of userRegistrationDetails (Graph does not document it; the maximum $top is the same).</summary>
     public int RegistrationPageSize { get; init; } = 1000;
 

@@ -37,6 +37,8 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 await using var sim = await GraphSimulatorHost.StartAsync(options);
 Console.WriteLine("Listening on " + sim.BaseUri.ToString().TrimEnd('/'));
 Console.Error.WriteLine($"{sim.Tenant.SignIns.Count} sign-ins, tenant {sim.Tenant.TenantId}; close stdin or send SIGTERM to stop.");
+Console.Error.WriteLine($"Log Analytics: POST {sim.LogAnalyticsBaseUri}v1/workspaces/{sim.WorkspaceId}/query"
+    + (options.LogAnalytics.Preload ? $" ({sim.Tenant.LogAnalytics.TotalRows} rows)." : " (tables built on the first query; --la-preload builds them now)."));
 Console.Out.Flush();
 
 // stdin closing (the parent process ended or closed the pipe) stops the simulator, so it never outlives its test run.

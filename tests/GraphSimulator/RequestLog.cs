@@ -43,6 +43,18 @@ public sealed record LoggedRequest(
 
     /// <summary>The request was one of a POST /$batch's inner requests.</summary>
     public bool InBatch { get; init; }
+
+    /// <summary>A Log Analytics query: the KQL text of the body (null for other requests or an unreadable body).</summary>
+    public string? Kql { get; init; }
+
+    /// <summary>A Log Analytics query: bytes of the response body sent (0 for errors written by the shared checks).</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>A Log Analytics query answered with rows cut at the row or byte cap (200 with a PartialError).</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>A Log Analytics query request.</summary>
+    public bool IsLogAnalyticsQuery => Endpoint == SimEndpoint.LogAnalyticsQuery;
 }
 
 /// <summary>The thread-safe request log (in arrival order of completion).</summary>
@@ -59,6 +71,9 @@ public sealed class RequestLog
 
     /// <summary>signIns requests only.</summary>
     public IReadOnlyList<LoggedRequest> SignIns() => entries.Where(e => e.IsSignIns).ToArray();
+
+    /// <summary>Log Analytics query requests only.</summary>
+    public IReadOnlyList<LoggedRequest> LogAnalyticsQueries() => entries.Where(e => e.IsLogAnalyticsQuery).ToArray();
 
     public int CountStatus(int status) => entries.Count(e => e.Status == status);
 

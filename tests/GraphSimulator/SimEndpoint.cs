@@ -23,6 +23,9 @@ public enum SimEndpoint
 
     /// <summary>GET users/{id or userPrincipalName}, one user (with $select).</summary>
     User,
+
+    /// <summary>POST /v1/workspaces/{workspaceId}/query: the Log Analytics query API (not Graph; same host).</summary>
+    LogAnalyticsQuery,
 }
 
 /// <summary>Maps a request path (with its /beta or /v1.0 prefix) to the endpoint and the path's parameter.</summary>
@@ -33,6 +36,12 @@ internal static class SimEndpoints
     {
         key = null;
         string[] segments = path.Trim('/').Split('/');
+        if (segments.Length == 4 && segments[0] == "v1" && Eq(segments[1], "workspaces") && Eq(segments[3], "query"))
+        {
+            key = segments[2];
+            return SimEndpoint.LogAnalyticsQuery;
+        }
+
         if (segments.Length < 2 || segments[0] is not ("beta" or "v1.0"))
         {
             return SimEndpoint.Unknown;

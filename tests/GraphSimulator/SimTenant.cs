@@ -5,6 +5,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using EntraStrongAuth.GraphSimulator.LogAnalytics.Data;
 using EntraStrongAuth.SignInGenerator.Generation;
 using EntraStrongAuth.SignInGenerator.Output;
 
@@ -65,8 +67,9 @@ public sealed class SimSignIn
 public sealed class SimTenant
 {
     private SimTenant(string tenantId, string displayName, string domain, IReadOnlyList<SimSignIn> signIns, IReadOnlySet<string> properties,
-        SimDirectory directory)
+        SimDirectory directory, Func<LogAnalyticsWorkspace> workspace)
     {
+        this.workspace = new Lazy<LogAnalyticsWorkspace>(workspace, LazyThreadSafetyMode.ExecutionAndPublication);
         Directory = directory;
         TenantId = tenantId;
         DisplayName = displayName;
@@ -86,6 +89,15 @@ public sealed class SimTenant
 
     /// <summary>Methods, registration report, policies and groups (empty when the sign-ins came from a file).</summary>
     public SimDirectory Directory { get; }
+
+    private readonly Lazy<LogAnalyticsWorkspace> workspace;
+
+    /// <summary>
+    /// The same sign-ins as Log Analytics tables (empty tables when the sign-ins came from a file). Built on first use
+    /// by running the seeded generator again (same seed, same sign-ins), so a Graph-only run pays neither the time nor
+    /// the memory; <see cref="LogAnalytics.LogAnalyticsOptions.Preload"/> builds it at start.
+    /// </summary>
+    public LogAnalyticsWorkspace LogAnalytics => workspace.Value;
 
     /// <summary>Top-level property names seen in the data: what $select accepts.</summary>
     public IReadOnlySet<string> PropertyNames { get; }
@@ -116,7 +128,19 @@ public sealed class SimTenant
         }
 
         return new SimTenant(tenantId ?? stream.Tenant.Id, stream.Tenant.DisplayName, stream.Tenant.Domain, Sort(records), properties,
-            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users));
+            SimDirectory.Generate(source.Seed, stream.Tenant, stream.Users), () => BuildWorkspace(source));
+    }
+
+    private static LogAnalyticsWorkspace BuildWorkspace(SimDataSource source)
+    {
+        var stream = new SignInStream(source.Seed, source.Users, source.End ?? EntraStrongAuth.SignInGenerator.Cli.GeneratorOptions.DefaultEnd, source.Days, source.Activity);
+        var builder = new WorkspaceBuilder(stream.Tenant);
+        foreach (var signIn in stream.NewestFirst(source.Days))
+        {
+            builder.Add(signIn);
+        }
+
+        return builder.Build();
     }
 
     private static SimTenant FromFile(string path, string? tenantId)
@@ -131,7 +155,8 @@ public sealed class SimTenant
             Collect(document.RootElement, records, properties);
         }
 
-        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty);
+        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty,
+            WorkspaceBuilder.Empty);
     }
 
     private static void Collect(JsonElement element, List<SimSignIn> records, HashSet<string> properties)

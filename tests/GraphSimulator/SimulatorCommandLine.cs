@@ -35,6 +35,19 @@ public static class SimulatorCommandLine
           --ca <visible|null|empty> appliedConditionalAccessPolicies as stored, null, or [] (as without Policy.Read.All)
           --token <t>               accept only this bearer token (repeatable; default: any)
           --tenant-id <id>          tenant id served
+
+        Log Analytics query API (POST /v1/workspaces/<id>/query on the same host; --latency-ms is per query too):
+          --workspace-id <guid>     the workspace id answered (default 5d3c1a7e-2b9f-4c6d-8e0a-1f4b7c9d2e60)
+          --la-preload              build the workspace tables before listening (default: on the first query)
+          --la-missing-tables <list>  tables the workspace lacks, e.g. AADNonInteractiveUserSignInLogs
+          --la-drop-columns <list>  columns no table has, e.g. SessionId,IncomingTokenType
+          --la-row-cap <n>          rows per answer before a PartialError (default 500000)
+          --la-byte-cap <n>         bytes per answer before a PartialError (default 64000000)
+          --la-throttle <n>/<t>     queries per user per window (default 200/30s), 0 turns it off
+          --la-no-retry-after       send 429 without Retry-After
+          --la-concurrency <n>      queries running at once per user (default 5; more queue, 200 at most)
+          --la-cost-per-row-us <n>  simulated engine time per stored row read, microseconds (default 0); beyond
+                                    Prefer: wait (default 180 s, max 600 s) the answer is 504
           --help                    this text
 
         Prints "Listening on http://127.0.0.1:NNNNN" on stdout; stops when stdin closes or on SIGTERM / Ctrl+C.
@@ -125,6 +138,10 @@ public static class SimulatorCommandLine
                     break;
                 case "--tenant-id":
                     options = options with { TenantId = Value() };
+                    break;
+                case "--workspace-id" or "--la-missing-tables" or "--la-drop-columns" or "--la-row-cap" or "--la-byte-cap" or "--la-throttle"
+                    or "--la-no-retry-after" or "--la-concurrency" or "--la-cost-per-row-us" or "--la-preload":
+                    options = options with { LogAnalytics = LogAnalytics.LogAnalyticsCommandLine.Apply(options.LogAnalytics, name, name is "--la-no-retry-after" or "--la-preload" ? "" : Value()) };
                     break;
                 case "--help" or "-h" or "-?":
                     return null;

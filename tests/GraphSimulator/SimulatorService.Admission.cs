@@ -26,12 +26,12 @@ internal enum Admission
 internal sealed partial class SimulatorService
 {
     /// <summary>Runs one Graph request: admitted, then <paramref name="work"/>; logged whatever happens.</summary>
-    private async Task HandleAsync(HttpContext context, Admission admission, Func<Exchange, Task> work)
+    private async Task HandleAsync(HttpContext context, Admission admission, Func<Exchange, Task> work, Throttle? bucket = null)
     {
         var exchange = new Exchange(this, context);
         try
         {
-            if (await AdmitAsync(exchange, admission))
+            if (await AdmitAsync(exchange, admission, bucket ?? throttle))
             {
                 await work(exchange);
             }
@@ -43,7 +43,7 @@ internal sealed partial class SimulatorService
     }
 
     /// <summary>False when a check has already answered the request (an error, a throttle, a fault's response).</summary>
-    private async Task<bool> AdmitAsync(Exchange exchange, Admission admission)
+    private async Task<bool> AdmitAsync(Exchange exchange, Admission admission, Throttle bucket)
     {
         if (admission == Admission.None)
         {
@@ -58,8 +58,9 @@ internal sealed partial class SimulatorService
         (FaultKind Kind, TimeSpan? RetryAfter)? fault;
         if (admission == Admission.Full)
         {
-            // One bucket per app for every endpoint: the simulator models a single limit, not Graph's per-service ones.
-            if (throttle.TryAcquire(exchange.AppKey!) is { } wait)
+            // One bucket per app for every Graph endpoint: the simulator models a single Graph limit, not per-service ones.
+            // The Log Analytics query API has its own (per user: 200 queries per 30 s).
+            if (bucket.TryAcquire(exchange.AppKey!) is { } wait)
             {
                 await exchange.ErrorAsync(GraphError.Throttled, retryAfter: wait);
                 return false;

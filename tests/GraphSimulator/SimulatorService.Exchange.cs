@@ -68,6 +68,13 @@ internal sealed partial class SimulatorService
 
         public int Records { get; set; }
 
+        /// <summary>Log Analytics: the query text, body bytes sent and whether the rows were cut (logged).</summary>
+        public string? Kql { get; set; }
+
+        public long Bytes { get; set; }
+
+        public bool Partial { get; set; }
+
         public bool Prefers(string preference) =>
             Context.Request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(','))
                 .Any(p => p.Trim().Equals(preference, StringComparison.OrdinalIgnoreCase));
@@ -82,6 +89,19 @@ internal sealed partial class SimulatorService
                 Context.Response.Headers.RetryAfter = this.retryAfter;
             }
 
+            if (Endpoint == SimEndpoint.LogAnalyticsQuery)
+            {
+                // The query API is not Graph: its errors have the OneAPI shape, and its 429 may come without Retry-After.
+                if (error.Status == 429 && service.options.LogAnalytics.OmitRetryAfter)
+                {
+                    Context.Response.Headers.Remove("Retry-After");
+                    this.retryAfter = null;
+                }
+
+                await SendAsync(error.Status, LogAnalytics.LogAnalyticsError.FromGraph(error).ToBytes());
+                return;
+            }
+
             using var body = new System.IO.MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
             {
@@ -93,6 +113,7 @@ internal sealed partial class SimulatorService
 
         public async Task SendAsync(int statusCode, byte[] body)
         {
+            Bytes = body.Length;
             Prepare(statusCode);
             Context.Response.ContentLength = body.Length;
             await Context.Response.Body.WriteAsync(body, Context.RequestAborted);
@@ -109,6 +130,7 @@ internal sealed partial class SimulatorService
         /// <summary>A complete 200 response whose JSON stops half-way (chunked, cleanly terminated).</summary>
         public async Task SendTruncatedAsync(byte[] body)
         {
+            Bytes = body.Length / 2;
             Prepare(200);
             await Context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), Context.RequestAborted);
         }
@@ -116,6 +138,7 @@ internal sealed partial class SimulatorService
         /// <summary>Announces the full length, sends a third, then resets the connection.</summary>
         public async Task SendAndDropAsync(byte[] body)
         {
+            Bytes = body.Length / 3;
             Prepare(200);
             Context.Response.ContentLength = body.Length;
             await Context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 3), Context.RequestAborted);
@@ -158,7 +181,7 @@ internal sealed partial class SimulatorService
             service.Requests.Add(new LoggedRequest(arrived, request.Method, (request.Path + request.QueryString).ToString(), Request.Filter,
                 request.Query.TryGetValue("$top", out StringValues top) ? top.ToString() : null, Request.HasSkipToken,
                 request.Headers["Prefer"] is { Count: > 0 } prefer ? prefer.ToString() : null, HasAuthorization, AppKey, status, Fault,
-                Records, retryAfter, duration) { InBatch = Request.InBatch });
+                Records, retryAfter, duration) { InBatch = Request.InBatch, Kql = Kql, Bytes = Bytes, Partial = Partial });
         }
     }
 }

@@ -33,6 +33,9 @@ internal sealed partial class SimulatorService
         randomFaults = new RandomFaults(options.RandomFaults);
         enumNeedles = RenderPlan.Needles(options.EvolvableEnums);
         acceptedTokens = options.AcceptedTokens is { Count: > 0 } tokens ? new HashSet<string>(tokens, StringComparer.Ordinal) : null;
+        var la = options.LogAnalytics;
+        queryThrottle = new Throttle(la.ThrottleRequests, Scale(la.ThrottleWindow), countRejected: false, time);
+        queryGate = new LogAnalytics.QueryGate(la.MaxConcurrent, la.QueueLength, Scale(la.QueueTimeout));
     }
 
     public SimTenant Tenant { get; }
