@@ -49,7 +49,8 @@ Describe 'Get-StrongAuthKql' {
     Context 'Sentinel templates' {
         It 'writes one YAML file per alert rule and returns the files' {
             $folder = Join-Path $script:outFolder 'yaml'
-            $files = Get-StrongAuthKql -AsSentinelTemplate -OutputPath $folder
+            $files = Get-StrongAuthKql -AsSentinelTemplate -OutputPath $folder -WarningVariable warnings
+            $warnings | Should -BeNullOrEmpty -Because 'without -Name only the alert rules are asked for'
             $files | Should -HaveCount 3
             $files[0] | Should -BeOfType System.IO.FileInfo
             $files.Name | Sort-Object | Should -Be @('AppNeverRecoversFromInteractionRequired.yaml', 'ScriptAccountFailingMfa.yaml', 'StrongAuthFailureSpike.yaml')

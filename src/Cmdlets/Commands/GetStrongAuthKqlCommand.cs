@@ -69,6 +69,12 @@ public sealed class GetStrongAuthKqlCommand : AsyncPSCmdlet
             cancellationToken.ThrowIfCancellationRequested();
             if (entry.Alert is not { } rule)
             {
+                // Without -Name only the alerts were asked for; a named analysis query is said to have no template.
+                if (Name is null)
+                {
+                    continue;
+                }
+
                 await WriteWarningAsync("'" + entry.Name + "' is an analysis query, not an alert rule: it has no Sentinel template (Get-StrongAuthKql -Name " + entry.Name + " prints it).").ConfigureAwait(false);
                 continue;
             }

@@ -80,7 +80,17 @@ public static class KustoLanguageService
             UseShellExecute = false,
         };
         start.ArgumentList.Add("check-kql.js");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started (Node.js is needed for the KQL tests).");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("node could not be started: the KQL tests need Node.js and npm on the PATH (" + ex.Message + ").", ex);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("node could not be started (Node.js is needed for the KQL tests).");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         process.StandardInput.Write(input);

@@ -11,12 +11,14 @@ internal static class InteractionRequiredNeverRecoversRule
 {
     public static readonly Guid Id = new("cae080e9-11f9-4145-85aa-97b3996bd0b9");
 
+    private static readonly string[] Columns = { "TimeGenerated", "UserPrincipalName", "UserId", "AppId", "AppDisplayName", "IPAddress", "ResultType", "IsInteractive" };
+
     public static SentinelAlertRule Build()
     {
         var query =
             "// EntraStrongAuth: silent strong-authentication failures (interaction_required) of a user and app with no later interactive success.\n" +
             "// Failures of the day before yesterday's end are checked against successes up to now, so every failure had a day to recover.\n" +
-            "let SignIns = " + UserSignInLegs.Union(new[] { "where TimeGenerated > ago(2d)", "where ResultType in (\"0\", " + AlertRuleParts.StrongAuthCodeList + ")" }) + ";\n" +
+            "let SignIns = " + UserSignInLegs.Union(new[] { "where TimeGenerated > ago(2d)", "where ResultType in (\"0\", " + AlertRuleParts.StrongAuthCodeList + ")" }, Columns) + ";\n" +
             "let SilentFailures = SignIns\n" +
             "    | where TimeGenerated <= ago(1d) and ResultType != \"0\" and IsInteractive == false\n" +
             "    | summarize FailedSilentSignIns = count(), FirstFailure = min(TimeGenerated), LastFailure = max(TimeGenerated), ErrorCodes = make_set(ResultType, 10),\n" +

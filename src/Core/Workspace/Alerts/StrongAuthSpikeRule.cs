@@ -14,13 +14,15 @@ internal static class StrongAuthSpikeRule
     /// <summary>Fewer failures a day than this are never a spike worth an alert, however unusual.</summary>
     public const int MinimumDailyFailures = 20;
 
+    private static readonly string[] Columns = { "TimeGenerated", "UserPrincipalName", "UserId", "AppDisplayName", "ResultType", "IsInteractive" };
+
     public static SentinelAlertRule Build()
     {
         var query =
             "// EntraStrongAuth: a spike of strong-authentication failures (AADSTS50072, 50074, 50076, 50079) per code and app, as after a policy change.\n" +
             "// Daily counts over 14 days; series_decompose_anomalies flags yesterday when it stands out from the trend.\n" +
             "let MinimumDailyFailures = " + MinimumDailyFailures + ";\n" +
-            "let Failures = " + UserSignInLegs.Union(new[] { "where TimeGenerated > startofday(ago(14d))", "where ResultType in (" + AlertRuleParts.StrongAuthCodeList + ")" }) + ";\n" +
+            "let Failures = " + UserSignInLegs.Union(new[] { "where TimeGenerated > startofday(ago(14d))", "where ResultType in (" + AlertRuleParts.StrongAuthCodeList + ")" }, Columns) + ";\n" +
             "Failures\n" +
             "| make-series DailyFailures = count() default = 0 on TimeGenerated from startofday(ago(14d)) to startofday(now()) step 1d by ResultType, AppDisplayName\n" +
             "| extend (Anomalies, Score, Baseline) = series_decompose_anomalies(DailyFailures, 3, -1, \"linefit\")\n" +

@@ -43,13 +43,23 @@ public static class UserSignInLegs
     /// operator line without its pipe (<c>where TimeGenerated &gt; ago(1d)</c>), applied in each leg before the projection
     /// so Kusto filters on the stored columns. The result starts with <c>union</c> and has no trailing line break.
     /// </summary>
-    public static string Union(IEnumerable<string> filters)
+    /// <param name="filters">The operator lines applied in each leg.</param>
+    /// <param name="only">The columns to keep (names of <see cref="ColumnNames"/>); null keeps them all, which a query whose tests come from data needs.</param>
+    public static string Union(IEnumerable<string> filters, IEnumerable<string>? only = null)
     {
         var where = (filters ?? throw new ArgumentNullException(nameof(filters))).ToList();
+        var keep = only?.ToList();
+        var unknown = keep?.FirstOrDefault(c => !ColumnNames.Contains(c, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            throw new ArgumentException("The user sign-in legs have no column " + unknown + ".", nameof(only));
+        }
+
+        var columns = keep is null ? Columns : Columns.Where((_, i) => keep.Contains(ColumnNames[i], StringComparer.Ordinal)).ToArray();
         var legs = Tables.Select(table =>
             "    (" + table + "\n" +
             string.Concat(where.Select(f => "    | " + f + "\n")) +
-            "    | project\n        " + string.Join(",\n        ", Columns) + ")");
+            "    | project\n        " + string.Join(",\n        ", columns) + ")");
         return "union isfuzzy=true\n" + string.Join(",\n", legs);
     }
 }
