@@ -60,6 +60,7 @@ public static class SentinelRuleConstraints
         Check(InWindow(rule.QueryFrequency), "queryFrequency must be between 5 minutes and 14 days.");
         Check(InWindow(rule.QueryPeriod), "queryPeriod must be between 5 minutes and 14 days.");
         Check(rule.QueryPeriod >= rule.QueryFrequency, "queryPeriod must not be shorter than queryFrequency.");
+        Check(rule.QueryPeriod < TimeSpan.FromDays(2) || rule.QueryFrequency >= TimeSpan.FromHours(1), "queryFrequency must be at least 1 hour when queryPeriod is 2 days or more.");
         Check(rule.TriggerThreshold >= 0 && rule.TriggerThreshold <= MaxThreshold, "triggerThreshold must be between 0 and " + MaxThreshold + ".");
         Check(rule.Tactics.Count > 0 && rule.Tactics.All(t => Tactics.Contains(t, StringComparer.Ordinal)), "tactics must name MITRE ATT&CK tactics (" + string.Join(", ", Tactics) + ").");
         Check(rule.Techniques.All(t => Technique.IsMatch(t)), "relevantTechniques must be MITRE technique ids such as T1078 or T1078.004.");
