@@ -20,6 +20,7 @@
         'Get-EntraStrongAuthContext'
         'Get-SignInLog'
         'Get-StrongAuthFailure'
+        'Get-StrongAuthKql'
         'Get-StrongAuthPolicy'
         'Import-SignInLog'
         'Resolve-AadstsError'

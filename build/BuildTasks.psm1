@@ -36,6 +36,25 @@ function Restore-PackageDownloads {
     }
 }
 
+function Restore-KqlCheck {
+    # The Kusto language service the KQL tests run (tests/KqlCheck, test-time only): npm ci from the committed lock
+    # file, again only when the lock file changed since the last install (its hash is kept in node_modules).
+    param($Context)
+    $folder = Join-Path $Context.Root 'tests/KqlCheck'
+    $stamp = Join-Path $folder 'node_modules/.installed-lock-hash'
+    $hash = (Get-FileHash (Join-Path $folder 'package-lock.json') -Algorithm SHA256).Hash
+    if ((Test-Path $stamp) -and (Get-Content $stamp -Raw).Trim() -eq $hash) { return }
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        Write-Warning 'npm was not found: the KQL tests need Node.js and npm (tests/KqlCheck) and will fail.'
+        return
+    }
+    Write-Host 'Installing the Kusto language service for the KQL tests (npm ci in tests/KqlCheck)...'
+    Push-Location $folder
+    try { & npm ci --no-audit --no-fund --loglevel=error | Out-Host } finally { Pop-Location }
+    if ($LASTEXITCODE -ne 0) { throw "npm ci in tests/KqlCheck failed with exit code $LASTEXITCODE." }
+    Set-Content -Path $stamp -Value $hash
+}
+
 function Get-PesterModulePath {
     param($Context)
     $installed = Get-Module Pester -ListAvailable | Where-Object { $_.Version -eq [version]'5.7.1' } | Select-Object -First 1
@@ -225,6 +244,7 @@ function Invoke-TestTask {
     $trx = Join-Path $Context.TestResults 'unit.trx'
     if (Test-Path $trx) { Remove-Item $trx }
 
+    Restore-KqlCheck -Context $Context
     Write-Host 'Running xUnit tests...'
     & dotnet test (Join-Path $root 'tests/Unit/EntraStrongAuth.Tests.csproj') -c $Context.Configuration --no-build --nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host

@@ -82,6 +82,10 @@ public static class ErrorIds
     public const string NothingToResume = nameof(NothingToResume);
     public const string OutFileExists = nameof(OutFileExists);
 
+    // Get-StrongAuthKql.
+    public const string KqlOutputPathInvalid = nameof(KqlOutputPathInvalid);
+    public const string KqlQueryNotFound = nameof(KqlQueryNotFound);
+
     // Policies and authentication strengths.
     public const string AuthenticationStrengthInvalid = nameof(AuthenticationStrengthInvalid);
     public const string AuthenticationStrengthNotFound = nameof(AuthenticationStrengthNotFound);
