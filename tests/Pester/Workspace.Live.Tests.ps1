@@ -93,8 +93,9 @@ Describe 'The other commands read a workspace too' {
 
     It 'Test-StrongAuthReadiness gives the same verdicts as from Graph' {
         $fromGraph = @(Test-StrongAuthReadiness -RequireMfa @window -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.UserPrincipalName, $_.AppId, $_.Verdict, "$($_.Reasons)" } | Sort-Object)
-        $fromWorkspace = @(Test-StrongAuthReadiness -RequireMfa @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.UserPrincipalName, $_.AppId, $_.Verdict, "$($_.Reasons)" } | Sort-Object)
+        $fromWorkspace = @(Test-StrongAuthReadiness -RequireMfa @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue -ErrorVariable errs | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.UserPrincipalName, $_.AppId, $_.Verdict, "$($_.Reasons)" } | Sort-Object)
 
+        $errs | Should -BeNullOrEmpty
         $fromGraph.Count | Should -BeGreaterThan 60
         $fromWorkspace | Should -Be $fromGraph
     }
@@ -102,8 +103,9 @@ Describe 'The other commands read a workspace too' {
     It 'Debug-StrongAuthFailure diagnoses a pasted failure the same way' {
         $failure = Get-StrongAuthFailure @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue | Where-Object Cause -ne 'BenignInterrupt' | Select-Object -First 1
         $fromGraph = Debug-StrongAuthFailure -SignInId $failure.SignIn.Id -WarningAction SilentlyContinue
-        $fromWorkspace = Debug-StrongAuthFailure -SignInId $failure.SignIn.Id -WorkspaceId $workspaceId -WarningAction SilentlyContinue
+        $fromWorkspace = Debug-StrongAuthFailure -SignInId $failure.SignIn.Id -WorkspaceId $workspaceId -WarningAction SilentlyContinue -ErrorVariable errs
 
+        $errs | Should -BeNullOrEmpty
         $fromWorkspace.Failure.SignIn.Id | Should -Be $failure.SignIn.Id
         "$($fromWorkspace.Cause)|$($fromWorkspace.Confidence)" | Should -Be "$($fromGraph.Cause)|$($fromGraph.Confidence)"
         @($fromWorkspace.Steps | ForEach-Object { "$($_.Name)=$($_.Status)" }) | Should -Be @($fromGraph.Steps | ForEach-Object { "$($_.Name)=$($_.Status)" })
@@ -122,8 +124,9 @@ Describe 'The other commands read a workspace too' {
         $subjects = @(Get-StrongAuthFailure @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue | Select-Object -First 5)
         $fixedAt = [datetime]::new(2026, 11, 19, 12, 0, 0, [DateTimeKind]::Utc)
         $fromGraph = @($subjects | Test-StrongAuthRemediation -FixedAt $fixedAt -Window 3.00:00 -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}|{2}' -f $_.Subject, $_.Outcome, $_.Confidence } | Sort-Object)
-        $fromWorkspace = @($subjects | Test-StrongAuthRemediation -FixedAt $fixedAt -Window 3.00:00 -WorkspaceId $workspaceId -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}|{2}' -f $_.Subject, $_.Outcome, $_.Confidence } | Sort-Object)
+        $fromWorkspace = @($subjects | Test-StrongAuthRemediation -FixedAt $fixedAt -Window 3.00:00 -WorkspaceId $workspaceId -WarningAction SilentlyContinue -ErrorVariable errs | ForEach-Object { '{0}|{1}|{2}' -f $_.Subject, $_.Outcome, $_.Confidence } | Sort-Object)
 
+        $errs | Should -BeNullOrEmpty
         $fromGraph.Count | Should -BeGreaterThan 0
         $fromWorkspace | Should -Be $fromGraph
     }

@@ -59,6 +59,11 @@ internal sealed class WorkspaceRun
                     await _onSignIn(signIn).ConfigureAwait(false);
                 }
             }
+            else if (item.Problem is { ErrorId: Core.Errors.ErrorIds.SignInLogEmpty })
+            {
+                // A page with no rows is an answer (nothing matched), not a damaged file.
+                continue;
+            }
             else if (item.Problem is { } problem)
             {
                 rows++;
