@@ -59,9 +59,10 @@ internal sealed class WorkspaceRun
                     await _onSignIn(signIn).ConfigureAwait(false);
                 }
             }
-            else if (item.Problem is { ErrorId: Core.Errors.ErrorIds.SignInLogEmpty })
+            else if (item.Problem is { ErrorId: Core.Errors.ErrorIds.SignInLogEmpty } or { Field: "error" })
             {
-                // A page with no rows is an answer (nothing matched), not a damaged file.
+                // A page with no rows is an answer (nothing matched), not a damaged file; a partial answer's error
+                // is the reader's to act on (a cut page resumes), not a problem with a record.
                 continue;
             }
             else if (item.Problem is { } problem)

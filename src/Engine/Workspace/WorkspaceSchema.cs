@@ -68,6 +68,12 @@ internal sealed class WorkspaceSchema
         try
         {
             using var result = await _queries.QueryAsync(SignInKql.Schema(name), cancellationToken).ConfigureAwait(false);
+            if (result.Truncated)
+            {
+                // A schema is a hundred rows at most; a cut one would silently drop columns from every query.
+                throw new EntraStrongAuthException(ErrorIds.WorkspaceQueryFailed, FailureKind.ResourceUnavailable, "The schema of " + name + " came back cut short (" + result.RowCount + " columns).", "Try again; if it persists, run '" + SignInKql.Schema(name) + "' in the workspace's Logs blade.");
+            }
+
             var columns = new List<KeyValuePair<string, string>>();
             for (var row = 0; row < result.RowCount; row++)
             {
