@@ -93,7 +93,7 @@ public sealed class SimTenant
     private readonly Lazy<LogAnalyticsWorkspace> workspace;
 
     /// <summary>
-    /// The same sign-ins as Log Analytics tables (empty tables when the sign-ins came from a file). Built on first use
+    /// The same sign-ins as Log Analytics tables (from a file: each signIn mapped by property name). Built on first use
     /// by running the seeded generator again (same seed, same sign-ins), so a Graph-only run pays neither the time nor
     /// the memory; <see cref="LogAnalytics.LogAnalyticsOptions.Preload"/> builds it at start.
     /// </summary>
@@ -155,8 +155,9 @@ public sealed class SimTenant
             Collect(document.RootElement, records, properties);
         }
 
-        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", Sort(records), properties, SimDirectory.Empty,
-            WorkspaceBuilder.Empty);
+        var sorted = Sort(records);
+        return new SimTenant(tenantId ?? "00000000-0000-0000-0000-000000000000", "Contoso", "contoso.com", sorted, properties, SimDirectory.Empty,
+            () => GraphJsonRows.Build(sorted));
     }
 
     private static void Collect(JsonElement element, List<SimSignIn> records, HashSet<string> properties)

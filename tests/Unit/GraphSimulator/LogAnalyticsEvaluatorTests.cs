@@ -101,6 +101,9 @@ public sealed class LogAnalyticsEvaluatorTests
     public void FuzzyUnionDropsAMissingLegAndAPlainUnionFailsWithSem0100()
     {
         Assert.Equal(5, Run("union isfuzzy=true T, Missing, Other").Count);
+        Assert.Equal(4, Run("union isfuzzy=true (T | where N > 0), (Missing | where N > 0)").Count);
+        var wrongColumn = Assert.Throws<KqlException>(() => Run("union isfuzzy=true (T | where N > 0), (Other | where N > 0)"));
+        Assert.Contains("named 'N'", wrongColumn.Message, StringComparison.Ordinal);
         var error = Assert.Throws<KqlException>(() => Run("union T, Missing"));
         Assert.Equal("SEM0100", error.DetailCode);
         Assert.Contains("Failed to resolve table or column expression named 'Missing'", error.Message, StringComparison.Ordinal);

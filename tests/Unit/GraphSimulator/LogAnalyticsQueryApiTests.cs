@@ -287,3 +287,41 @@ public sealed class LogAnalyticsCommandLineTests
         Assert.Throws<ArgumentException>(() => SimulatorCommandLine.Parse(new[] { "--workspace-id", "not-a-guid" }));
     }
 }
+
+/// <summary>A tenant loaded from a Graph JSON file: its sign-ins in the table their event type names, workload ones included.</summary>
+public sealed class LogAnalyticsFileWorkspaceTests : IDisposable
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), "la-workload-" + Guid.NewGuid().ToString("N") + ".json");
+
+    public LogAnalyticsFileWorkspaceTests() => File.WriteAllText(file, """
+        [
+          {"id":"u1","createdDateTime":"2026-11-20T10:00:00Z","userPrincipalName":"svc@contoso.com","appId":"a1","signInEventTypes":["nonInteractiveUser"],"status":{"errorCode":50076,"failureReason":"MFA needed"},"appliedConditionalAccessPolicies":[{"id":"p1","result":"failure"}]},
+          {"id":"i1","createdDateTime":"2026-11-20T11:00:00Z","userPrincipalName":"ann@contoso.com","appId":"a1","isInteractive":true,"signInEventTypes":["interactiveUser"],"status":{"errorCode":0},"appliedConditionalAccessPolicies":[]},
+          {"id":"s1","createdDateTime":"2026-11-21T10:00:00Z","servicePrincipalId":"sp-1","servicePrincipalName":"Backup job","appId":"a2","signInEventTypes":["servicePrincipal"],"status":{"errorCode":0}},
+          {"id":"m1","createdDateTime":"2026-11-22T10:00:00Z","servicePrincipalId":"mi-1","appId":"a3","signInEventTypes":["managedIdentity"],"status":{"errorCode":7000215}}
+        ]
+        """);
+
+    public void Dispose() => File.Delete(file);
+
+    [Fact]
+    public async Task EachSignInLandsInItsTableWithTheGraphValues()
+    {
+        await using var sim = await GraphSimulatorHost.StartAsync(new GraphSimulatorOptions { Data = SimDataSource.FromFile(file) });
+        using var client = new LogAnalyticsQueryClient(sim);
+
+        var byType = await client.QueryAsync("union withsource=Table SigninLogs, AADNonInteractiveUserSignInLogs, AADServicePrincipalSignInLogs, AADManagedIdentitySignInLogs | project Table, Id, ResultType, TimeGenerated | sort by Id asc");
+        var workload = await client.QueryAsync("AADServicePrincipalSignInLogs | where ServicePrincipalId == \"sp-1\" | project ServicePrincipalName, AppId");
+        var policies = await client.QueryAsync("AADNonInteractiveUserSignInLogs | project P = tostring(todynamic(ConditionalAccessPolicies)[0].result), ResultDescription, UserPrincipalName");
+        var interactive = await client.QueryAsync("SigninLogs | project P = array_length(ConditionalAccessPolicies), IsInteractive");
+
+        Assert.Equal(new[] { "SigninLogs", "AADManagedIdentitySignInLogs", "AADServicePrincipalSignInLogs", "AADNonInteractiveUserSignInLogs" },
+            byType.Cells("Table").Select(c => c.GetString()));
+        Assert.Equal(new[] { "0", "7000215", "0", "50076" }, byType.Cells("ResultType").Select(c => c.GetString()));
+        Assert.Equal("2026-11-20T11:00:00.0000000Z", byType.Cells("TimeGenerated")[0].GetString());
+        Assert.Equal("Backup job", workload.Rows.Single()[0].GetString());
+        Assert.Equal(new[] { "failure", "MFA needed", "svc@contoso.com" }, policies.Rows.Single().EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(0, interactive.Rows.Single()[0].GetInt64());
+        Assert.True(interactive.Rows.Single()[1].GetBoolean());
+    }
+}

@@ -61,17 +61,18 @@ internal sealed class StoredTable : KqlTable
             string? text = cells[i];
             switch (columns[i].Type)
             {
+                // A value that does not parse as the column's type is stored as null, as Kusto ingestion does.
                 case KqlType.Bool:
-                    flagCells[i]!.Add(text is null or "" ? (sbyte)-1 : bool.Parse(text) ? (sbyte)1 : (sbyte)0);
+                    flagCells[i]!.Add(bool.TryParse(text, out bool flag) ? (flag ? (sbyte)1 : (sbyte)0) : (sbyte)-1);
                     break;
                 case KqlType.DateTime:
-                    numberCells[i]!.Add(text is null or "" ? NullNumber : KqlValues.ParseDateTime(text).Ticks);
+                    numberCells[i]!.Add(text is not null && KqlValues.TryParseDateTime(text) is DateTime time ? time.Ticks : NullNumber);
                     break;
                 case KqlType.Long or KqlType.Int:
-                    numberCells[i]!.Add(text is null or "" ? NullNumber : long.Parse(text, CultureInfo.InvariantCulture));
+                    numberCells[i]!.Add(long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long number) ? number : NullNumber);
                     break;
                 case KqlType.TimeSpan:
-                    numberCells[i]!.Add(text is null or "" ? NullNumber : TimeSpan.Parse(text, CultureInfo.InvariantCulture).Ticks);
+                    numberCells[i]!.Add(TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span.Ticks : NullNumber);
                     break;
                 case KqlType.Dynamic:
                     textCells[i]!.Add(text is null ? -1 : pool.Intern(text));

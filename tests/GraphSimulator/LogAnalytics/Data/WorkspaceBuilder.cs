@@ -75,13 +75,6 @@ internal sealed class WorkspaceBuilder
         return new LogAnalyticsWorkspace(tables.Values.ToArray());
     }
 
-    /// <summary>A workspace with the four tables and no rows (a tenant loaded from a Graph JSON file).</summary>
-    public static LogAnalyticsWorkspace Empty()
-    {
-        var pool = new StringPool();
-        return new LogAnalyticsWorkspace(TableSchemas.TableNames.Select(n => new StoredTable(n, TableSchemas.Columns(n), pool)).ToArray());
-    }
-
     /// <summary>One worker's renderer: a sign-in's cells as text, typed later by the table's columns.</summary>
     private sealed class Renderer
     {

@@ -97,7 +97,7 @@ public static class KqlEvaluator
         {
             if (!tables.TryGetTable(name, out var table))
             {
-                throw KqlException.Unresolved(operatorName, name);
+                throw KqlException.MissingTable(operatorName, name);
             }
 
             var rows = table.Rows;
@@ -116,16 +116,17 @@ public static class KqlEvaluator
                     var rows = leg is { Source: TableSource t, Operators.Count: 0 } ? Table(t.Name, "union") : Tabular(leg);
                     legs.Add((rows, SourceName(leg, i)));
                 }
-                catch (KqlException e) when (union.IsFuzzy && e.DetailCode == "SEM0100")
+                catch (KqlException e) when (union.IsFuzzy && e.IsMissingTable)
                 {
-                    // isfuzzy=true: a leg that does not resolve is left out (an error only when none resolves).
+                    // isfuzzy=true: a leg naming a missing table is left out (an error only when none resolves); a
+                    // missing column stays an error, so a wrong column in one leg cannot silently drop its rows.
                 }
             }
 
             if (legs.Count == 0)
             {
                 var first = union.Legs[0].Source as TableSource;
-                throw KqlException.Unresolved("union", first?.Name ?? "union");
+                throw KqlException.MissingTable("union", first?.Name ?? "union");
             }
 
             return UnionRows.Combine(legs, union.WithSource);

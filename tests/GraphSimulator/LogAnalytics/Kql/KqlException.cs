@@ -37,6 +37,9 @@ public sealed class KqlException : Exception
 
     public string DetailCode { get; } = "SYN0002";
 
+    /// <summary>The unresolved name was a table (what union isfuzzy=true tolerates; a missing column it does not).</summary>
+    public bool IsMissingTable { get; private init; }
+
     /// <summary>Malformed text at a position.</summary>
     public static KqlException Syntax(string token, int line, int column, string? why = null) =>
         new("SyntaxError", "SYN0002", $"Query could not be parsed at '{token}' on line [{line},{column}]" + (why is null ? "" : ": " + why));
@@ -48,6 +51,10 @@ public sealed class KqlException : Exception
     /// <summary>SEM0100, Kusto's message for a name that resolves to no table or column.</summary>
     public static KqlException Unresolved(string operatorName, string name) =>
         new("SemanticError", "SEM0100", $"'{operatorName}' operator: Failed to resolve table or column expression named '{name}'");
+
+    /// <summary>SEM0100 for a table the workspace does not have.</summary>
+    public static KqlException MissingTable(string operatorName, string name) =>
+        new("SemanticError", "SEM0100", $"'{operatorName}' operator: Failed to resolve table or column expression named '{name}'") { IsMissingTable = true };
 
     /// <summary>Another semantic error (a type mismatch, a wrong argument count).</summary>
     public static KqlException Semantic(string message) => new("SemanticError", "SEM0001", message);
