@@ -22,6 +22,7 @@ namespace EntraStrongAuth.Tests.Headless;
 /// </summary>
 internal sealed class HeadlessKqlModel : IWorkspaceQueries
 {
+    private static readonly Regex Origin = new(@"datetime_diff\(""second"", CreatedDateTime, datetime\(([^)]+)\)\)", RegexOptions.CultureInvariant);
     private static readonly Regex Slice = new(@"hash\(Account, (\d+)\) == (\d+)", RegexOptions.CultureInvariant);
     private readonly IReadOnlyList<SignInEvent> _signIns;
 
@@ -50,7 +51,7 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
         var (count, index) = slice.Success ? (int.Parse(slice.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(slice.Groups[2].Value, CultureInfo.InvariantCulture)) : (1, 0);
         var rows = _signIns.Where(e => Account(e).Length > 0 && Hash(Account(e), count) == index).ToList();
         var (columns, values) = kql.Contains("Starts = make_list", StringComparison.Ordinal)
-            ? RunStarts(rows, kql.Contains("AppKey", StringComparison.Ordinal))
+            ? RunStarts(rows, kql.Contains("AppKey", StringComparison.Ordinal), DateTimeOffset.Parse(Origin.Match(kql).Groups[1].Value, CultureInfo.InvariantCulture).ToUnixTimeSeconds())
             : Groups(rows);
         var truncated = values.Count > RowCap;
         var json = JsonSerializer.Serialize(new { columns = columns.Select(c => new { name = c.Name, type = c.Type }), rows = values.Take(RowCap) });
@@ -96,7 +97,7 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
         return (columns, rows);
     }
 
-    private static (List<WorkspaceColumn>, List<object?[]>) RunStarts(List<SignInEvent> signIns, bool perApp)
+    private static (List<WorkspaceColumn>, List<object?[]>) RunStarts(List<SignInEvent> signIns, bool perApp, long origin)
     {
         var columns = new List<WorkspaceColumn> { new("Account", "string") };
         if (perApp)
@@ -109,7 +110,7 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
             .Select(g =>
             {
                 // summarize by key, Second; newest 2048 (Rank); ascending; a start is first or more than 120 s after the one before.
-                var seconds = g.Select(e => e.CreatedDateTime.ToUnixTimeSeconds()).Distinct().OrderByDescending(s => s).Take(TimestampSample.Capacity).OrderBy(s => s).ToList();
+                var seconds = g.Select(e => e.CreatedDateTime.ToUnixTimeSeconds() - origin).Distinct().OrderByDescending(s => s).Take(TimestampSample.Capacity).OrderBy(s => s).ToList();
                 var starts = seconds.Where((s, i) => i == 0 || s - seconds[i - 1] > Cadence.RunGapSeconds).ToArray();
                 var first = g.First();
                 return perApp ? new object?[] { Account(first), AppKey(first), starts } : new object?[] { Account(first), starts };

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
@@ -45,10 +45,11 @@ public sealed class WorkspaceHeadlessSource
         var kept = groups.FindAll(g => wantsAccount(g.UserPrincipalName, g.UserId));
         scorer.AddGroups(kept);
 
+        var origin = HeadlessKql.SecondsOrigin(scope).ToUnixTimeSeconds();
         var accounts = await ReadAllAsync("Reading each account's run starts", p => HeadlessKql.RunStarts(scope, perApp: false, p), WorkspaceHeadlessRows.Starts, cancellationToken).ConfigureAwait(false);
         foreach (var (account, _, starts) in accounts)
         {
-            scorer.AddRunStarts(account, null, starts);
+            scorer.AddRunStarts(account, null, starts.Select(s => s + origin));
         }
 
         var apps = 0;
@@ -57,7 +58,7 @@ public sealed class WorkspaceHeadlessSource
             var perApp = await ReadAllAsync("Reading each account and app's run starts", p => HeadlessKql.RunStarts(scope, perApp: true, p), WorkspaceHeadlessRows.Starts, cancellationToken).ConfigureAwait(false);
             foreach (var (account, app, starts) in perApp)
             {
-                scorer.AddRunStarts(account, app, starts);
+                scorer.AddRunStarts(account, app, starts.Select(s => s + origin));
             }
 
             apps = perApp.Count;
