@@ -54,7 +54,7 @@ public sealed class HeadlessScorer
     /// </summary>
     internal void AddGroups(IEnumerable<HeadlessGroup> groups)
     {
-        foreach (var group in groups.OrderBy(g => g.First))
+        foreach (var group in groups.OrderBy(g => g.First).ThenBy(TieBreak, StringComparer.Ordinal))
         {
             var user = group.Account;
             if (string.IsNullOrWhiteSpace(user))
@@ -115,6 +115,13 @@ public sealed class HeadlessScorer
             IpAddresses = a.Ips.Ranked(5),
         };
     }
+
+    // Groups with the same first second come in a fixed order whatever order the workspace returned its rows in.
+    private static string TieBreak(HeadlessGroup g) =>
+        string.Join(
+            "\n",
+            g.UserPrincipalName, g.UserId, g.AppId, g.AppDisplayName, g.ResourceId, g.ResourceDisplayName, g.IpAddress, g.AutonomousSystemNumber, g.UserAgent,
+            g.ClientAppUsed, g.AuthenticationProtocol, g.OriginalTransferMethod, g.IsInteractive, g.HasDevice, g.IsSuccess, g.IsStrongAuthFailure, g.MfaSatisfied);
 
     private static string AppKey(string user, string app) => user + "\n" + app;
 

@@ -34,6 +34,9 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
     /// <summary>Results longer than this come back cut and marked Truncated (the API's 500,000-row cap, scaled down).</summary>
     public int RowCap { get; init; } = int.MaxValue;
 
+    /// <summary>Returns the rows last to first (Kusto promises no order without a sort).</summary>
+    public bool Reversed { get; init; }
+
     public List<string> Queries { get; } = new();
 
     /// <summary>The JSON text of every answer that was not cut (what came over the wire).</summary>
@@ -53,6 +56,11 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
         var (columns, values) = kql.Contains("Starts = make_list", StringComparison.Ordinal)
             ? RunStarts(rows, kql.Contains("AppKey", StringComparison.Ordinal), DateTimeOffset.Parse(Origin.Match(kql).Groups[1].Value, CultureInfo.InvariantCulture).ToUnixTimeSeconds())
             : Groups(rows);
+        if (Reversed)
+        {
+            values.Reverse();
+        }
+
         var truncated = values.Count > RowCap;
         var json = JsonSerializer.Serialize(new { columns = columns.Select(c => new { name = c.Name, type = c.Type }), rows = values.Take(RowCap) });
         if (!truncated)

@@ -59,6 +59,7 @@ public sealed class WorkspaceHeadlessEquivalenceTests : IDisposable
         var actual = Describe(await FromWorkspace(model, signIns));
 
         Assert.Equal(expected, actual);
+        Assert.Equal(expected, Describe(await FromWorkspace(new HeadlessKqlModel(signIns) { Reversed = true }, signIns)));
         Assert.Contains(expected, f => f.Contains("\nCadence ", StringComparison.Ordinal));
         Assert.Contains(expected, f => f.Contains("\nInteractiveMfa ", StringComparison.Ordinal));
         _output.WriteLine(string.Format(CultureInfo.InvariantCulture, "seed {0}: {1:N0} sign-ins, {2} findings (per account and per account + app) equal; {3:N0} rows, {4:N0} bytes back", seed, signIns.Count, expected.Count, model.RowsReturned, model.BytesReturned));

@@ -31,6 +31,7 @@ public sealed class HeadlessSearch
     private DateTimeOffset? _end;
     private HeadlessScorer? _scorer;
     private long _scored;
+    private bool _fromWorkspace;
 
     /// <summary>Checks the window at once: an -EndTime before -StartTime is an InvalidTimeRange error.</summary>
     public HeadlessSearch(HeadlessSearchOptions options, IRunHost host)
@@ -93,6 +94,7 @@ public sealed class HeadlessSearch
         }
 
         var (start, end) = DefaultWindow();
+        _fromWorkspace = true;
         var filter = _options.Filter;
         var scope = new HeadlessKqlScope(start, end)
         {
@@ -113,7 +115,8 @@ public sealed class HeadlessSearch
         await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Scored {0:N0} sign-ins: {1} findings at or above {2}.", _scored, findings.Count, _options.MinimumScore)).ConfigureAwait(false);
         if (_selection.Exclusions.IsActive)
         {
-            await _host.WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
+            // A workspace leaves them out in the query, where they are not counted.
+            await _host.WriteVerboseAsync((_fromWorkspace ? "Sign-ins" : _selection.Exclusions.SignIns + " sign-ins") + " excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
         }
 
         if (_once.Report() is { } duplicates)
