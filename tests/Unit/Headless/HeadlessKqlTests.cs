@@ -44,7 +44,7 @@ public sealed class HeadlessKqlTests
 
         Assert.StartsWith("union\n    (SigninLogs\n", kql, StringComparison.Ordinal);
         Assert.Contains(",\n    (AADNonInteractiveUserSignInLogs\n", kql, StringComparison.Ordinal);
-        Assert.Equal(2, Occurrences(kql, "| where TimeGenerated >= datetime(2026-11-01T00:00:00.0000000Z) and TimeGenerated < datetime(2026-11-16T00:00:00.0000000Z)"));
+        Assert.Equal(2, Occurrences(kql, "| where TimeGenerated >= datetime(2026-10-31T23:00:00.0000000Z) and TimeGenerated < datetime(2026-11-16T00:00:00.0000000Z)"));
         Assert.Equal(2, Occurrences(kql, "| where CreatedDateTime >= datetime(2026-11-01T00:00:00.0000000Z) and CreatedDateTime < datetime(2026-11-15T00:00:00.0000000Z)"));
         Assert.Equal(2, Occurrences(kql, "HasDevice = isnotempty(tostring(todynamic(DeviceDetail).deviceId))"));
         Assert.Equal(2, Occurrences(kql, "AutonomousSystemNumber = tostring(AutonomousSystemNumber)"));

@@ -17,8 +17,13 @@ namespace EntraStrongAuth.Core.Workspace.Headless;
 /// </summary>
 internal static class HeadlessKql
 {
-    /// <summary>How long after a sign-in its row may still be ingested: the TimeGenerated filter reaches this far past the window.</summary>
-    public static readonly TimeSpan IngestionAllowance = TimeSpan.FromDays(1);
+    /// <summary>
+    /// How far the TimeGenerated filter (the column Kusto prunes partitions on) reaches around the window: a row is
+    /// stamped when ingested, normally after the sign-in, so a day after the end; an hour before the start for clock skew.
+    /// </summary>
+    public static readonly TimeSpan IngestionSlackAfter = TimeSpan.FromDays(1);
+
+    public static readonly TimeSpan IngestionSlackBefore = TimeSpan.FromHours(1);
 
     public const string SigninLogs = "SigninLogs";
     public const string NonInteractiveTable = "AADNonInteractiveUserSignInLogs";
@@ -144,7 +149,7 @@ internal static class HeadlessKql
     private static string Leg(string table, HeadlessKqlScope scope, string columns)
     {
         var leg = new StringBuilder("    (").Append(table).Append('\n')
-            .Append("    | where TimeGenerated >= ").Append(KqlLiteral.DateTime(scope.Start)).Append(" and TimeGenerated < ").Append(KqlLiteral.DateTime(scope.End + IngestionAllowance)).Append('\n')
+            .Append("    | where TimeGenerated >= ").Append(KqlLiteral.DateTime(scope.Start - IngestionSlackBefore)).Append(" and TimeGenerated < ").Append(KqlLiteral.DateTime(scope.End + IngestionSlackAfter)).Append('\n')
             .Append("    | where CreatedDateTime >= ").Append(KqlLiteral.DateTime(scope.Start)).Append(" and CreatedDateTime < ").Append(KqlLiteral.DateTime(scope.End)).Append('\n');
         if (scope.UserPrincipalNames.Count > 0 || scope.UserIds.Count > 0)
         {
