@@ -41,12 +41,45 @@ public sealed class HeadlessScorer
         }
 
         SignIns++;
-        var facts = new SignInFacts(signIn, _data);
-        Aggregate(_users, user!, user!, null, null).Add(signIn, facts, _data);
-        if (Options.PerApp)
+        var (own, perApp) = AddToAggregates(HeadlessGroup.From(signIn), user!);
+        own.Times.Add(signIn.CreatedDateTime);
+        perApp?.Times.Add(signIn.CreatedDateTime);
+    }
+
+    /// <summary>
+    /// Adds groups of alike sign-ins, e.g. a workspace's <c>summarize</c> rows (the query applied the window). They
+    /// are taken in order of their first sign-in, so the capped top-k tables hold the values sign-ins added one at a
+    /// time in time order would have (a value joins the table at its first sign-in; every group of a value holds only
+    /// that value). Cadence needs <see cref="AddRunStarts"/> as well.
+    /// </summary>
+    internal void AddGroups(IEnumerable<HeadlessGroup> groups)
+    {
+        foreach (var group in groups.OrderBy(g => g.First).ThenBy(TieBreak, StringComparer.Ordinal))
         {
-            var app = signIn.AppId ?? signIn.AppDisplayName ?? "(unknown app)";
-            Aggregate(_userApps, user + "\n" + app, user!, signIn.AppId, signIn.AppDisplayName).Add(signIn, facts, _data);
+            var user = group.Account;
+            if (string.IsNullOrWhiteSpace(user))
+            {
+                continue;
+            }
+
+            SignIns += group.SignIns;
+            AddToAggregates(group, user!);
+        }
+    }
+
+    /// <summary>
+    /// The run starts of an account's (or, with <paramref name="app"/>, an account + app's) newest distinct seconds,
+    /// for cadence. An account no group was added for is ignored (e.g. set aside by the command's own filters).
+    /// </summary>
+    /// <param name="account">The account as <see cref="HeadlessGroup.Account"/> (any case).</param>
+    /// <param name="app">Null for the account's aggregate; else <see cref="HeadlessGroup.AppKey"/> (any case).</param>
+    /// <param name="starts">Unix seconds, in any order.</param>
+    internal void AddRunStarts(string account, string? app, IEnumerable<long> starts)
+    {
+        var table = app is null ? _users : _userApps;
+        if (table.TryGetValue(app is null ? account : AppKey(account, app), out var aggregate))
+        {
+            aggregate.RunStarts = starts.OrderBy(s => s).ToList();
         }
     }
 
@@ -81,6 +114,31 @@ public sealed class HeadlessScorer
             LastSeen = a.LastSeen,
             IpAddresses = a.Ips.Ranked(5),
         };
+    }
+
+    // Groups with the same first second come in a fixed order whatever order the workspace returned its rows in.
+    private static string TieBreak(HeadlessGroup g) =>
+        string.Join(
+            "\n",
+            g.UserPrincipalName, g.UserId, g.AppId, g.AppDisplayName, g.ResourceId, g.ResourceDisplayName, g.IpAddress, g.AutonomousSystemNumber, g.UserAgent,
+            g.ClientAppUsed, g.AuthenticationProtocol, g.OriginalTransferMethod, g.IsInteractive, g.HasDevice, g.IsSuccess, g.IsStrongAuthFailure, g.MfaSatisfied);
+
+    private static string AppKey(string user, string app) => user + "\n" + app;
+
+    /// <summary>Adds the group to the account's aggregate and, with PerApp, the account + app's; returns both.</summary>
+    private (SignInAggregate Own, SignInAggregate? PerApp) AddToAggregates(HeadlessGroup group, string user)
+    {
+        var facts = new SignInFacts(group, _data);
+        var own = Aggregate(_users, user, user, null, null);
+        own.Add(group, facts, _data);
+        if (!Options.PerApp)
+        {
+            return (own, null);
+        }
+
+        var perApp = Aggregate(_userApps, AppKey(user, group.AppKey), user, group.AppId, group.AppDisplayName);
+        perApp.Add(group, facts, _data);
+        return (own, perApp);
     }
 
     private SignInAggregate Aggregate(Dictionary<string, SignInAggregate> table, string key, string user, string? appId, string? appName)

@@ -27,7 +27,7 @@ internal static class HeadlessSignalEvaluator
         }
 
         if (data.Signal(HeadlessSignalKeys.Cadence) is { } regular
-            && Cadence.Find(a.Times.Ascending(), regular.Tolerance) is { } cadence
+            && Cadence.Find(a.CadenceSeconds(), regular.Tolerance) is { } cadence
             && cadence.Intervals >= regular.MinCount && cadence.Share >= regular.MinShare)
         {
             Add(evidence, regular, cadence + " over " + Days(a.LastSeen - a.FirstSeen));

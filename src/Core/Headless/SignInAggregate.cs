@@ -1,5 +1,5 @@
 using System;
-using EntraStrongAuth.Core.SignIns;
+using System.Collections.Generic;
 
 namespace EntraStrongAuth.Core.Headless;
 
@@ -10,6 +10,9 @@ namespace EntraStrongAuth.Core.Headless;
 /// </summary>
 internal sealed class SignInAggregate
 {
+    /// <summary>The per-app key of sign-ins that name no client app.</summary>
+    public const string UnknownApp = "(unknown app)";
+
     public SignInAggregate(string user, int environments)
     {
         User = user;
@@ -62,21 +65,29 @@ internal sealed class SignInAggregate
 
     public DateTimeOffset LastSeen { get; private set; } = DateTimeOffset.MinValue;
 
-    public TopCounter<string> Ips { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public TopCounter<string> Ips { get; } = new(StringComparer.OrdinalIgnoreCase, StringComparer.Ordinal);
 
     public TopCounter<long> Asns { get; } = new();
 
-    public TopCounter<string> Apps { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public TopCounter<string> Apps { get; } = new(StringComparer.OrdinalIgnoreCase, StringComparer.Ordinal);
 
-    public TopCounter<string> Resources { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public TopCounter<string> Resources { get; } = new(StringComparer.OrdinalIgnoreCase, StringComparer.Ordinal);
 
-    public TopCounter<string> Agents { get; } = new(StringComparer.Ordinal);
+    public TopCounter<string> Agents { get; } = new(StringComparer.Ordinal, StringComparer.Ordinal);
 
-    public TopCounter<string> LegacyClients { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public TopCounter<string> LegacyClients { get; } = new(StringComparer.OrdinalIgnoreCase, StringComparer.Ordinal);
 
     public long[] Hours { get; } = new long[24];
 
     public TimestampSample Times { get; } = new();
+
+    /// <summary>
+    /// The run starts (ascending Unix seconds) of the newest <see cref="TimestampSample.Capacity"/> distinct seconds,
+    /// worked out in the workspace; null when sign-ins were added one at a time. <see cref="Cadence.Find"/> gives the
+    /// same schedule from these as from the sample: every start is more than <see cref="Cadence.RunGapSeconds"/> after
+    /// the time before it, so no two starts collapse again.
+    /// </summary>
+    public IReadOnlyList<long>? RunStarts { get; set; }
 
     /// <summary>Per <see cref="HeadlessData.Environments"/> entry: matching sign-ins, and the first fact that matched.</summary>
     public long[] EnvironmentHits { get; }
@@ -85,72 +96,86 @@ internal sealed class SignInAggregate
 
     public long NonInteractive => Total - Interactive;
 
-    public void Add(SignInEvent e, in SignInFacts facts, HeadlessData data)
+    /// <summary>
+    /// Adds a group of alike sign-ins (one sign-in is a group of one). The top-k tables end as if its sign-ins had been
+    /// added one at a time provided groups arrive in order of <see cref="HeadlessGroup.First"/> (see
+    /// <see cref="HeadlessScorer.AddGroups"/>). The time sample is not touched: one sign-in adds its time itself, a
+    /// workspace gives the run starts (<see cref="RunStarts"/>).
+    /// </summary>
+    public void Add(HeadlessGroup g, in SignInFacts facts, HeadlessData data)
     {
-        Total++;
-        UserPrincipalName ??= e.UserPrincipalName;
-        UserId ??= e.UserId;
-        Interactive += facts.IsInteractive ? 1 : 0;
-        InteractivityUnknown += facts.InteractivityKnown ? 0 : 1;
-        PersonInteractive += facts.IsPersonInteractive ? 1 : 0;
-        MfaInteractive += facts.IsMfaInteractive ? 1 : 0;
-        BrowserInteractive += facts.IsBrowserInteractive ? 1 : 0;
-        Ropc += facts.IsRopc ? 1 : 0;
-        DeviceCode += facts.IsDeviceCode ? 1 : 0;
-        Legacy += facts.IsLegacy ? 1 : 0;
-        AutomationApp += facts.IsAutomationApp ? 1 : 0;
-        NoDevice += facts.HasDevice ? 0 : 1;
+        var n = g.SignIns;
+        Total += n;
+        UserPrincipalName ??= g.UserPrincipalName;
+        UserId ??= g.UserId;
+        Interactive += facts.IsInteractive ? n : 0;
+        InteractivityUnknown += facts.InteractivityKnown ? 0 : n;
+        PersonInteractive += facts.IsPersonInteractive ? n : 0;
+        MfaInteractive += facts.IsMfaInteractive ? n : 0;
+        BrowserInteractive += facts.IsBrowserInteractive ? n : 0;
+        Ropc += facts.IsRopc ? n : 0;
+        DeviceCode += facts.IsDeviceCode ? n : 0;
+        Legacy += facts.IsLegacy ? n : 0;
+        AutomationApp += facts.IsAutomationApp ? n : 0;
+        NoDevice += facts.HasDevice ? 0 : n;
         if (facts.ScriptingAgent is { } agent)
         {
-            ScriptingAgent++;
-            Agents.Add(agent);
+            ScriptingAgent += n;
+            Agents.Add(agent, n);
         }
 
         if (facts.IsLegacy)
         {
-            LegacyClients.Add(e.ClientAppUsed!.Trim());
+            LegacyClients.Add(g.ClientAppUsed!.Trim(), n);
         }
 
-        var at = e.CreatedDateTime;
         if (facts.IsStrongAuthFailure)
         {
-            StrongAuthFailures++;
-            LastStrongAuthFailure = Max(LastStrongAuthFailure, at);
+            StrongAuthFailures += n;
+            LastStrongAuthFailure = Max(LastStrongAuthFailure, g.Last);
         }
-        else if (e.IsSuccess)
+        else if (g.IsSuccess)
         {
-            LastSuccess = Max(LastSuccess, at);
+            LastSuccess = Max(LastSuccess, g.Last);
         }
 
-        FirstSeen = at < FirstSeen ? at : FirstSeen;
-        LastSeen = Max(LastSeen, at);
-        Hours[at.UtcDateTime.Hour]++;
-        Times.Add(at);
-        Count(Ips, e.IpAddress);
-        if (e.AutonomousSystemNumber is { } asn)
+        FirstSeen = g.First < FirstSeen ? g.First : FirstSeen;
+        LastSeen = Max(LastSeen, g.Last);
+
+        // Only whether an hour was active is ever read, so a group marks its hours once.
+        foreach (var hour in g.Hours)
         {
-            Asns.Add(asn);
+            Hours[hour] += g.Hours.Count == 1 ? n : 1;
         }
 
-        Count(Apps, e.AppDisplayName ?? e.AppId);
-        Count(Resources, e.ResourceDisplayName ?? e.ResourceId);
+        Count(Ips, g.IpAddress, n);
+        if (g.AutonomousSystemNumber is { } asn)
+        {
+            Asns.Add(asn, n);
+        }
+
+        Count(Apps, g.AppDisplayName ?? g.AppId, n);
+        Count(Resources, g.ResourceDisplayName ?? g.ResourceId, n);
         for (int i = 0; i < EnvironmentHits.Length; i++)
         {
-            if (data.Environments[i].Match(e.AutonomousSystemNumber, e.UserAgent) is { } fact)
+            if (data.Environments[i].Match(g.AutonomousSystemNumber, g.UserAgent) is { } fact)
             {
-                EnvironmentHits[i]++;
+                EnvironmentHits[i] += n;
                 EnvironmentFacts[i] ??= fact;
             }
         }
     }
 
+    /// <summary>The times cadence is found in: the workspace's run starts when given, else the sample of sign-in times.</summary>
+    public IEnumerable<long> CadenceSeconds() => RunStarts ?? Times.Ascending();
+
     public double ShareOf(long count) => Total == 0 ? 0 : (double)count / Total;
 
-    private static void Count(TopCounter<string> counter, string? value)
+    private static void Count(TopCounter<string> counter, string? value, long n)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            counter.Add(value!.Trim());
+            counter.Add(value!.Trim(), n);
         }
     }
 

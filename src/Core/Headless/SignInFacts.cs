@@ -1,43 +1,40 @@
 using System;
-using System.Linq;
-using EntraStrongAuth.Core.SignIns;
 
 namespace EntraStrongAuth.Core.Headless;
 
-/// <summary>What one sign-in says about who made it, worked out once and added to the user's and the user+app's aggregates.</summary>
+/// <summary>
+/// What one sign-in (or a group of alike sign-ins, <see cref="HeadlessGroup"/>) says about who made it, worked out
+/// once and added to the user's and the user+app's aggregates.
+/// </summary>
 internal readonly struct SignInFacts
 {
-    private static readonly int[] StrongAuthCodes = { 50072, 50074, 50076, 50079, 50158 };
+    /// <summary>The error codes of a sign-in refused for want of strong authentication.</summary>
+    internal static readonly int[] StrongAuthCodes = { 50072, 50074, 50076, 50079, 50158 };
 
-    public SignInFacts(SignInEvent e, HeadlessData data)
+    public SignInFacts(HeadlessGroup g, HeadlessData data)
     {
-        IsRopc = string.Equals(e.AuthenticationProtocol, "ropc", StringComparison.OrdinalIgnoreCase);
-        IsDeviceCode = string.Equals(e.AuthenticationProtocol, "deviceCode", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(e.OriginalTransferMethod, "deviceCodeFlow", StringComparison.OrdinalIgnoreCase);
-        IsLegacy = data.IsLegacyClient(e.ClientAppUsed);
-        var app = data.Classification.FindApp(e.AppId);
+        IsRopc = string.Equals(g.AuthenticationProtocol, "ropc", StringComparison.OrdinalIgnoreCase);
+        IsDeviceCode = string.Equals(g.AuthenticationProtocol, "deviceCode", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(g.OriginalTransferMethod, "deviceCodeFlow", StringComparison.OrdinalIgnoreCase);
+        IsLegacy = data.IsLegacyClient(g.ClientAppUsed);
+        var app = data.Classification.FindApp(g.AppId);
         IsAutomationApp = app is { Unattended: true };
-        ScriptingAgent = data.Classification.MatchUserAgent(e.UserAgent)?.Name;
-        var isBrowser = e.UserAgent is { } agent
+        ScriptingAgent = data.Classification.MatchUserAgent(g.UserAgent)?.Name;
+        var isBrowser = g.UserAgent is { } agent
             && (agent.StartsWith("Mozilla/", StringComparison.OrdinalIgnoreCase) || agent.StartsWith("Microsoft Office/", StringComparison.OrdinalIgnoreCase));
-        bool? interactive = e.IsInteractive
-            ?? (e.SignInEventTypes.Count > 0 ? e.SignInEventTypes.Contains("interactiveUser", StringComparer.OrdinalIgnoreCase) : null);
 
         // Unknown for an admin-center CSV under a neutral file name (only the file name tells its tabs apart): a browser
         // or Office sign-in is taken as a person's, anything else as not interactive, and the aggregate never claims
         // "no interactive sign-in" on such sign-ins.
-        InteractivityKnown = interactive.HasValue;
-        IsInteractive = interactive ?? isBrowser;
+        InteractivityKnown = g.IsInteractive.HasValue;
+        IsInteractive = g.IsInteractive ?? isBrowser;
 
         // A person's own sign-in: interactive, and not by a flow that has no person at the keyboard of this client.
         IsPersonInteractive = IsInteractive && !IsRopc && !IsDeviceCode && !IsLegacy && ScriptingAgent is null;
-        IsMfaInteractive = IsPersonInteractive && e.IsSuccess && (
-            string.Equals(e.AuthenticationRequirement, "multiFactorAuthentication", StringComparison.OrdinalIgnoreCase)
-            || e.AuthenticationDetails.Any(d => d.Succeeded == true && d.AuthenticationStepRequirement is { } r
-                && r.IndexOf("multi", StringComparison.OrdinalIgnoreCase) >= 0));
+        IsMfaInteractive = IsPersonInteractive && g.IsSuccess && g.MfaSatisfied;
         IsBrowserInteractive = IsPersonInteractive && isBrowser;
-        HasDevice = !string.IsNullOrWhiteSpace(e.DeviceId);
-        IsStrongAuthFailure = Array.IndexOf(StrongAuthCodes, e.ErrorCode) >= 0;
+        HasDevice = g.HasDevice;
+        IsStrongAuthFailure = g.IsStrongAuthFailure;
     }
 
     public bool IsRopc { get; }
@@ -65,4 +62,6 @@ internal readonly struct SignInFacts
     public bool HasDevice { get; }
 
     public bool IsStrongAuthFailure { get; }
+
+    public static bool IsStrongAuthCode(int errorCode) => Array.IndexOf(StrongAuthCodes, errorCode) >= 0;
 }

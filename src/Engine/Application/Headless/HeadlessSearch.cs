@@ -7,6 +7,7 @@ using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Headless;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Core.Workspace.Headless;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Retrieval;
 
@@ -30,6 +31,7 @@ public sealed class HeadlessSearch
     private DateTimeOffset? _end;
     private HeadlessScorer? _scorer;
     private long _scored;
+    private bool _fromWorkspace;
 
     /// <summary>Checks the window at once: an -EndTime before -StartTime is an InvalidTimeRange error.</summary>
     public HeadlessSearch(HeadlessSearchOptions options, IRunHost host)
@@ -68,16 +70,42 @@ public sealed class HeadlessSearch
             throw new ArgumentNullException(nameof(source));
         }
 
-        _end ??= DateTimeOffset.UtcNow;
-        _start ??= _end.Value - DefaultLiveWindow;
-        CheckWindow();
-        var window = new SignInQuery(_start.Value, _end.Value)
+        var (start, end) = DefaultWindow();
+        var window = new SignInQuery(start, end)
         {
             // Exact names skip phase 1 and go to the server; wildcard patterns are matched on phase-1 candidates.
             UserPrincipalNames = _options.Filter.ServerSideUserPrincipalNames.ToArray(),
             AppIds = _options.Filter.AppIds?.ToArray() ?? Array.Empty<string>(),
         };
         return source().ReadAsync(window, _selection.WantsAccount, ObserveAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a Log Analytics workspace, where the sign-ins are summarized (<see cref="WorkspaceHeadlessSource"/>); exact
+    /// names, apps, exclusions and guests are filtered in the query, wildcard patterns on the accounts that come back.
+    /// </summary>
+    /// <param name="source">Made once the window is known to be valid.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public async Task ReadWorkspaceAsync(Func<WorkspaceHeadlessSource> source, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            throw new ArgumentNullException(nameof(source));
+        }
+
+        var (start, end) = DefaultWindow();
+        _fromWorkspace = true;
+        var filter = _options.Filter;
+        var scope = new HeadlessKqlScope(start, end)
+        {
+            UserPrincipalNames = filter.ServerSideUserPrincipalNames.ToArray(),
+            AppIds = filter.AppIds?.ToArray() ?? Array.Empty<string>(),
+            ExcludeUserPrincipalNames = filter.ExcludeUserPrincipalNames?.Where(n => !NamePattern.ContainsWildcardCharacters(n)).ToArray() ?? Array.Empty<string>(),
+            ExcludeGuests = filter.ExcludeGuests,
+        };
+        var scorer = Scorer();
+        await source().ReadAsync(scope, (name, id) => _selection.WantsAccount(new SignInEvent { UserPrincipalName = name, UserId = id }), scorer, cancellationToken).ConfigureAwait(false);
+        _scored = scorer.SignIns;
     }
 
     /// <summary>Writes the findings and what was set aside.</summary>
@@ -87,7 +115,8 @@ public sealed class HeadlessSearch
         await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Scored {0:N0} sign-ins: {1} findings at or above {2}.", _scored, findings.Count, _options.MinimumScore)).ConfigureAwait(false);
         if (_selection.Exclusions.IsActive)
         {
-            await _host.WriteVerboseAsync(_selection.Exclusions.SignIns + " sign-ins excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
+            // A workspace leaves them out in the query, where they are not counted.
+            await _host.WriteVerboseAsync((_fromWorkspace ? "Sign-ins" : _selection.Exclusions.SignIns + " sign-ins") + " excluded by -ExcludeUserPrincipalName/-ExcludeGuest; they are not scored.").ConfigureAwait(false);
         }
 
         if (_once.Report() is { } duplicates)
@@ -99,6 +128,15 @@ public sealed class HeadlessSearch
         {
             await _host.WriteOutputAsync(finding).ConfigureAwait(false);
         }
+    }
+
+    // Live and workspace reads: the window's missing ends get their defaults, then the window is checked.
+    private (DateTimeOffset Start, DateTimeOffset End) DefaultWindow()
+    {
+        var end = _end ??= DateTimeOffset.UtcNow;
+        var start = _start ??= end - DefaultLiveWindow;
+        CheckWindow();
+        return (start, end);
     }
 
     private void CheckWindow()
