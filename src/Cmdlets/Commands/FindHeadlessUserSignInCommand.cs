@@ -17,6 +17,7 @@ using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Headless;
+using EntraStrongAuth.Engine.Workspace;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -95,11 +96,16 @@ public sealed class FindHeadlessUserSignInCommand : SignInFilterCommandBase
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        if (ParameterSetName is LiveSet or WorkspaceSet)
+        if (ParameterSetName == LiveSet)
         {
             var host = CreateRunHost();
-            Guid? workspace = ParameterSetName == WorkspaceSet ? WorkspaceId : null;
-            await _search!.ReadLiveAsync(() => new LiveHeadlessSource(activity => SignInReader(workspace, host, 1, activity), host), cancellationToken).ConfigureAwait(false);
+            await _search!.ReadLiveAsync(() => new LiveHeadlessSource(activity => SignInReader(null, host, 1, activity), host), cancellationToken).ConfigureAwait(false);
+        }
+        else if (ParameterSetName == WorkspaceSet)
+        {
+            // Kusto aggregates per account; the rows that come back grow with accounts, not sign-ins.
+            var host = CreateRunHost();
+            await _search!.ReadWorkspaceAsync(() => new WorkspaceHeadlessSource(LogAnalyticsQueryClient.For(RequireConnection(), WorkspaceId), host, WorkspaceId.ToString("D")), cancellationToken).ConfigureAwait(false);
         }
 
         if (_pipedAccounts.Count > 0)

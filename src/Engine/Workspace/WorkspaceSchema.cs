@@ -31,7 +31,7 @@ internal sealed class WorkspaceSchema
     }
 
     /// <summary>The tables holding the kinds of sign-in asked for; those the workspace lacks are warned about and left out.</summary>
-    public async Task<IReadOnlyList<WorkspaceSignInTable>> TablesAsync(IEnumerable<SignInEventType> eventTypes, Guid workspaceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkspaceSignInTable>> TablesAsync(IEnumerable<SignInEventType> eventTypes, string workspace, CancellationToken cancellationToken)
     {
         var wanted = eventTypes.Distinct().ToList();
         var found = new List<WorkspaceSignInTable>();
@@ -54,7 +54,7 @@ internal sealed class WorkspaceSchema
             throw new EntraStrongAuthException(
                 ErrorIds.WorkspaceTableMissing,
                 FailureKind.ObjectNotFound,
-                "Workspace " + workspaceId.ToString("D") + " has none of the tables these sign-ins are in: " + string.Join(", ", wanted.Select(WorkspaceSignInTable.NameOf)) + ".",
+                "Workspace " + workspace + " has none of the tables these sign-ins are in: " + string.Join(", ", wanted.Select(WorkspaceSignInTable.NameOf)) + ".",
                 "In Microsoft Entra ID > Monitoring > Diagnostic settings, send the categories " + string.Join(", ", wanted.Select(WorkspaceSignInTable.CategoryOf))
                     + " to this workspace (or pass the workspace that receives them).");
         }

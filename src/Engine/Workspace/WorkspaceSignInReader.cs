@@ -64,7 +64,7 @@ public sealed class WorkspaceSignInReader : ISignInQueryReader
                 "Use the command's own filters (-UserPrincipalName, -AppId, -ErrorCode, -StartTime, -EndTime), which go into the KQL, or run Get-StrongAuthKql and add your clause to the query in the workspace.");
         }
 
-        var tables = await _schema.TablesAsync(query.EventTypes, _client.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        var tables = await _schema.TablesAsync(query.EventTypes, _client.WorkspaceId.ToString("D"), cancellationToken).ConfigureAwait(false);
         var columns = query.LinkFieldsOnly ? WorkspaceColumns.Lean : WorkspaceColumns.Whole;
         await _host.WriteVerboseAsync(string.Format(
             CultureInfo.InvariantCulture,

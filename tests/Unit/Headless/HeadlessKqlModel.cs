@@ -49,6 +49,14 @@ internal sealed class HeadlessKqlModel : IWorkspaceQueries
 
     public Task<WorkspaceTable> QueryAsync(string kql, CancellationToken cancellationToken)
     {
+        if (kql.Contains("| getschema", StringComparison.Ordinal))
+        {
+            // The schema probe: a workspace holding every column the module reads.
+            var schema = JsonSerializer.Serialize(EntraStrongAuth.Core.Workspace.WorkspaceColumns.Whole.Concat(new[] { "TimeGenerated" }).Distinct().Select(c => new[] { c, c is "TimeGenerated" or "CreatedDateTime" ? "datetime" : "string" }));
+            var probe = JsonDocument.Parse(schema);
+            return Task.FromResult(new WorkspaceTable(new[] { new WorkspaceColumn("ColumnName", "string"), new WorkspaceColumn("ColumnType", "string") }, probe.RootElement.EnumerateArray().ToList(), probe, truncated: false));
+        }
+
         Queries.Add(kql);
         var slice = Slice.Match(kql);
         var (count, index) = slice.Success ? (int.Parse(slice.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(slice.Groups[2].Value, CultureInfo.InvariantCulture)) : (1, 0);

@@ -64,6 +64,15 @@ public sealed class SignInKqlLanguageServiceTests
     }
 
     [Fact]
+    public void The_headless_aggregates_pass_the_language_service()
+    {
+        var examples = EntraStrongAuth.Core.Workspace.Headless.HeadlessKql.Examples().Select((kql, i) => ("headless-" + i, kql)).ToList();
+
+        Assert.True(examples.Count >= 4);
+        KustoLanguageService.AssertNoErrors(examples);
+    }
+
+    [Fact]
     public void The_check_would_catch_a_union_without_the_text_projection()
     {
         // What SignInKql prevents: Status is dynamic in one table and text in the other, so reading it after a plain union fails.

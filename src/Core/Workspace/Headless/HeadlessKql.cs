@@ -17,13 +17,10 @@ namespace EntraStrongAuth.Core.Workspace.Headless;
 /// </summary>
 internal static class HeadlessKql
 {
-    /// <summary>
-    /// How far the TimeGenerated filter (the column Kusto prunes partitions on) reaches around the window: a row is
-    /// stamped when ingested, normally after the sign-in, so a day after the end; an hour before the start for clock skew.
-    /// </summary>
-    public static readonly TimeSpan IngestionSlackAfter = TimeSpan.FromDays(1);
+    /// <summary>How far the TimeGenerated filter reaches around the window: as for the sign-in reads.</summary>
+    public static readonly TimeSpan IngestionSlackAfter = SignInKql.IngestionSlackAfter;
 
-    public static readonly TimeSpan IngestionSlackBefore = TimeSpan.FromHours(1);
+    public static readonly TimeSpan IngestionSlackBefore = SignInKql.IngestionSlackBefore;
 
     public const string SigninLogs = "SigninLogs";
     public const string NonInteractiveTable = "AADNonInteractiveUserSignInLogs";

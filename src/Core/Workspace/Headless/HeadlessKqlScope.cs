@@ -44,6 +44,18 @@ internal sealed class HeadlessKqlScope
 
     /// <summary>Reads AADNonInteractiveUserSignInLogs.</summary>
     public bool NonInteractive { get; init; } = true;
+
+    /// <summary>This scope over the tables the workspace has.</summary>
+    public HeadlessKqlScope WithTables(bool interactive, bool nonInteractive) => new(Start, End)
+    {
+        UserPrincipalNames = UserPrincipalNames,
+        UserIds = UserIds,
+        AppIds = AppIds,
+        ExcludeUserPrincipalNames = ExcludeUserPrincipalNames,
+        ExcludeGuests = ExcludeGuests,
+        Interactive = interactive,
+        NonInteractive = nonInteractive,
+    };
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Headless;
+using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.Workspace.Headless;
 using EntraStrongAuth.Engine.Workspace;
 
@@ -24,9 +25,11 @@ public sealed class WorkspaceHeadlessSource
 
     private readonly IWorkspaceQueries _queries;
     private readonly IRunHost _host;
+    private readonly string _workspace;
 
-    public WorkspaceHeadlessSource(IWorkspaceQueries queries, IRunHost host)
+    public WorkspaceHeadlessSource(IWorkspaceQueries queries, IRunHost host, string workspace = "")
     {
+        _workspace = workspace;
         _queries = queries ?? throw new ArgumentNullException(nameof(queries));
         _host = host ?? throw new ArgumentNullException(nameof(host));
     }
@@ -41,6 +44,21 @@ public sealed class WorkspaceHeadlessSource
     internal async Task ReadAsync(HeadlessKqlScope scope, Func<string?, string?, bool> wantsAccount, HeadlessScorer scorer, CancellationToken cancellationToken)
     {
         RowsRead = 0;
+
+        // The tables the workspace has: a missing one is warned about (with its diagnostic-settings category) and left out.
+        var wanted = new List<SignInEventType>();
+        if (scope.Interactive)
+        {
+            wanted.Add(SignInEventType.Interactive);
+        }
+
+        if (scope.NonInteractive)
+        {
+            wanted.Add(SignInEventType.NonInteractive);
+        }
+
+        var tables = await new WorkspaceSchema(_queries, _host.WriteWarningAsync).TablesAsync(wanted, _workspace, cancellationToken).ConfigureAwait(false);
+        scope = scope.WithTables(tables.Any(t => t.EventType == SignInEventType.Interactive), tables.Any(t => t.EventType == SignInEventType.NonInteractive));
         var groups = await ReadAllAsync("Summarizing sign-ins per account in the workspace", p => HeadlessKql.Groups(scope, p), WorkspaceHeadlessRows.Group, cancellationToken).ConfigureAwait(false);
         var kept = groups.FindAll(g => wantsAccount(g.UserPrincipalName, g.UserId));
         scorer.AddGroups(kept);
@@ -104,7 +122,7 @@ public sealed class WorkspaceHeadlessSource
             if (count >= MaxPartitions)
             {
                 throw new EntraStrongAuthException(
-                    ErrorIds.UnexpectedError,
+                    ErrorIds.WorkspaceQueryFailed,
                     FailureKind.ResourceUnavailable,
                     activity + ": the result exceeded the query API's cap (500,000 rows or 64 MB) even in " + count + " slices of the accounts.",
                     "Narrow the window (-StartTime/-EndTime) or the accounts (-UserPrincipalName).");
