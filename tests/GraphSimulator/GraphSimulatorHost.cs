@@ -153,6 +153,8 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
                 throttled = signIns.Count(r => r.Status == 429),
                 errors = signIns.Count(r => r.Status >= 400 && r.Status != 429),
                 records = signIns.Sum(r => (long)r.Records),
+                // Bytes of the sign-in pages' bodies as sent: what reading from Graph costs on the wire (uncompressed).
+                signInsBytes = signIns.Sum(r => r.Bytes),
                 totalSignIns = service.Tenant.SignIns.Count,
                 graphRequests = graph.Length,
                 graphThrottled = graph.Count(r => r.Status == 429),

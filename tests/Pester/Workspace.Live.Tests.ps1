@@ -34,6 +34,15 @@ Describe 'Get-StrongAuthFailure -WorkspaceId' {
         $fromWorkspace | Should -Be $fromGraph
     }
 
+    It 'finds the same failures as -Path on the same tenant''s saved sign-ins (the bundled sample)' {
+        $sample = Join-Path $PSScriptRoot '../../samples/signins/signins.graph.json'
+        $fromFile = @(Get-StrongAuthFailure -Path $sample @window -WarningAction SilentlyContinue | ForEach-Object { Key $_ } | Sort-Object)
+        $fromWorkspace = @(Get-StrongAuthFailure @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue | ForEach-Object { Key $_ } | Sort-Object)
+
+        $fromFile.Count | Should -BeGreaterThan 20
+        $fromWorkspace | Should -Be $fromFile
+    }
+
     It 'says in verbose how many queries and bytes it took' {
         $verbose = Get-StrongAuthFailure @window -WorkspaceId $workspaceId -Summary -Verbose -WarningAction SilentlyContinue 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
         @($verbose | Where-Object { $_ -match '^Read [\d,]+ sign-ins in [\d,]+ queries \([\d,]+ bytes' }).Count | Should -BeGreaterOrEqual 2
