@@ -22,11 +22,21 @@ internal static class WorkspaceColumns
         return Of(SignInFieldRegistry.All.Where(e => e.IsLinkField || (e.GraphPath is { } path && linkParents.Contains(path))));
     });
 
+    private static readonly Lazy<HashSet<string>> JsonColumns = new(() => new HashSet<string>(
+        SignInFieldRegistry.All.Where(e => e.Kind is SignInValueKind.Object or SignInValueKind.ObjectArray).SelectMany(e => e.LogAnalyticsColumns),
+        StringComparer.Ordinal));
+
     /// <summary>Everything a classified record is read with.</summary>
     public static IReadOnlyList<string> Whole => WholeColumns.Value;
 
     /// <summary>What linking, ordering and the guest filter read of a success or a failure of another code.</summary>
     public static IReadOnlyList<string> Lean => LeanColumns.Value;
+
+    /// <summary>
+    /// Columns holding an object or an array: returned as compact JSON text (<c>tostring(todynamic(…))</c>), whether the
+    /// table types them dynamic or keeps them as the indented text the non-interactive table stores.
+    /// </summary>
+    public static bool HoldsJson(string column) => JsonColumns.Value.Contains(column);
 
     // Type is every table's name column; the reader tells the kinds of sign-in apart by it.
     private static readonly string[] TableNameColumn = { "Type" };

@@ -89,7 +89,9 @@ internal static partial class SignInJsonFieldMapper
                 };
                 return true;
             case NestedName.AuthenticationStepDateTime:
-                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && SignInTimestamp.TryParse(reader.ValueSpan, out var time))
+                // An escaped string (a writer that escapes '+' as \u002B, as System.Text.Json's default encoder does) is unescaped first.
+                if (reader.TokenType == JsonTokenType.String
+                    && (reader.ValueIsEscaped ? SignInTimestamp.TryParse(reader.SafeGetString().AsSpan(), out var time) : SignInTimestamp.TryParse(reader.ValueSpan, out time)))
                 {
                     step.AuthenticationStepDateTime = time;
                     return true;

@@ -136,6 +136,19 @@ public class SignInReadProblemTests
         Assert.Contains("The record is skipped", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_escaped_step_time_is_read_as_its_unescaped_text()
+    {
+        // System.Text.Json's default encoder writes '+' as \u002B; the string is still an ISO date-time.
+        const string Record = """{"id":"esc","createdDateTime":"2025-01-01T00:00:00Z","status":{"errorCode":50076},"authenticationDetails":[{"authenticationStepDateTime":"2026-11-22T19:57:52.0000000\u002B01:00","succeeded":true}]}""";
+
+        var items = ReadText(Record + "\n", "escaped.ndjson");
+
+        Assert.Empty(items.Problems());
+        var step = Assert.Single(Assert.Single(items.SignIns()).AuthenticationDetails);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 18, 57, 52, TimeSpan.Zero), step.AuthenticationStepDateTime);
+    }
+
     [Theory]
     [InlineData("\"deviceDetail\":{\"isCompliant\":\"maybe\"}", "deviceDetail.isCompliant")]
     [InlineData("\"isInteractive\":{}", "isInteractive")]

@@ -67,7 +67,9 @@ public sealed class LiveFailureSource
         var now = DateTimeOffset.UtcNow;
         if (_reader.SupportsUserWindows)
         {
-            var windows = UserWindow.Around(failures.Where(f => !string.IsNullOrEmpty(f.UserPrincipalName)).Select(f => (f.UserPrincipalName!, f.CreatedDateTime)), linkWindow, now);
+            // In time order, so each query's time filter covers only its own stretch of the window (Kusto prunes by time).
+            var windows = UserWindow.Around(failures.Where(f => !string.IsNullOrEmpty(f.UserPrincipalName)).Select(f => (f.UserPrincipalName!, f.CreatedDateTime)), linkWindow, now)
+                .OrderBy(w => w.From).ToList();
             for (var i = 0; i < windows.Count; i += _reader.MaxNamesPerQuery)
             {
                 var batch = windows.Skip(i).Take(_reader.MaxNamesPerQuery).ToList();

@@ -87,6 +87,39 @@ internal static class KqlOperators
         });
     }
 
+    /// <summary>The list's values when every one (arrays flattened) is a string, else null (numbers compare by value, not text).</summary>
+    public static IReadOnlyList<string>? ConstantTexts(IEnumerable<object?> literals)
+    {
+        var texts = new List<string>();
+        foreach (var value in literals.SelectMany(Flatten))
+        {
+            if (KqlValues.Unwrap(value) is not string text)
+            {
+                return null;
+            }
+
+            texts.Add(text);
+        }
+
+        return texts;
+    }
+
+    /// <summary>in / !in / in~ / !in~ over string literals, as <see cref="BindIn"/> decides them, through a set.</summary>
+    public static Bound BindInSet(Bound value, IReadOnlyList<string> texts, bool negated, bool ignoreCase)
+    {
+        var set = new HashSet<string>(texts, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        return Bool((rows, row) =>
+        {
+            object? v = KqlValues.Unwrap(value.Eval(rows, row));
+            if (v is null)
+            {
+                return false;
+            }
+
+            return set.Contains(KqlValues.ToText(v)) != negated;
+        });
+    }
+
     public static Bound BindBetween(Bound value, Bound low, Bound high, bool negated) =>
         Bool((rows, row) =>
         {

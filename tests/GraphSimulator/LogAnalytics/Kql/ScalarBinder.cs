@@ -60,6 +60,9 @@ internal sealed class ScalarBinder
 
             case BinaryExpr binary:
                 return KqlOperators.Bind(binary.Op, Bind(binary.Left), Bind(binary.Right));
+            case InExpr inList when !inList.HasAny && inList.List.All(e => e is LiteralExpr) && KqlOperators.ConstantTexts(inList.List.Select(e => ((LiteralExpr)e).Value)) is { } texts:
+                // A list of string literals (the module's user and app lists): one set lookup per row, not a scan of the list.
+                return KqlOperators.BindInSet(Bind(inList.Value), texts, inList.Negated, inList.IgnoreCase);
             case InExpr inList:
                 return KqlOperators.BindIn(Bind(inList.Value), inList.List.Select(Bind).ToArray(), inList.Negated, inList.IgnoreCase, inList.HasAny);
             case BetweenExpr between:
