@@ -25,3 +25,26 @@ Describe 'Control characters from input' {
         ($verbose.Message -join "`n") | Should -BeLike '*evil\u001B]0;title\u0007.csv*'
     }
 }
+
+Describe 'Control characters from a log in the default views' {
+    It 'are escaped in the sign-in table view and the failure table and list views' {
+        $esc = [char]27
+        $file = Join-Path $TestDrive 'hostile.csv'
+        Set-Content -LiteralPath $file -Encoding utf8NoBOM -Value @(
+            'TimeGenerated,CreatedDateTime,ResultType,UserPrincipalName,AppDisplayName,AppId,Id,CorrelationId,AuthenticationProtocol,IsInteractive',
+            "2026-11-20T10:00:00Z,2026-11-20T10:00:00Z,50076,`"ann$esc[2J@contoso.com`",`"App$esc]0;pwned$([char]7)`",a1,`"id$esc[31m`",c1,`"ropc$esc[5m`",true")
+
+        $signIn = @(Import-SignInLog -LiteralPath $file -WarningAction SilentlyContinue)
+        $failure = @(Get-StrongAuthFailure -LiteralPath $file -WarningAction SilentlyContinue)
+        $signIn.Count | Should -Be 1
+        $failure.Count | Should -Be 1
+
+        # SignInEvent has a table view only; Format-List shows its raw properties, like Format-List * on any view.
+        foreach ($shown in @(($signIn | Format-Table | Out-String -Width 200), ($failure | Format-Table | Out-String -Width 200), ($failure | Format-List | Out-String -Width 200))) {
+            # The log's own sequences never reach the host raw (the host's own header styling may use escapes).
+            foreach ($raw in @("$esc[2J", "$esc]0;pwned", "$esc[31m", "$esc[5m")) { $shown | Should -Not -Match ([regex]::Escape($raw)) }
+            $shown | Should -Match ([regex]::Escape('ann\u001B[2J@contoso.com'))
+        }
+        ($signIn | Format-Table | Out-String -Width 200) | Should -Match ([regex]::Escape('App\u001B]0;pwned\u0007'))
+    }
+}
