@@ -19,6 +19,24 @@ AfterAll {
     if ($sim) { Stop-GraphSimulator $sim }
 }
 
+Describe 'Get-SignInLog paging, as Graph PowerShell users type it' {
+    It 'takes -Top for -First, -PageSize for the page size Graph is asked for, and refuses -All with -Top' {
+        $before = @((Invoke-RestMethod ($sim.BaseUri + '_sim/stats')).signInsRequests)[0]
+        $top = @(Get-SignInLog @range -Top 7)
+        $top.Count | Should -Be 7
+
+        $paged = @(Get-SignInLog @range -PageSize 25 -All)
+        ($paged.Id | Sort-Object) | Should -Be ($expected.Id | Sort-Object)
+        $requests = (Invoke-RestMethod ($sim.BaseUri + '_sim/stats')).signInsRequests - $before
+        # 25 per page: at least one request per 25 sign-ins of the range (plus the -Top read's).
+        $requests | Should -BeGreaterOrEqual ([math]::Ceiling($expected.Count / 25))
+
+        $err = $null
+        try { Get-SignInLog @range -All -Top 3 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterConflict,*'
+    }
+}
+
 Describe 'Get-SignInLog' {
     It 'returns every interactive and non-interactive sign-in of the range, as the sample file has them' {
         $live = @(Get-SignInLog @range)

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
 using EntraStrongAuth.Cmdlets.SignIns;
+using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application;
@@ -59,9 +60,20 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Filter { get; set; }
 
+    /// <summary>Stop after this many sign-ins (-Top, as Graph PowerShell names it).</summary>
     [Parameter]
+    [Alias("Top")]
     [ValidateRange(1, long.MaxValue)]
     public long First { get; set; }
+
+    /// <summary>Every page (the default already): accepted for Graph PowerShell habits; not with -First.</summary>
+    [Parameter]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Sign-ins per Graph page ($top), 1 to 1000; smaller pages cost more requests under the same throttle.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int PageSize { get; set; } = 1000;
 
     /// <summary>Write raw Graph signIn objects as NDJSON here instead of to the pipeline; resumable.</summary>
     [Parameter(Mandatory = true, ParameterSetName = OutFileSet)]
@@ -89,6 +101,15 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
+        if (All && First > 0)
+        {
+            throw new EntraStrongAuthException(
+                ErrorIds.ParameterConflict,
+                FailureKind.InvalidArgument,
+                "-All asks for every sign-in and -First (-Top) for the first " + First + "; pass one.",
+                "Leave out -All (every page is read by default), or leave out -First.");
+        }
+
         var options = new SignInPullOptions
         {
             Start = StartTime is { } start ? PSObjectReader.ToUtc(start) : null,
@@ -105,10 +126,12 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
         if (OutFile is not null)
         {
             var path = await InvokeOnPipelineAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile)).ConfigureAwait(false);
-            await pull.ExportAsync(new LiveSignInReader(RequireConnection(), host, 1, "Saving sign-ins from Microsoft Graph"), path, Resume, Force, cancellationToken).ConfigureAwait(false);
+            await pull.ExportAsync(new LiveSignInReader(RequireConnection(), host, 1, "Saving sign-ins from Microsoft Graph") { Options = Paging() }, path, Resume, Force, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await pull.ReadAsync(new LiveSignInReader(RequireConnection(), host, 1, "Reading sign-ins from Microsoft Graph"), cancellationToken).ConfigureAwait(false);
+        await pull.ReadAsync(new LiveSignInReader(RequireConnection(), host, 1, "Reading sign-ins from Microsoft Graph") { Options = Paging() }, cancellationToken).ConfigureAwait(false);
     }
+
+    private Engine.Retrieval.RetrievalOptions? Paging() => PageSize == 1000 ? null : new Engine.Retrieval.RetrievalOptions { PageSize = PageSize };
 }

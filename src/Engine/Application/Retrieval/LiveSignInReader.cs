@@ -41,6 +41,9 @@ public sealed class LiveSignInReader : ISignInQueryReader
 
     public int MaxNamesPerQuery => NameBatches.Size;
 
+    /// <summary>Paging and retry settings (Get-SignInLog -PageSize); null: the defaults.</summary>
+    public RetrievalOptions? Options { get; init; }
+
     /// <summary>
     /// The caller (Get-StrongAuthFailure's analysis) warns about hidden Conditional Access itself, in its one warning
     /// about missing evidence, so the retrieval does not say it a second time.
@@ -49,7 +52,7 @@ public sealed class LiveSignInReader : ISignInQueryReader
 
     public async Task<RetrievalProgress> ReadAsync(SignInQuery query, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
-        var retriever = new SignInRetriever(_connection);
+        var retriever = new SignInRetriever(_connection, Options);
         await _host.WriteVerboseAsync(string.Format(
             CultureInfo.InvariantCulture,
             "Reading sign-ins from {0:u} to {1:u} ({2}).",
@@ -76,7 +79,7 @@ public sealed class LiveSignInReader : ISignInQueryReader
     /// <summary>Get-SignInLog -OutFile: the pull goes to disk; progress and errors as for a read.</summary>
     public async Task<SignInExportResult> ExportAsync(SignInQuery query, string path, bool resume, bool overwrite, CancellationToken cancellationToken)
     {
-        var retriever = new SignInRetriever(_connection);
+        var retriever = new SignInRetriever(_connection, Options);
         await _host.WriteVerboseAsync((resume ? "Resuming the pull into " : "Saving sign-ins to ") + path + ".").ConfigureAwait(false);
         try
         {
