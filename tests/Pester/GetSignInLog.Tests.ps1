@@ -37,6 +37,21 @@ Describe 'Get-SignInLog paging, as Graph PowerShell users type it' {
     }
 }
 
+Describe 'Get-SignInLog -OutFile -WhatIf' {
+    It 'writes nothing and reads nothing from Graph' {
+        $file = Join-Path $TestDrive 'whatif.ndjson'
+        $before = (Invoke-RestMethod ($sim.BaseUri + '_sim/stats')).signInsRequests
+
+        $result = @(Get-SignInLog @range -OutFile $file -WhatIf)
+
+        $result | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $file | Should -BeFalse
+        Test-Path -LiteralPath "$file.checkpoint.json" | Should -BeFalse
+        (Invoke-RestMethod ($sim.BaseUri + '_sim/stats')).signInsRequests | Should -Be $before
+        (Get-Command Get-SignInLog).Parameters.Keys | Should -Contain 'Confirm'
+    }
+}
+
 Describe 'Get-SignInLog' {
     It 'returns every interactive and non-interactive sign-in of the range, as the sample file has them' {
         $live = @(Get-SignInLog @range)

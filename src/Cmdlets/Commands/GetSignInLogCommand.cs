@@ -19,7 +19,7 @@ namespace EntraStrongAuth.Cmdlets.Commands;
 /// Reads sign-ins from Microsoft Graph (beta signIns) as normalized SignInEvent objects, with every filter Graph
 /// supports pushed to the server, under the connection's request limit, resuming and de-duplicating on failures.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SignInLog", DefaultParameterSetName = PipelineSet)]
+[Cmdlet(VerbsCommon.Get, "SignInLog", DefaultParameterSetName = PipelineSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SignInEvent), ParameterSetName = new[] { PipelineSet })]
 [OutputType(typeof(SignInExportResult), ParameterSetName = new[] { OutFileSet })]
 public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
@@ -126,6 +126,14 @@ public sealed class GetSignInLogCommand : Infrastructure.AsyncPSCmdlet
         if (OutFile is not null)
         {
             var path = await InvokeOnPipelineAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile)).ConfigureAwait(false);
+
+            // -WhatIf / -Confirm: nothing is read from Graph unless the file may be written.
+            var action = Resume ? "Resume the sign-in pull into the file" : Force ? "Replace the file with a sign-in pull" : "Save a sign-in pull to the file";
+            if (!await InvokeOnPipelineAsync(() => ShouldProcess(path, action)).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await pull.ExportAsync(new LiveSignInReader(RequireConnection(), host, 1, "Saving sign-ins from Microsoft Graph") { Options = Paging() }, path, Resume, Force, cancellationToken).ConfigureAwait(false);
             return;
         }
