@@ -40,9 +40,18 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
     private bool _sawTables;
     private bool _warned;
     private long _records;
+    private readonly bool _liveAnswer;
 
-    public LogAnalyticsQueryResultReader(Stream stream, string source, CancellationToken cancellationToken)
+    /// <param name="stream">The result's JSON.</param>
+    /// <param name="source">The file or page named in problems.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="liveAnswer">
+    /// A live query's answer (a workspace page) rather than a saved file: no rows means nothing matched, and a partial
+    /// answer's error is the caller's to act on (it resumes a cut page), so neither is a problem with the input.
+    /// </param>
+    public LogAnalyticsQueryResultReader(Stream stream, string source, CancellationToken cancellationToken, bool liveAnswer = false)
     {
+        _liveAnswer = liveAnswer;
         _stream = stream;
         _source = source;
         _cancellationToken = cancellationToken;
@@ -141,7 +150,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
                 {
                     NotAQueryResult("has no \"tables\" array");
                 }
-                else if (_records == 0)
+                else if (_records == 0 && !_liveAnswer)
                 {
                     _pending.Enqueue(SignInProblems.Create(SignInProblems.LogEmpty, _source, "The Log Analytics query result holds no rows: it holds no sign-ins."));
                 }
@@ -204,7 +213,7 @@ internal sealed partial class LogAnalyticsQueryResultReader : ISignInRecordSourc
         }
 
         // A query that fails part-way still answers 200 with the rows so far and an "error" object.
-        if (name == "error")
+        if (name == "error" && !_liveAnswer)
         {
             var text = Encoding.UTF8.GetString(_buffer, origin + start, (int)reader.BytesConsumed - start);
             _pending.Enqueue(SignInProblems.Create(

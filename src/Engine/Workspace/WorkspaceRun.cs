@@ -46,7 +46,7 @@ internal sealed class WorkspaceRun
         long rows = 0;
         SignInKeyset? last = null;
         var source = "workspace " + client.WorkspaceId.ToString("D") + ", page " + _pages;
-        using var reader = new LogAnalyticsQueryResultReader(new MemoryStream(response.Body, writable: false), source, cancellationToken);
+        using var reader = new LogAnalyticsQueryResultReader(new MemoryStream(response.Body, writable: false), source, cancellationToken, liveAnswer: true);
         while (reader.TryRead(out var item))
         {
             if (item.SignIn is { } signIn)
@@ -58,12 +58,6 @@ internal sealed class WorkspaceRun
                     Records++;
                     await _onSignIn(signIn).ConfigureAwait(false);
                 }
-            }
-            else if (item.Problem is { ErrorId: Core.Errors.ErrorIds.SignInLogEmpty } or { Field: "error" })
-            {
-                // A page with no rows is an answer (nothing matched), not a damaged file; a partial answer's error
-                // is the reader's to act on (a cut page resumes), not a problem with a record.
-                continue;
             }
             else if (item.Problem is { } problem)
             {
