@@ -259,10 +259,10 @@ Describe 'The default view' {
 
     It 'shows steps and fixes as tables, a diagnosis as a table row' {
         $steps = $view.Steps | Out-String -Width 120
-        $steps | Should -Match '(?m)^ # Name\s+Status\s+Finding'
-        $steps | Should -Match '(?m)^ 6 Account kind\s+Problem\s+This account is used by a script'
+        $steps | Should -Match '(?m)^Number Name\s+Status\s+Finding'   # labelled with the property, not '#'
+        $steps | Should -Match '(?m)^\s+6 Account kind\s+Problem\s+This account is used by a script'
         ($view.Fixes | Out-String -Width 120) | Should -Match '(?m)^Admin\s+Create a managed identity'
-        ($view | Format-Table | Out-String -Width 120) | Should -Match '(?m)^2026-11-22 18:07 svc-deploy@contoso\.com\s+.*50076 HeadlessUserAccount\s+High\s+steps 2,3,6,7'
+        ($view | Format-Table | Out-String -Width 120) | Should -Match '(?m)^2026-11-22 18:07\s+50076 HeadlessUserAccount\s+High\s+steps 2,3,6,7\s+svc-deploy@contoso\.com'
         ($view.Steps[5] | Format-List | Out-String -Width 120) | Should -Match '(?m)^Evidence\s+: Score 100 of 100'
     }
 

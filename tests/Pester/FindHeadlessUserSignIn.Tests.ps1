@@ -173,7 +173,7 @@ Describe 'Find-HeadlessUserSignIn offline' {
     It 'shows the table and list views' {
         $findings = @(Find-HeadlessUserSignIn -Path $file -MinimumScore 0 | Select-Object -First 2)
 
-        ($findings | Format-Table | Out-String -Width 120) | Should -Match 'Score\s+User\s+App\s+Top signal\s+Move to\s+Sign-ins'
+        ($findings | Format-Table | Out-String -Width 120) | Should -Match 'Score\s+User\s+SignIns\s+Recommendation\s+AppDisplayName\s+Evidence'   # labels are the property names
         # Each evidence line as "Signal +points: detail", and the recommendation.
         $list = $findings | Format-List | Out-String -Width 120
         $list | Should -Match '(?m)^Evidence\s+: \w+ [+-]\d+: .+'

@@ -17,7 +17,7 @@ Describe 'Get-StrongAuthKql' {
             $all[0].PSObject.TypeNames[0] | Should -Be 'EntraStrongAuth.Core.Workspace.KqlCatalogEntry'
             $script = $all | Where-Object Name -eq 'ScriptAccountFailingMfa'
             $script.Severity | Should -Be 'Medium'
-            $script.Frequency | Should -Be ([timespan]::FromHours(1))
+            $script.Frequency | Should -Be 'PT1H'   # ISO 8601, as Sentinel writes it
             $script.Id | Should -Be ([guid]'76116958-89b1-4858-9763-5f249e622f9d')
             $script.Kql | Should -Match 'union isfuzzy=true'
         }
@@ -37,7 +37,7 @@ Describe 'Get-StrongAuthKql' {
         It 'shows a table with the schedule' {
             $text = Get-StrongAuthKql -Kind Alert | Format-Table | Out-String -Width 300
             $text | Should -Match 'Frequency'
-            $text | Should -Match 'StrongAuthFailureSpike\s+Alert\s+Medium\s+1\.00:00:00\s+14\.00:00:00'
+            $text | Should -Match 'StrongAuthFailureSpike\s+Alert\s+Medium\s+P1D\s+P14D'
         }
 
         It 'completes -Name' {

@@ -44,8 +44,8 @@ Describe 'Get-AuthenticationStrength' {
 
     It 'renders the table within 120 columns and the list with every combination' {
         $table = Get-AuthenticationStrength -Path $strengthsFile -WarningAction SilentlyContinue | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Name\s+Type\s+#\s+Combinations'
-        $table | Should -Match 'Multifactor authentication\s+builtIn\s+19'
+        $table | Should -Match 'DisplayName\s+PolicyType\s+AllowedCombinations'   # labels are the property names
+        $table | Should -Match 'Multifactor authentication\s+builtIn\s+19: '
         $table | Should -Match '\[restricted\] fido2'
         ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 120 }) | Should -BeNullOrEmpty
         $list = Get-AuthenticationStrength -Path $strengthsFile -Name 'Contoso smart cards' -WarningAction SilentlyContinue | Format-List | Out-String -Width 200
@@ -110,7 +110,7 @@ Describe 'Get-StrongAuthPolicy' {
 
     It 'renders the table within 120 columns and the list view' {
         $table = Get-StrongAuthPolicy -Path $policiesFile, $strengthsFile -WarningAction SilentlyContinue | Format-Table | Out-String -Width 120
-        $table | Should -Match 'Name\s+State\s+Requires\s+Users\s+Apps\s+SignInFreq'
+        $table | Should -Match 'DisplayName\s+StateKind\s+Requires\s+UsersSummary\s+AppsSummary\s+SignInFrequency'   # labels are the property names
         $table | Should -Match 'ReportOnly\s+Phishing.resistant MFA'
         $table | Should -Match 'CA006: Guests from partners\s+Unknown\s+MFA and compliantApp'
         $table | Should -Match '4 hours'

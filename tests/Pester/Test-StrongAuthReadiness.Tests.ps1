@@ -59,7 +59,7 @@ Describe 'Test-StrongAuthReadiness of a planned policy' {
         $wide = ($results | Out-String -Width 120) -split "`n"
 
         ($narrow | Where-Object { $_ -match 'svc-deploy' }) | Should -Match 'WillBreak\s+PasswordGrant'
-        ($wide | Where-Object { $_ -match 'Methods to add' }) | Should -Not -BeNullOrEmpty
+        ($wide | Where-Object { $_ -match 'MethodsToAdd' }) | Should -Not -BeNullOrEmpty
         ($wide | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
         ($results[0] | Format-List | Out-String) | Should -Match 'Evidence'
     }

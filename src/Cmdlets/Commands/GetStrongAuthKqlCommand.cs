@@ -101,7 +101,7 @@ public sealed class GetStrongAuthKqlCommand : AsyncPSCmdlet
     private async Task<List<KqlCatalogEntry>> SelectAsync()
     {
         var patterns = (Name ?? Everything).Select(n => (Text: n, Pattern: WildcardPattern.Get(n, WildcardOptions.IgnoreCase))).ToList();
-        var byKind = KqlCatalog.All.Where(e => Kind is null || e.Kind == Kind).ToList();
+        var byKind = KqlCatalog.All.Where(e => Kind is null || e.QueryKind == Kind).ToList();
         foreach (var (text, pattern) in patterns.Where(p => !WildcardPattern.ContainsWildcardCharacters(p.Text)))
         {
             if (!byKind.Any(e => pattern.IsMatch(e.Name)))

@@ -30,7 +30,7 @@ internal static class RemediationSubjectReader
         {
             // A failure's app is only where it failed; unless the classifier called the account a script, the
             // before-window decides whether the user is a person or automation.
-            case StrongAuthFailure failure when failure.Cause != FailureCause.HeadlessUserAccount:
+            case StrongAuthFailure failure when failure.CauseKind != FailureCause.HeadlessUserAccount:
                 appId = null;
                 break;
             case StrongAuthFailure:

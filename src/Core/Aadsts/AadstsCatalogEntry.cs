@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EntraStrongAuth.Core.Classification;
 
 namespace EntraStrongAuth.Core.Aadsts;
 
@@ -25,8 +26,8 @@ public sealed class AadstsCatalogEntry
         InteractiveFix = interactiveFix;
         Category = category ?? throw new ArgumentNullException(nameof(category));
         IsStrongAuth = isStrongAuth;
-        Remedy = remedy ?? throw new ArgumentNullException(nameof(remedy));
-        RelatedCodes = relatedCodes ?? throw new ArgumentNullException(nameof(relatedCodes));
+        Remedy = (remedy ?? throw new ArgumentNullException(nameof(remedy))).ToTextList(" ");
+        RelatedCodes = (relatedCodes ?? throw new ArgumentNullException(nameof(relatedCodes))).ToTextList(", ");
         Source = source ?? throw new ArgumentNullException(nameof(source));
     }
 

@@ -31,7 +31,9 @@ public sealed class AadstsErrorInfo
 
     public string? OAuthError => Entry.OAuthError;
 
-    public InteractiveFix InteractiveFix => Entry.InteractiveFix;
+    public string InteractiveFix => InteractiveFixKind.ToString();
+
+    internal InteractiveFix InteractiveFixKind => Entry.InteractiveFix;
 
     public string Category => Entry.Category;
 

@@ -47,7 +47,12 @@ public sealed record FailureClassification
     /// The fields (Graph names) the deciding rule relies on that the record lacked: the finding is then partly a guess
     /// and its confidence was lowered. Empty when the record had everything the rule needs.
     /// </summary>
-    public IReadOnlyList<string> MissingEvidence { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> MissingEvidence { get => _missingEvidence; init => _missingEvidence = value.Count == 0 ? NoneMissing : value.ToTextList(); }
+
+    // Shared: most failures miss nothing, and the empty list costs no allocation per failure.
+    private static readonly IReadOnlyList<string> NoneMissing = Array.Empty<string>().ToTextList();
+
+    private readonly IReadOnlyList<string> _missingEvidence = NoneMissing;
 
     /// <summary>The cause given before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
     public FailureCause? ReclassifiedFrom { get; init; }

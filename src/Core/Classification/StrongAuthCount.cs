@@ -43,5 +43,6 @@ public sealed class StrongAuthCount
         }
     }
 
-    public override string ToString() => Key + ": " + Count + " (" + Resolved + " resolved, " + Unresolved + " unresolved, " + Pending + " pending)";
+    /// <summary>"Name (id): n (…)" where a name was read beside the key (apps, codes), so ids never stand alone.</summary>
+    public override string ToString() => (string.IsNullOrEmpty(Name) || string.Equals(Name, Key, System.StringComparison.OrdinalIgnoreCase) ? Key : Name + " (" + Key + ")") + ": " + Count + " (" + Resolved + " resolved, " + Unresolved + " unresolved, " + Pending + " pending)";
 }

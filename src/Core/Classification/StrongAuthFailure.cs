@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using EntraStrongAuth.Core.Aadsts;
 using EntraStrongAuth.Core.SignIns;
 
@@ -46,23 +47,34 @@ public sealed class StrongAuthFailure
     /// <summary>The code's name from the AADSTS catalog, when known.</summary>
     public string? ErrorName => CodeInfo?.Name;
 
-    public FailureCause Cause => _classification.Cause;
+    /// <summary>The cause by name (a <see cref="FailureCause"/> name), as ConvertTo-Json and Export-Csv write it.</summary>
+    public string Cause => CauseKind.ToString();
 
-    public Confidence Confidence => _classification.Confidence;
+    internal FailureCause CauseKind => _classification.Cause;
+
+    /// <summary>High, Medium or Low (a <see cref="Classification.Confidence"/> name).</summary>
+    public string Confidence => ConfidenceKind.ToString();
+
+    internal Confidence ConfidenceKind => _classification.Confidence;
 
     /// <summary>The id of the cause-table rule that decided the cause; null for <see cref="FailureCause.Other"/>.</summary>
     public string? RuleId => _classification.RuleId;
 
     /// <summary>The cause the classifier gave before a quick resolution made the failure a <see cref="FailureCause.BenignInterrupt"/>.</summary>
-    public FailureCause? ReclassifiedFrom => _classification.ReclassifiedFrom;
+    public string? ReclassifiedFrom => ReclassifiedFromKind?.ToString();
+
+    internal FailureCause? ReclassifiedFromKind => _classification.ReclassifiedFrom;
 
     /// <summary>The fields the deciding rule needed that the record lacked; the confidence was lowered for them.</summary>
     public IReadOnlyList<string> MissingEvidence => _classification.MissingEvidence;
 
     /// <summary>True for benign interrupts (hidden unless -IncludeBenign).</summary>
-    public bool IsBenign => Cause == FailureCause.BenignInterrupt;
+    public bool IsBenign => CauseKind == FailureCause.BenignInterrupt;
 
-    public ResolutionState Resolution => _outcome.Resolution;
+    /// <summary>Resolved, Unresolved or Pending (a <see cref="ResolutionState"/> name).</summary>
+    public string Resolution => ResolutionKind.ToString();
+
+    internal ResolutionState ResolutionKind => _outcome.Resolution;
 
     public DateTimeOffset? ResolvedAt => _outcome.ResolvedAt;
 
@@ -74,8 +86,10 @@ public sealed class StrongAuthFailure
     /// <summary>Which identifier linked the failure to its resolving success: correlationId, originalRequestId, sessionId or user+app.</summary>
     public string? ResolutionLink => _outcome.ResolutionLink;
 
-    /// <summary>From the failure to the resolving success.</summary>
-    public TimeSpan? TimeToResolve => _outcome.TimeToResolve;
+    /// <summary>From the failure to the resolving success, as [TimeSpan] text (hh:mm:ss, "1.02:03:04" past a day).</summary>
+    public string? TimeToResolve => TimeToResolveSpan?.ToString("c", CultureInfo.InvariantCulture);
+
+    internal TimeSpan? TimeToResolveSpan => _outcome.TimeToResolve;
 
     /// <summary>True when the event is younger than ~15 minutes: Entra may still be completing its details.</summary>
     public bool PossiblyIncomplete => _outcome.PossiblyIncomplete;

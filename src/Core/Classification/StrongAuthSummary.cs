@@ -25,10 +25,10 @@ public sealed class StrongAuthSummary
         PossiblyIncomplete = possiblyIncomplete;
         First = first;
         Last = last;
-        ByCause = byCause;
-        ByCode = byCode;
-        ByUser = byUser;
-        ByApp = byApp;
+        ByCause = byCause.ToTextList();
+        ByCode = byCode.ToTextList();
+        ByUser = byUser.ToTextList();
+        ByApp = byApp.ToTextList();
     }
 
     public int Total { get; }

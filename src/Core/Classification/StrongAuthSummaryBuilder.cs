@@ -32,9 +32,9 @@ public sealed class StrongAuthSummaryBuilder
             throw new ArgumentNullException(nameof(failure));
         }
 
-        var state = failure.Resolution;
+        var state = failure.ResolutionKind;
         _total.Add(state);
-        Tally(_byCause, failure.Cause.ToString(), null, state);
+        Tally(_byCause, failure.CauseKind.ToString(), null, state);
         Tally(_byCode, failure.ErrorCode.ToString(CultureInfo.InvariantCulture), failure.ErrorName, state);
 
         // UPNs are case-insensitive; the id stands in when a source has no UPN.

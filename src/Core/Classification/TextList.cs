@@ -20,3 +20,23 @@ public sealed class TextList<T> : ReadOnlyCollection<T>
 
     public override string ToString() => string.Join(_separator, this.Select(item => item?.ToString()));
 }
+
+/// <summary>Builds <see cref="TextList{T}"/>s for the lists output objects carry.</summary>
+public static class TextListExtensions
+{
+    public static TextList<T> ToTextList<T>(this IEnumerable<T> items, string separator = "; ") => new(items, separator);
+}
+
+/// <summary>
+/// A read-only count per name whose ToString reads "Ready 3, WillBreak 1", so Export-Csv and Format-Table show the
+/// counts instead of the dictionary's type name; ConvertTo-Json writes it as an object keyed by the names.
+/// </summary>
+public sealed class TextMap : ReadOnlyDictionary<string, int>
+{
+    public TextMap(IDictionary<string, int> counts)
+        : base(counts)
+    {
+    }
+
+    public override string ToString() => string.Join(", ", this.Select(pair => pair.Key + " " + pair.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

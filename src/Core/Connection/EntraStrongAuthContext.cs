@@ -13,7 +13,7 @@ public sealed class EntraStrongAuthContext
             throw new ArgumentNullException(nameof(options));
         }
 
-        AuthType = options.Kind;
+        AuthTypeKind = options.Kind;
         Source = options.Source;
         EnvironmentDetails = options.Environment;
         TenantId = tenantId;
@@ -36,7 +36,9 @@ public sealed class EntraStrongAuthContext
     /// <summary>The signed-in user for delegated sign-ins; null for app-only ones.</summary>
     public string? Account { get; }
 
-    public CredentialKind AuthType { get; }
+    public string AuthType => AuthTypeKind.ToString();
+
+    internal CredentialKind AuthTypeKind { get; }
 
     /// <summary>Where the credential came from when not from parameters, e.g. "EnvironmentVariables".</summary>
     public string? Source { get; }

@@ -38,7 +38,7 @@ internal static class AccountKindStep
         evidence.AddRange(finding.Evidence.Select(e => e.ToString()));
         if (finding.Score >= ScriptScore)
         {
-            return new DiagnosisStep(6, Name, DiagnosisStatus.Problem, "This account is used by a script (score " + finding.Score.ToString(CultureInfo.InvariantCulture) + "): it can never answer an MFA prompt. Move it to " + Kind(finding.Recommendation.Kind) + ": " + finding.Recommendation.Reason, evidence, string.Join(" ", finding.Recommendation.Steps));
+            return new DiagnosisStep(6, Name, DiagnosisStatus.Problem, "This account is used by a script (score " + finding.Score.ToString(CultureInfo.InvariantCulture) + "): it can never answer an MFA prompt. Move it to " + Kind(finding.Recommendation.IdentityKind) + ": " + finding.Recommendation.Reason, evidence, string.Join(" ", finding.Recommendation.Steps));
         }
 
         return new DiagnosisStep(6, Name, DiagnosisStatus.Ok, "A person's account (score " + finding.Score.ToString(CultureInfo.InvariantCulture) + ": " + (finding.Score < PersonScore ? "nothing suggests a script" : "some script-like signs, not enough to call it one") + ").", evidence);

@@ -32,7 +32,7 @@ internal static class DiagnosisBuilder
         var fixes = DiagnosisFixes.For(cause, input, headless).ToList();
         if (cause is not (FailureCause.HeadlessUserAccount or FailureCause.BenignInterrupt) && scored >= AccountKindStep.ScriptScore)
         {
-            fixes.AddRange(DiagnosisFixes.For(FailureCause.HeadlessUserAccount, input, headless).Where(f => f.Audience == FixAudience.Admin));
+            fixes.AddRange(DiagnosisFixes.For(FailureCause.HeadlessUserAccount, input, headless).Where(f => f.AudienceKind == FixAudience.Admin));
         }
 
         var verify = VerifyCommand.For(input.Failure, cause, now);

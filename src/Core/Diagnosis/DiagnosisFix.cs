@@ -7,11 +7,13 @@ public sealed class DiagnosisFix
 {
     public DiagnosisFix(FixAudience audience, string action)
     {
-        Audience = audience;
+        AudienceKind = audience;
         Action = action ?? throw new ArgumentNullException(nameof(action));
     }
 
-    public FixAudience Audience { get; }
+    public string Audience => AudienceKind.ToString();
+
+    internal FixAudience AudienceKind { get; }
 
     public string Action { get; }
 

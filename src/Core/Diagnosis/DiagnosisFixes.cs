@@ -33,7 +33,7 @@ internal static class DiagnosisFixes
                 Add(FixAudience.Admin, "Send the app's owner the developer fix; until it ships, users recover by signing in to " + app + " interactively.");
                 break;
             case FailureCause.HeadlessUserAccount:
-                var target = headless is null ? "a workload identity (managed identity, workload identity federation or a certificate service principal)" : AccountKindStep.Kind(headless.Recommendation.Kind);
+                var target = headless is null ? "a workload identity (managed identity, workload identity federation or a certificate service principal)" : AccountKindStep.Kind(headless.Recommendation.IdentityKind);
                 Add(FixAudience.AppDeveloper, "Change the script to sign in as " + target + " instead of the user account" + (headless is null ? "." : " (step 6 lists the steps)."));
                 Add(FixAudience.Admin, "Create " + target + " with the permissions the account used, then retire the account's password sign-in. Do not exclude the account from MFA.");
                 break;
@@ -51,7 +51,7 @@ internal static class DiagnosisFixes
             case FailureCause.CannotSatisfyStrength:
                 var methods = input.Enrollment is { MethodsToAdd.Count: > 0 } e ? string.Join(" or ", e.MethodsToAdd) : "a method the policy allows";
                 Add(FixAudience.User, "Register " + methods + " at https://aka.ms/mysecurityinfo.");
-                Add(FixAudience.Admin, input.Enrollment is { Outcome: EnrollmentOutcome.Impossible } impossible
+                Add(FixAudience.Admin, input.Enrollment is { OutcomeKind: EnrollmentOutcome.Impossible } impossible
                     ? "Change the Authentication methods policy or the strength: " + string.Join(" ", impossible.PolicyChangesNeeded)
                     : "Issue a Temporary Access Pass so the user can register; check that the Authentication methods policy lets them use " + methods + ".");
                 break;
@@ -64,7 +64,7 @@ internal static class DiagnosisFixes
                 Add(FixAudience.Admin, "Check that the identity provider sends the MFA claim (federatedIdpMfaBehavior) or that cross-tenant settings trust the home tenant's MFA.");
                 break;
             case FailureCause.BenignInterrupt:
-                Add(FixAudience.Admin, "Nothing: the flow succeeded " + (input.Failure.TimeToResolve is { } t ? Durations.Describe(t) + " later" : "soon after") + ". Hide such interrupts with Get-StrongAuthFailure's default (without -IncludeBenign).");
+                Add(FixAudience.Admin, "Nothing: the flow succeeded " + (input.Failure.TimeToResolveSpan is { } t ? Durations.Describe(t) + " later" : "soon after") + ". Hide such interrupts with Get-StrongAuthFailure's default (without -IncludeBenign).");
                 break;
             default:
                 Add(FixAudience.Admin, "Read the evidence and Resolve-AadstsError " + input.Failure.ErrorCode + " for what the code means.");
@@ -73,12 +73,12 @@ internal static class DiagnosisFixes
 
         // The classifier's own remedy is fitted to the subject (an external user's MFA comes from the home tenant):
         // it goes, in detail, to the audience that acts first on this cause.
-        if (input.Failure.Remedy.Count > 0 && cause == input.Failure.Cause && cause is not (FailureCause.BenignInterrupt or FailureCause.HeadlessUserAccount))
+        if (input.Failure.Remedy.Count > 0 && cause == input.Failure.CauseKind && cause is not (FailureCause.BenignInterrupt or FailureCause.HeadlessUserAccount))
         {
             Add(PrimaryAudience(cause), "In detail: " + string.Join(" ", input.Failure.Remedy));
         }
 
         // Grouped by audience, each group in the order written (OrderBy is stable).
-        return fixes.OrderBy(f => f.Audience).ToList();
+        return fixes.OrderBy(f => f.AudienceKind).ToList();
     }
 }

@@ -14,7 +14,7 @@ public sealed class DiagnosisStep
     {
         Number = number;
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Status = status;
+        StatusKind = status;
         Finding = finding ?? throw new ArgumentNullException(nameof(finding));
         Evidence = new TextList<string>(evidence ?? Array.Empty<string>());
         NextAction = nextAction;
@@ -25,7 +25,9 @@ public sealed class DiagnosisStep
 
     public string Name { get; }
 
-    public DiagnosisStatus Status { get; }
+    public string Status => StatusKind.ToString();
+
+    internal DiagnosisStatus StatusKind { get; }
 
     /// <summary>The step's answer in one or two sentences.</summary>
     public string Finding { get; }

@@ -17,14 +17,14 @@ internal static class DiagnosisVerdict
 
     public static (FailureCause Cause, Confidence Confidence, IReadOnlyList<string> Chain) Decide(StrongAuthFailure failure, IReadOnlyList<DiagnosisStep> steps, int? headlessScore)
     {
-        var cause = failure.Cause;
+        var cause = failure.CauseKind;
         var chain = new List<string> { "Classified " + cause + " (" + failure.Confidence + ")" + (failure.RuleId is null ? string.Empty : " by rule " + failure.RuleId) + "." };
         chain.AddRange(failure.Evidence.Select(e => e.ToString()));
 
         // A guess by elimination (Low, or a rule that lacked evidence) is corroborated by facts that fit several causes
         // as well as its own: only the account's history can overrule it, and nothing raises it.
-        var guess = failure.Confidence == Confidence.Low || failure.MissingEvidence.Count > 0;
-        if (failure.Confidence == Confidence.Low && cause is not (FailureCause.HeadlessUserAccount or FailureCause.BenignInterrupt) && headlessScore >= AccountKindStep.ScriptScore)
+        var guess = failure.ConfidenceKind == Confidence.Low || failure.MissingEvidence.Count > 0;
+        if (failure.ConfidenceKind == Confidence.Low && cause is not (FailureCause.HeadlessUserAccount or FailureCause.BenignInterrupt) && headlessScore >= AccountKindStep.ScriptScore)
         {
             chain.Add("Overruled: the classification was a guess by elimination; step 6 scores the account as a script (" + headlessScore + "), which no person's sign-ins do.");
             return (FailureCause.HeadlessUserAccount, Confidence.Medium, chain);
@@ -57,32 +57,32 @@ internal static class DiagnosisVerdict
                 {
                     Confirm("step 6 scores the account as a script (" + score + ").");
                 }
-                else if (score < AccountKindStep.PersonScore && step[6].Status == DiagnosisStatus.Ok)
+                else if (score < AccountKindStep.PersonScore && step[6].StatusKind == DiagnosisStatus.Ok)
                 {
                     Contradict("step 6 finds a person's account (score " + score + ").");
                 }
 
                 break;
             case FailureCause.IncompleteEnrollment or FailureCause.CannotSatisfyStrength:
-                if (step[5].Status == DiagnosisStatus.Problem)
+                if (step[5].StatusKind == DiagnosisStatus.Problem)
                 {
                     Confirm("step 5: " + step[5].Finding);
                 }
-                else if (step[5].Status == DiagnosisStatus.Ok)
+                else if (step[5].StatusKind == DiagnosisStatus.Ok)
                 {
                     Contradict("step 5: " + step[5].Finding + " (registered since the failure, or the data is newer than it).");
                 }
 
                 break;
             case FailureCause.SilentAuthInteractionRequired:
-                if (step[3].Status == DiagnosisStatus.Problem)
+                if (step[3].StatusKind == DiagnosisStatus.Problem)
                 {
                     Confirm("step 3: " + step[3].Finding);
                 }
 
                 break;
             case FailureCause.PolicyStepUp or FailureCause.StaleSessionClaims:
-                if (step[4].Status == DiagnosisStatus.Problem)
+                if (step[4].StatusKind == DiagnosisStatus.Problem)
                 {
                     Confirm("step 4: " + step[4].Finding);
                 }
@@ -96,7 +96,7 @@ internal static class DiagnosisVerdict
             chain.Add("Note: step 6 scores this account as a script (" + headlessScore + "): whatever the cause, a script cannot answer MFA; see the fixes.");
         }
 
-        var confidence = (Confidence)Math.Max((int)Confidence.Low, Math.Min((int)Confidence.High, (int)failure.Confidence + shift));
+        var confidence = (Confidence)Math.Max((int)Confidence.Low, Math.Min((int)Confidence.High, (int)failure.ConfidenceKind + shift));
         return (cause, confidence, chain);
     }
 

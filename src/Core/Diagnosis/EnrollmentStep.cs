@@ -39,7 +39,7 @@ internal static class EnrollmentStep
             evidence.Add("Data: " + source + (result.DataAgeWarning is { } age ? " (" + age + ")" : string.Empty));
         }
 
-        return result.Outcome switch
+        return result.OutcomeKind switch
         {
             EnrollmentOutcome.Satisfiable => new DiagnosisStep(5, Name, DiagnosisStatus.Ok, "The user can satisfy " + (result.Strength ?? "MFA") + " with the methods registered now.", evidence),
             EnrollmentOutcome.NeedsRegistration => new DiagnosisStep(5, Name, DiagnosisStatus.Problem, "The user cannot satisfy " + (result.Strength ?? "MFA") + " yet: register " + string.Join(" or ", result.MethodsToAdd) + ".", evidence, "A Temporary Access Pass lets the user register at https://aka.ms/mysecurityinfo."),

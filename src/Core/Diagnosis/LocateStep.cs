@@ -45,7 +45,7 @@ internal static class LocateStep
             Outcome(failure));
 
         // Unresolved, and the data stops before the resolution window closed: a success may still have come.
-        if (failure.Resolution != ResolutionState.Resolved && input.HistoryEnd is { } end && end < failure.CreatedDateTime + input.ResolutionWindow)
+        if (failure.ResolutionKind != ResolutionState.Resolved && input.HistoryEnd is { } end && end < failure.CreatedDateTime + input.ResolutionWindow)
         {
             return new DiagnosisStep(1, Name, DiagnosisStatus.Unknown, finding + " The data ends at " + Time(end) + ", before the resolution window (" + Durations.Describe(input.ResolutionWindow) + ") closed: a later success may be missing.", evidence, input.Live
                 ? "Run again after " + Time(failure.CreatedDateTime + input.ResolutionWindow) + " (sign-ins can take up to 15 minutes to appear)."
@@ -60,10 +60,10 @@ internal static class LocateStep
         return new DiagnosisStep(1, Name, DiagnosisStatus.Ok, finding, evidence);
     }
 
-    private static string Outcome(StrongAuthFailure failure) => failure.Resolution switch
+    private static string Outcome(StrongAuthFailure failure) => failure.ResolutionKind switch
     {
         ResolutionState.Resolved => "Resolved by sign-in " + failure.ResolvedBySignInId + " at " + Time(failure.ResolvedAt!.Value)
-            + (failure.TimeToResolve is { } t ? " (" + Durations.Describe(t) + " later" : " (")
+            + (failure.TimeToResolveSpan is { } t ? " (" + Durations.Describe(t) + " later" : " (")
             + ", linked by " + failure.ResolutionLink + (failure.ResolvedBy is null ? string.Empty : ", MFA by " + failure.ResolvedBy) + ").",
         _ => "No later success of this flow, or of the same user and app, within the resolution window.",
     };

@@ -61,7 +61,7 @@ internal static class SilentPathStep
 
         if (!recovery.IsConclusive)
         {
-            var status = input.Failure.Resolution == ResolutionState.Resolved ? DiagnosisStatus.Ok : DiagnosisStatus.Unknown;
+            var status = input.Failure.ResolutionKind == ResolutionState.Resolved ? DiagnosisStatus.Ok : DiagnosisStatus.Unknown;
             return new DiagnosisStep(3, Name, status, silent + string.Format(CultureInfo.InvariantCulture, " Only {0} silent interrupts of this app in the history: too few to say whether it falls back.", recovery.SilentInterrupts), evidence, status == DiagnosisStatus.Unknown ? "Widen -HistoryDays, or look again after more sign-ins." : null);
         }
 
@@ -72,7 +72,7 @@ internal static class SilentPathStep
 
         var rate = recovery.Rate!.Value;
         var summary = silent + string.Format(CultureInfo.InvariantCulture, " This app falls back after {0:P0} of its silent interrupts.", rate);
-        return input.Failure.Resolution == ResolutionState.Resolved || rate >= 0.5
+        return input.Failure.ResolutionKind == ResolutionState.Resolved || rate >= 0.5
             ? new DiagnosisStep(3, Name, DiagnosisStatus.Ok, summary, evidence)
             : new DiagnosisStep(3, Name, DiagnosisStatus.Problem, summary + " Mostly it does not, and this failure was not resolved.", evidence);
     }

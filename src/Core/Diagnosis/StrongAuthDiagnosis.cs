@@ -20,11 +20,11 @@ public sealed class StrongAuthDiagnosis
     {
         Failure = failure ?? throw new ArgumentNullException(nameof(failure));
         Steps = new TextList<DiagnosisStep>(steps, Environment.NewLine);
-        Cause = cause;
-        Confidence = confidence;
+        CauseKind = cause;
+        ConfidenceKind = confidence;
         Fixes = new TextList<DiagnosisFix>(fixes, Environment.NewLine);
         VerifyCommand = verifyCommand;
-        Unanswered = new TextList<string>(steps.Where(s => s.Status == DiagnosisStatus.Unknown && s.NextAction is not null).Select(s => "Step " + s.Number + " (" + s.Name + "): " + s.NextAction));
+        Unanswered = new TextList<string>(steps.Where(s => s.StatusKind == DiagnosisStatus.Unknown && s.NextAction is not null).Select(s => "Step " + s.Number + " (" + s.Name + "): " + s.NextAction));
     }
 
     public DateTimeOffset CreatedDateTime => Failure.CreatedDateTime;
@@ -41,9 +41,13 @@ public sealed class StrongAuthDiagnosis
 
     public string? ErrorName => Failure.ErrorName;
 
-    public FailureCause Cause { get; }
+    public string Cause => CauseKind.ToString();
 
-    public Confidence Confidence { get; }
+    internal FailureCause CauseKind { get; }
+
+    public string Confidence => ConfidenceKind.ToString();
+
+    internal Confidence ConfidenceKind { get; }
 
     /// <summary>The verdict in one line (step 7's finding).</summary>
     public string Verdict => Steps[Steps.Count - 1].Finding;
@@ -52,7 +56,7 @@ public sealed class StrongAuthDiagnosis
     public IReadOnlyList<DiagnosisStep> Steps { get; }
 
     /// <summary>The steps that found a problem.</summary>
-    public IReadOnlyList<DiagnosisStep> Problems => Steps.Where(s => s.Status == DiagnosisStatus.Problem).ToList();
+    public IReadOnlyList<DiagnosisStep> Problems => Steps.Where(s => s.StatusKind == DiagnosisStatus.Problem).ToTextList(Environment.NewLine);
 
     /// <summary>What would answer each Unknown step: a permission, a file, a wider window.</summary>
     public IReadOnlyList<string> Unanswered { get; }
@@ -70,7 +74,9 @@ public sealed class StrongAuthDiagnosis
     public StrongAuthFailure Failure { get; }
 
     /// <summary>The sign-ins of the failure's correlation, oldest first.</summary>
-    public IReadOnlyList<SignInEvent> Flow { get; init; } = Array.Empty<SignInEvent>();
+    public IReadOnlyList<SignInEvent> Flow { get => _flow; init => _flow = value.ToTextList(Environment.NewLine); }
+
+    private readonly IReadOnlyList<SignInEvent> _flow = Array.Empty<SignInEvent>().ToTextList();
 
     /// <summary>Step 5's answer, when the user's methods were read.</summary>
     public MfaEnrollmentResult? Enrollment { get; init; }

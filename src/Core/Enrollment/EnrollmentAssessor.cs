@@ -59,7 +59,7 @@ public static class EnrollmentAssessor
         }
 
         var ageWarning = AgeWarning(snapshot, settings);
-        var result = Identify(new MfaEnrollmentResult(snapshot.UserId, Map(evaluation.Outcome)), snapshot, strength);
+        var result = Identify(new MfaEnrollmentResult(snapshot.UserId, Map(evaluation.OutcomeKind)), snapshot, strength);
         result.IsEnrolled = snapshot.Methods.Any(m => StrongMethods.IsStrong(m, policy, settings.Data));
         result.IsCapable = evaluation.IsSatisfiable;
         result.SatisfiableCombinations = Texts(evaluation.SatisfiableCombinations);
@@ -71,7 +71,7 @@ public static class EnrollmentAssessor
         result.Remedy = Texts(EnrollmentRemedy.For(evaluation, snapshot.Methods, policy, isGuest, settings.Data));
         result.DataAgeWarning = ageWarning;
         result.Uncertainties = Texts(uncertainties.Distinct());
-        result.Confidence = !policy.IsKnown || disagreement is not null ? Confidence.Low
+        result.ConfidenceKind = !policy.IsKnown || disagreement is not null ? Confidence.Low
             : uncertainties.Count > 0 || ageWarning is not null ? Confidence.Medium
             : Confidence.High;
         result.MicrosoftSaysCapable = microsoftSays;
@@ -89,7 +89,7 @@ public static class EnrollmentAssessor
         }
 
         var result = Identify(new MfaEnrollmentResult(snapshot.UserId, EnrollmentOutcome.NotEvaluated), snapshot, strength);
-        result.Excluded = exclusion;
+        result.ExcludedKind = exclusion;
         result.NotEvaluatedReason = detail ?? exclusion switch
         {
             EnrollmentExclusion.Guest => "Excluded: a guest (their MFA usually happens in their home tenant).",
@@ -114,7 +114,7 @@ public static class EnrollmentAssessor
             Strength = strength?.DisplayName,
             StrengthId = strength?.Id,
             NotEvaluatedReason = "Not found in " + where + ": nothing is known about this user's methods.",
-            Confidence = Confidence.Low,
+            ConfidenceKind = Confidence.Low,
         };
         return result;
     }
@@ -126,7 +126,7 @@ public static class EnrollmentAssessor
         result.UserType = snapshot.UserType;
         result.Strength = strength?.DisplayName;
         result.StrengthId = strength?.Id;
-        result.DataSource = snapshot.Source;
+        result.DataSourceKind = snapshot.Source;
         result.DataAsOf = snapshot.AsOf;
         return result;
     }

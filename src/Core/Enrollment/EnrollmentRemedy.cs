@@ -12,13 +12,13 @@ internal static class EnrollmentRemedy
     public static IReadOnlyList<string> For(StrengthEvaluation evaluation, IReadOnlyList<RegisteredMethod> methods, UserMethodsPolicy policy, bool isGuest, StrengthData data)
     {
         var steps = new List<string>();
-        if (evaluation.Outcome == StrengthOutcome.Satisfiable)
+        if (evaluation.OutcomeKind == StrengthOutcome.Satisfiable)
         {
             steps.Add("Nothing to register: the user can satisfy '" + evaluation.Strength.DisplayName + "' with " + evaluation.SatisfiableCombinations[0] + ".");
             return steps;
         }
 
-        if (evaluation.Outcome == StrengthOutcome.Impossible)
+        if (evaluation.OutcomeKind == StrengthOutcome.Impossible)
         {
             AddPolicySteps(steps, evaluation);
             AddRegistrationSteps(steps, evaluation.MethodsToAddIfPolicyChanged, evaluation.CombinationToComplete, "Then ");

@@ -31,7 +31,7 @@ public static class FailureStrengthLink
         }
 
         var known = Known(strengths);
-        var isEnrollment = IsEnrollmentCause(failure.Cause);
+        var isEnrollment = IsEnrollmentCause(failure.CauseKind);
         var note = isEnrollment ? string.Empty : " The failure's cause is " + failure.Cause + ", not enrollment: this answer says what the user can satisfy, not why the sign-in failed.";
         var named = failure.AuthenticationStrength;
         if (string.IsNullOrWhiteSpace(named))

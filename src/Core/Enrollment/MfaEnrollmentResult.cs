@@ -18,7 +18,7 @@ public sealed class MfaEnrollmentResult
     internal MfaEnrollmentResult(string userId, EnrollmentOutcome outcome)
     {
         UserId = userId ?? throw new ArgumentNullException(nameof(userId));
-        Outcome = outcome;
+        OutcomeKind = outcome;
     }
 
     public string? UserPrincipalName { get; internal set; }
@@ -38,7 +38,9 @@ public sealed class MfaEnrollmentResult
     /// <summary>Why this strength was tested when the caller did not name it (the failure's CA evidence, or the fallback to MFA).</summary>
     public string? StrengthReason { get; internal set; }
 
-    public EnrollmentOutcome Outcome { get; }
+    public string Outcome => OutcomeKind.ToString();
+
+    internal EnrollmentOutcome OutcomeKind { get; }
 
     /// <summary>
     /// Has registered at least one strong method (one that can be a second factor or is multifactor on its own),
@@ -72,7 +74,9 @@ public sealed class MfaEnrollmentResult
     /// <summary>What to do, in order.</summary>
     public IReadOnlyList<string> Remedy { get; internal set; } = None;
 
-    public MethodsSource? DataSource { get; internal set; }
+    public string? DataSource => DataSourceKind?.ToString();
+
+    internal MethodsSource? DataSourceKind { get; set; }
 
     /// <summary>When the methods were true (read time, or the report's lastUpdatedDateTime); null when unknown.</summary>
     public DateTimeOffset? DataAsOf { get; internal set; }
@@ -81,7 +85,9 @@ public sealed class MfaEnrollmentResult
     public string? DataAgeWarning { get; internal set; }
 
     /// <summary>High: nothing assumed that could change the outcome. Medium: assumptions stated in Uncertainties. Low: the policy or the data is in doubt.</summary>
-    public Confidence Confidence { get; internal set; } = Confidence.High;
+    public string Confidence => ConfidenceKind.ToString();
+
+    internal Confidence ConfidenceKind { get; set; } = Classification.Confidence.High;
 
     public IReadOnlyList<string> Uncertainties { get; internal set; } = None;
 
@@ -89,7 +95,9 @@ public sealed class MfaEnrollmentResult
     public bool? MicrosoftSaysCapable { get; internal set; }
 
     /// <summary>Null when assessed; otherwise why the user was excluded.</summary>
-    public EnrollmentExclusion? Excluded { get; internal set; }
+    public string? Excluded => ExcludedKind?.ToString();
+
+    internal EnrollmentExclusion? ExcludedKind { get; set; }
 
     /// <summary>Why the outcome is NotEvaluated (excluded, not found, no data); null otherwise.</summary>
     public string? NotEvaluatedReason { get; internal set; }
@@ -100,7 +108,7 @@ public sealed class MfaEnrollmentResult
     public override string ToString()
     {
         var who = UserPrincipalName ?? UserId;
-        return Outcome switch
+        return OutcomeKind switch
         {
             EnrollmentOutcome.NeedsRegistration => who + ": " + Strength + " needs registration of " + MethodsToAdd,
             EnrollmentOutcome.NotEvaluated => who + ": not evaluated (" + NotEvaluatedReason + ")",

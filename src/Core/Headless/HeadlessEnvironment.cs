@@ -9,7 +9,7 @@ public sealed class HeadlessEnvironment
     public HeadlessEnvironment(string name, WorkloadIdentityKind kind, IReadOnlyList<long> asns, IReadOnlyList<string> userAgentContains)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Kind = kind;
+        IdentityKind = kind;
         Asns = asns ?? throw new ArgumentNullException(nameof(asns));
         UserAgentContains = userAgentContains ?? throw new ArgumentNullException(nameof(userAgentContains));
     }
@@ -17,7 +17,9 @@ public sealed class HeadlessEnvironment
     /// <summary>"GitHub Actions", "Azure DevOps", "Kubernetes", "Azure".</summary>
     public string Name { get; }
 
-    public WorkloadIdentityKind Kind { get; }
+    public string Kind => IdentityKind.ToString();
+
+    internal WorkloadIdentityKind IdentityKind { get; }
 
     public IReadOnlyList<long> Asns { get; }
 

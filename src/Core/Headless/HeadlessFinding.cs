@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EntraStrongAuth.Core.Classification;
 
 namespace EntraStrongAuth.Core.Headless;
 
@@ -13,7 +14,7 @@ public sealed class HeadlessFinding
     {
         User = user;
         Score = score;
-        Evidence = evidence;
+        Evidence = (evidence ?? throw new ArgumentNullException(nameof(evidence))).ToTextList();
         Recommendation = recommendation;
     }
 
@@ -51,7 +52,9 @@ public sealed class HeadlessFinding
     public DateTimeOffset LastSeen { get; init; }
 
     /// <summary>Distinct source addresses (at most a few, most used first).</summary>
-    public IReadOnlyList<string> IpAddresses { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> IpAddresses { get => _ipAddresses; init => _ipAddresses = value.ToTextList(", "); }
+
+    private readonly IReadOnlyList<string> _ipAddresses = Array.Empty<string>().ToTextList();
 
     public override string ToString() => User + (AppDisplayName is null ? string.Empty : " / " + AppDisplayName) + ": " + Score;
 }

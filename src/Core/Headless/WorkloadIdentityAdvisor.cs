@@ -33,7 +33,7 @@ internal static class WorkloadIdentityAdvisor
         else
         {
             var environment = data.Environments[best];
-            kind = environment.Kind;
+            kind = environment.IdentityKind;
             reason = a.EnvironmentHits[best] + " of " + a.Total + " sign-ins come from " + environment.Name + " (" + a.EnvironmentFacts[best] + ")";
         }
 

@@ -7,12 +7,14 @@ public sealed class WorkloadIdentityRecommendation
 {
     public WorkloadIdentityRecommendation(WorkloadIdentityKind kind, string reason, IReadOnlyList<string> steps)
     {
-        Kind = kind;
+        IdentityKind = kind;
         Reason = reason;
         Steps = steps;
     }
 
-    public WorkloadIdentityKind Kind { get; }
+    public string Kind => IdentityKind.ToString();
+
+    internal WorkloadIdentityKind IdentityKind { get; }
 
     /// <summary>The evidence the choice rests on ("sign-ins come from Azure datacentre addresses (AS8075)").</summary>
     public string Reason { get; }

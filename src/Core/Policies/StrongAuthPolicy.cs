@@ -28,7 +28,10 @@ public sealed class StrongAuthPolicy
     /// <summary>Graph's state: enabled, enabledForReportingButNotEnforced, disabled, or a newer value.</summary>
     public string State { get; }
 
-    public PolicyState StateKind => State.ToUpperInvariant() switch
+    /// <summary>On, ReportOnly, Off or Unknown (a <see cref="PolicyState"/> name): the state in the words admins use.</summary>
+    public string StateKind => StateValue.ToString();
+
+    internal PolicyState StateValue => State.ToUpperInvariant() switch
     {
         "ENABLED" => PolicyState.On,
         "ENABLEDFORREPORTINGBUTNOTENFORCED" => PolicyState.ReportOnly,
@@ -36,7 +39,7 @@ public sealed class StrongAuthPolicy
         _ => PolicyState.Unknown,
     };
 
-    public bool IsReportOnly => StateKind == PolicyState.ReportOnly;
+    public bool IsReportOnly => StateValue == PolicyState.ReportOnly;
 
     public DateTimeOffset? CreatedDateTime { get; init; }
 

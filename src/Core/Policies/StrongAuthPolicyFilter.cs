@@ -48,13 +48,13 @@ public sealed class StrongAuthPolicyFilter
 
         if (States is { } states)
         {
-            if (!states.Contains(policy.StateKind))
+            if (!states.Contains(policy.StateValue))
             {
                 StateSkipped++;
                 return null;
             }
         }
-        else if (policy.StateKind == PolicyState.Off && !IncludeDisabled)
+        else if (policy.StateValue == PolicyState.Off && !IncludeDisabled)
         {
             DisabledSkipped++;
             return null;

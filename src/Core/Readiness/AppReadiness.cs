@@ -13,8 +13,8 @@ public sealed class AppReadiness
         AppId = results[0].AppId;
         AppDisplayName = results.Select(r => r.AppDisplayName).FirstOrDefault(n => n is not null);
         Users = results.Count;
-        WillBreak = results.Count(r => r.Verdict == ReadinessVerdict.WillBreak);
-        MustRegister = results.Count(r => r.Verdict == ReadinessVerdict.MustRegister);
+        WillBreak = results.Count(r => r.VerdictKind == ReadinessVerdict.WillBreak);
+        MustRegister = results.Count(r => r.VerdictKind == ReadinessVerdict.MustRegister);
         Recovery = results.Select(r => r.AppRecovery).FirstOrDefault(r => r is not null);
     }
 

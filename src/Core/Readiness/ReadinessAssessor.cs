@@ -57,7 +57,7 @@ public static class ReadinessAssessor
             confidence = Min(confidence, recovery.IsConclusive ? Confidence.Medium : Confidence.Low);
         }
 
-        if (enrollment is { Outcome: EnrollmentOutcome.Impossible })
+        if (enrollment is { OutcomeKind: EnrollmentOutcome.Impossible })
         {
             reasons.Add(BreakReason.StrengthUnsatisfiable);
             evidence.Add("No registration helps: the Authentication methods policy must change (" + string.Join("; ", enrollment.PolicyChangesNeeded) + ").");
@@ -97,7 +97,7 @@ public static class ReadinessAssessor
             evidence.AddRange(enrollment.Uncertainties);
         }
 
-        if (enrollment.Outcome == EnrollmentOutcome.NeedsRegistration)
+        if (enrollment.OutcomeKind == EnrollmentOutcome.NeedsRegistration)
         {
             evidence.Add("Registered: " + (enrollment.MethodsRegistered.Count == 0 ? "nothing" : string.Join(", ", enrollment.MethodsRegistered)) + ".");
             return new ReadinessResult(tally, ReadinessVerdict.MustRegister, reasons, confidence, evidence, enrollment.MethodsToAdd, "Register " + string.Join(" or ", enrollment.MethodsToAdd) + " before enforcement (a Temporary Access Pass bootstraps it).") { AppRecovery = recovery };
@@ -117,7 +117,7 @@ public static class ReadinessAssessor
     {
         if (reasons.Contains(BreakReason.Script) || reasons.Contains(BreakReason.PasswordGrant))
         {
-            return "Move the script to " + (headless is null ? "a workload identity" : AccountKindStep.Kind(headless.Recommendation.Kind)) + " before enforcement; do not exclude the account.";
+            return "Move the script to " + (headless is null ? "a workload identity" : AccountKindStep.Kind(headless.Recommendation.IdentityKind)) + " before enforcement; do not exclude the account.";
         }
 
         if (reasons.Contains(BreakReason.LegacyProtocol))

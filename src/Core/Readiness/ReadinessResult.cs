@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EntraStrongAuth.Core.Classification;
 
 namespace EntraStrongAuth.Core.Readiness;
@@ -13,9 +14,9 @@ public sealed class ReadinessResult
     internal ReadinessResult(ReadinessTally tally, ReadinessVerdict verdict, IReadOnlyList<BreakReason> reasons, Confidence confidence, IReadOnlyList<string> evidence, IReadOnlyList<string> methodsToAdd, string? fix)
     {
         Tally = tally ?? throw new ArgumentNullException(nameof(tally));
-        Verdict = verdict;
-        Reasons = new TextList<BreakReason>(reasons, ", ");
-        Confidence = confidence;
+        VerdictKind = verdict;
+        ReasonKinds = new TextList<BreakReason>(reasons, ", ");
+        ConfidenceKind = confidence;
         Evidence = new TextList<string>(evidence);
         MethodsToAdd = new TextList<string>(methodsToAdd, " or ");
         Fix = fix;
@@ -29,12 +30,18 @@ public sealed class ReadinessResult
 
     public string? AppId => Tally.AppId;
 
-    public ReadinessVerdict Verdict { get; }
+    public string Verdict => VerdictKind.ToString();
+
+    internal ReadinessVerdict VerdictKind { get; }
 
     /// <summary>Why it breaks (WillBreak only).</summary>
-    public IReadOnlyList<BreakReason> Reasons { get; }
+    public IReadOnlyList<string> Reasons => new TextList<string>(ReasonKinds.Select(r => r.ToString()), ", ");
 
-    public Confidence Confidence { get; }
+    internal IReadOnlyList<BreakReason> ReasonKinds { get; }
+
+    public string Confidence => ConfidenceKind.ToString();
+
+    internal Confidence ConfidenceKind { get; }
 
     /// <summary>For MustRegister: the fewest methods to register (any one of them).</summary>
     public IReadOnlyList<string> MethodsToAdd { get; }

@@ -13,11 +13,12 @@ public sealed class ReadinessSummary
         Policy = policy;
         Subjects = results.Count;
         Users = results.Select(r => r.UserId ?? r.UserPrincipalName).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        ByVerdict = Enum.GetValues(typeof(ReadinessVerdict)).Cast<ReadinessVerdict>().ToDictionary(v => v, v => results.Count(r => r.Verdict == v));
-        ByReason = Enum.GetValues(typeof(BreakReason)).Cast<BreakReason>().ToDictionary(v => v, v => results.Count(r => r.Reasons.Contains(v)));
+        // Keyed by name: ConvertTo-Json refuses dictionaries whose keys are not strings.
+        ByVerdict = new TextMap(Enum.GetValues(typeof(ReadinessVerdict)).Cast<ReadinessVerdict>().ToDictionary(v => v.ToString(), v => results.Count(r => r.VerdictKind == v), StringComparer.OrdinalIgnoreCase));
+        ByReason = new TextMap(Enum.GetValues(typeof(BreakReason)).Cast<BreakReason>().ToDictionary(v => v.ToString(), v => results.Count(r => r.ReasonKinds.Contains(v)), StringComparer.OrdinalIgnoreCase));
         UsersOutOfScope = usersOutOfScope;
         SignInsOutOfScope = signInsOutOfScope;
-        Breaking = new TextList<string>(results.Where(r => r.Verdict == ReadinessVerdict.WillBreak).Select(r => r.ToString()));
+        Breaking = new TextList<string>(results.Where(r => r.VerdictKind == ReadinessVerdict.WillBreak).Select(r => r.ToString()));
         Apps = new TextList<AppReadiness>(results.GroupBy(r => r.AppId ?? string.Empty, StringComparer.OrdinalIgnoreCase).Select(g => new AppReadiness(g.ToList())).OrderByDescending(a => a.WillBreak).ThenByDescending(a => a.Users), Environment.NewLine);
     }
 
@@ -28,18 +29,19 @@ public sealed class ReadinessSummary
 
     public int Users { get; }
 
-    public IReadOnlyDictionary<ReadinessVerdict, int> ByVerdict { get; }
+    /// <summary>Subjects per verdict, keyed by the verdict's name.</summary>
+    public IReadOnlyDictionary<string, int> ByVerdict { get; }
 
-    public int Ready => ByVerdict[ReadinessVerdict.Ready];
+    public int Ready => ByVerdict[nameof(ReadinessVerdict.Ready)];
 
-    public int WillPrompt => ByVerdict[ReadinessVerdict.WillPrompt];
+    public int WillPrompt => ByVerdict[nameof(ReadinessVerdict.WillPrompt)];
 
-    public int MustRegister => ByVerdict[ReadinessVerdict.MustRegister];
+    public int MustRegister => ByVerdict[nameof(ReadinessVerdict.MustRegister)];
 
-    public int WillBreak => ByVerdict[ReadinessVerdict.WillBreak];
+    public int WillBreak => ByVerdict[nameof(ReadinessVerdict.WillBreak)];
 
     /// <summary>Subjects per reason to break (a subject can have several).</summary>
-    public IReadOnlyDictionary<BreakReason, int> ByReason { get; }
+    public IReadOnlyDictionary<string, int> ByReason { get; }
 
     /// <summary>Users who signed in but are outside the policy's user scope.</summary>
     public int UsersOutOfScope { get; }

@@ -113,4 +113,8 @@ public sealed class ReadinessTally
 
     private static bool Passwordless(SignInEvent signIn) =>
         signIn.AuthenticationDetails.Any(d => d.Succeeded == true && d.AuthenticationMethod is { } method && PasswordlessMethods.Any(p => method.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>One line for Export-Csv and Format-Table: the counts the verdict rests on.</summary>
+    public override string ToString() =>
+        FormattableString.Invariant($"{SignIns} sign-ins ({Interactive} interactive, {NonInteractive} non-interactive, {PasswordGrant} password grant, {Legacy} legacy), {Successes} successes ({MfaSuccesses} with MFA), last {LastSeen.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
 }

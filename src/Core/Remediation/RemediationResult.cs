@@ -15,9 +15,9 @@ public sealed class RemediationResult
         IReadOnlyList<Evidence> evidence, IReadOnlyList<string> advice)
     {
         SubjectDetail = subject;
-        JudgedAs = kind;
-        Outcome = outcome;
-        Confidence = confidence;
+        JudgedAsKind = kind;
+        OutcomeKind = outcome;
+        ConfidenceKind = confidence;
         BeforeStart = options.BeforeStart;
         FixedAt = options.FixedAt;
         AfterEnd = options.AfterEnd;
@@ -36,11 +36,17 @@ public sealed class RemediationResult
 
     public string? ServicePrincipalId => SubjectDetail.ServicePrincipalId;
 
-    public SubjectKind JudgedAs { get; }
+    public string JudgedAs => JudgedAsKind.ToString();
 
-    public RemediationOutcome Outcome { get; }
+    internal SubjectKind JudgedAsKind { get; }
 
-    public Confidence Confidence { get; }
+    public string Outcome => OutcomeKind.ToString();
+
+    internal RemediationOutcome OutcomeKind { get; }
+
+    public string Confidence => ConfidenceKind.ToString();
+
+    internal Confidence ConfidenceKind { get; }
 
     public long BeforeSignIns { get; init; }
 

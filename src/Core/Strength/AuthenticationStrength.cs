@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EntraStrongAuth.Core.Classification;
 using System.Linq;
 
 namespace EntraStrongAuth.Core.Strength;
@@ -30,8 +31,8 @@ public sealed class AuthenticationStrength
         AllowedCombinations = (allowedCombinations ?? throw new ArgumentNullException(nameof(allowedCombinations)))
             .Select(StrengthCombination.Normalize)
             .Where(c => c.Length > 0)
-            .ToList();
-        CombinationConfigurations = combinationConfigurations?.ToList() ?? new List<CombinationConfiguration>();
+            .ToTextList(" ");
+        CombinationConfigurations = (combinationConfigurations ?? Array.Empty<CombinationConfiguration>()).ToTextList();
         RequirementsSatisfied = requirementsSatisfied;
     }
 

@@ -8,13 +8,15 @@ public sealed class MethodFinding
     public MethodFinding(RegisteredMethod method, MethodReason reason, string text)
     {
         Method = method ?? throw new ArgumentNullException(nameof(method));
-        Reason = reason;
+        ReasonKind = reason;
         Text = text ?? throw new ArgumentNullException(nameof(text));
     }
 
     public RegisteredMethod Method { get; }
 
-    public MethodReason Reason { get; }
+    public string Reason => ReasonKind.ToString();
+
+    internal MethodReason ReasonKind { get; }
 
     public string Text { get; }
 

@@ -9,14 +9,16 @@ public sealed class StrengthEvaluation
     internal StrengthEvaluation(AuthenticationStrength strength, StrengthOutcome outcome)
     {
         Strength = strength ?? throw new ArgumentNullException(nameof(strength));
-        Outcome = outcome;
+        OutcomeKind = outcome;
     }
 
     public AuthenticationStrength Strength { get; }
 
-    public StrengthOutcome Outcome { get; }
+    public string Outcome => OutcomeKind.ToString();
 
-    public bool IsSatisfiable => Outcome == StrengthOutcome.Satisfiable;
+    internal StrengthOutcome OutcomeKind { get; }
+
+    public bool IsSatisfiable => OutcomeKind == StrengthOutcome.Satisfiable;
 
     /// <summary>Every combination the user can complete now, in the strength's order.</summary>
     public IReadOnlyList<SatisfiedCombination> SatisfiableCombinations { get; internal set; } = Array.Empty<SatisfiedCombination>();

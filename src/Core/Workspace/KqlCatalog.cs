@@ -25,7 +25,7 @@ public static class KqlCatalog
     /// <summary>The entries over other classification data (user tables), checked for unique names.</summary>
     public static IReadOnlyList<KqlCatalogEntry> Build(ClassificationData data)
     {
-        var entries = Define(data ?? throw new ArgumentNullException(nameof(data))).OrderBy(e => e.Kind).ToList();
+        var entries = Define(data ?? throw new ArgumentNullException(nameof(data))).OrderBy(e => e.QueryKind).ToList();
         var doubled = entries.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return doubled is null ? entries : throw new InvalidOperationException("Two KQL catalog entries are named " + doubled.Key + ".");
     }

@@ -19,7 +19,7 @@ public sealed class KqlCatalogEntry
     private KqlCatalogEntry(string name, KqlQueryKind kind, string description, string kql, SentinelAlertRule? alert)
     {
         Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A catalog entry needs a name.", nameof(name)) : name;
-        Kind = kind;
+        QueryKind = kind;
         Description = description ?? throw new ArgumentNullException(nameof(description));
         Kql = kql ?? throw new ArgumentNullException(nameof(kql));
         Alert = alert;
@@ -28,23 +28,26 @@ public sealed class KqlCatalogEntry
     /// <summary>The name Get-StrongAuthKql -Name matches (letters, digits and dashes by convention).</summary>
     public string Name { get; }
 
-    public KqlQueryKind Kind { get; }
+    /// <summary>Analysis or Alert (a <see cref="KqlQueryKind"/> name).</summary>
+    public string Kind => QueryKind.ToString();
+
+    internal KqlQueryKind QueryKind { get; }
 
     public string Description { get; }
 
     public string Kql { get; }
 
     /// <summary>The analytics-rule metadata; null for an analysis query.</summary>
-    public SentinelAlertRule? Alert { get; }
+    internal SentinelAlertRule? Alert { get; }
 
     /// <summary>The alert's severity; null for an analysis query.</summary>
-    public AlertSeverity? Severity => Alert?.Severity;
+    public string? Severity => Alert?.Severity.ToString();
 
-    /// <summary>How often the alert runs; null for an analysis query.</summary>
-    public TimeSpan? Frequency => Alert?.QueryFrequency;
+    /// <summary>How often the alert runs, as Sentinel writes it (ISO 8601: "P1D", "PT1H"); null for an analysis query.</summary>
+    public string? Frequency => Alert is null ? null : SentinelDuration.ToIso8601(Alert.QueryFrequency);
 
-    /// <summary>How far back each run of the alert looks; null for an analysis query.</summary>
-    public TimeSpan? Period => Alert?.QueryPeriod;
+    /// <summary>How far back each run of the alert looks, as Sentinel writes it (ISO 8601); null for an analysis query.</summary>
+    public string? Period => Alert is null ? null : SentinelDuration.ToIso8601(Alert.QueryPeriod);
 
     /// <summary>The alert rule's fixed GUID; null for an analysis query.</summary>
     public Guid? Id => Alert?.Id;

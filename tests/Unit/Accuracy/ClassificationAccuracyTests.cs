@@ -75,8 +75,8 @@ public sealed class ClassificationAccuracyTests : IClassFixture<AccuracyTenant>
             var failure = found[id];
             var cause = failure.Cause.ToString();
             matrix.Add(trueCause, cause);
-            levels.Add(failure.Confidence, cause == trueCause);
-            if (cause != trueCause && failure.Confidence == Confidence.High)
+            levels.Add(failure.ConfidenceKind, cause == trueCause);
+            if (cause != trueCause && failure.ConfidenceKind == Confidence.High)
             {
                 wrongHigh.Add(trueCause + " → " + cause + " by " + failure.RuleId);
             }

@@ -58,7 +58,7 @@ public class FailureAnalysisTests
         var summary = Assert.IsType<StrongAuthSummary>(Assert.Single(host.Output));
         Assert.Equal(2, summary.Total);
 
-        var cause = Assert.IsType<StrongAuthFailure>(Assert.Single(await AnalyseAsync(null))).Cause;
+        var cause = Assert.IsType<StrongAuthFailure>(Assert.Single(await AnalyseAsync(null))).CauseKind;
         var other = cause == FailureCause.StaleSessionClaims ? FailureCause.HeadlessUserAccount : FailureCause.StaleSessionClaims;
         Assert.Single(await AnalyseAsync(new[] { cause, other }));
         Assert.Empty(await AnalyseAsync(new[] { other }));

@@ -53,10 +53,10 @@ public class LiveDiagnosisTests
 
         Assert.Empty(host.ErrorIds);
         Assert.Equal(rows.Select(r => r.SignInId).OrderBy(i => i), diagnoses.Select(d => d.SignInId).OrderBy(i => i));
-        var wrong = diagnoses.Where(d => d.Cause != cause).Select(d => d.SignInId + " -> " + d.Cause).ToList();
+        var wrong = diagnoses.Where(d => d.CauseKind != cause).Select(d => d.SignInId + " -> " + d.CauseKind).ToList();
         Assert.True(wrong.Count == 0, "misdiagnosed: " + string.Join("; ", wrong));
         Assert.All(diagnoses, d => Assert.Equal(Enumerable.Range(1, 7), d.Steps.Select(s => s.Number)));
-        Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Ok, Step(d, 1).Status));
+        Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Ok, Step(d, 1).StatusKind));
         AssertEvidence(cause, diagnoses);
     }
 
@@ -66,35 +66,35 @@ public class LiveDiagnosisTests
         {
             case FailureCause.HeadlessUserAccount:
                 // Measured 13 of 15: two accounts have too few sign-ins in 7 days to score (step 6 Unknown, not Ok).
-                Assert.True(diagnoses.Count(d => Step(d, 6).Status == DiagnosisStatus.Problem) >= 13, Statuses(diagnoses, 6));
-                Assert.All(diagnoses, d => Assert.NotEqual(DiagnosisStatus.Ok, Step(d, 6).Status));
+                Assert.True(diagnoses.Count(d => Step(d, 6).StatusKind == DiagnosisStatus.Problem) >= 13, Statuses(diagnoses, 6));
+                Assert.All(diagnoses, d => Assert.NotEqual(DiagnosisStatus.Ok, Step(d, 6).StatusKind));
                 break;
             case FailureCause.SilentAuthInteractionRequired:
                 // Step 3 always says the request was silent; Unknown only when the app has too few interrupts to judge its fallback.
                 Assert.All(diagnoses, d => Assert.StartsWith("Non-interactive", Step(d, 3).Finding, StringComparison.Ordinal));
-                Assert.All(diagnoses, d => Assert.NotEqual(DiagnosisStatus.Ok, Step(d, 3).Status));
-                Assert.Contains(diagnoses, d => Step(d, 3).Status == DiagnosisStatus.Problem);
+                Assert.All(diagnoses, d => Assert.NotEqual(DiagnosisStatus.Ok, Step(d, 3).StatusKind));
+                Assert.Contains(diagnoses, d => Step(d, 3).StatusKind == DiagnosisStatus.Problem);
                 break;
             case FailureCause.IncompleteEnrollment or FailureCause.CannotSatisfyStrength:
                 // Registration is served: the user's methods are read live and fall short.
-                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 5).Status));
+                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 5).StatusKind));
                 Assert.All(diagnoses, d => Assert.NotNull(d.Enrollment));
                 break;
             case FailureCause.StaleSessionClaims:
-                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 4).Status));
+                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 4).StatusKind));
                 break;
             case FailureCause.PolicyStepUp:
-                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 2).Status));
+                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 2).StatusKind));
                 break;
             case FailureCause.BenignInterrupt:
-                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Ok, Step(d, 7).Status));
-                Assert.All(diagnoses, d => Assert.Equal(ResolutionState.Resolved, d.Failure.Resolution));
+                Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Ok, Step(d, 7).StatusKind));
+                Assert.All(diagnoses, d => Assert.Equal(ResolutionState.Resolved, d.Failure.ResolutionKind));
                 break;
         }
 
         if (cause != FailureCause.BenignInterrupt)
         {
-            Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 7).Status));
+            Assert.All(diagnoses, d => Assert.Equal(DiagnosisStatus.Problem, Step(d, 7).StatusKind));
         }
     }
 
@@ -113,7 +113,7 @@ public class LiveDiagnosisTests
 
         var diagnosis = Assert.Single(diagnoses);
         var step = Step(diagnosis, 2);
-        Assert.Equal(DiagnosisStatus.Unknown, step.Status);
+        Assert.Equal(DiagnosisStatus.Unknown, step.StatusKind);
         Assert.Contains("Policy.Read.All", step.NextAction, StringComparison.Ordinal);
         Assert.Contains(graph.Host.Requests.Snapshot(), r => r.Endpoint == SimEndpoint.ConditionalAccessPolicies && r.Status == 403);
         Assert.Empty(host.ErrorIds);
@@ -133,12 +133,12 @@ public class LiveDiagnosisTests
 
         var diagnosis = Assert.Single(diagnoses);
         var step = Step(diagnosis, 5);
-        Assert.Equal(DiagnosisStatus.Unknown, step.Status);
+        Assert.Equal(DiagnosisStatus.Unknown, step.StatusKind);
         Assert.Contains("UserAuthenticationMethod.Read.All", step.NextAction, StringComparison.Ordinal);
         Assert.Contains(graph.Host.Requests.Snapshot(), r => r.Endpoint == SimEndpoint.AuthenticationMethods && r.Status == 403);
 
         // The record alone still names the cause; only the confirmation from the methods is missing.
-        Assert.Equal(FailureCause.IncompleteEnrollment, diagnosis.Cause);
+        Assert.Equal(FailureCause.IncompleteEnrollment, diagnosis.CauseKind);
         Assert.Empty(host.ErrorIds);
     }
 
@@ -152,7 +152,7 @@ public class LiveDiagnosisTests
         var (diagnoses, _, _) = await graph.DiagnoseAsync(new[] { LiveDiagnosisGraph.Pasted(row) }, now: row.CreatedDateTime.AddMinutes(2));
 
         var step = Step(Assert.Single(diagnoses), 1);
-        Assert.Equal(DiagnosisStatus.Unknown, step.Status);
+        Assert.Equal(DiagnosisStatus.Unknown, step.StatusKind);
         Assert.Contains("before the resolution window", step.Finding, StringComparison.Ordinal);
         Assert.StartsWith("Run again after", step.NextAction, StringComparison.Ordinal);
     }

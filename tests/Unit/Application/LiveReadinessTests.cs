@@ -40,7 +40,7 @@ public class LiveReadinessTests : IClassFixture<DiagnosisTenant>
         Assert.Empty(offlineHost.ErrorIds);
         Assert.Empty(liveHost.ErrorIds);
         Assert.True(offline.Count > 60, "user and app pairs: " + offline.Count);
-        Assert.Contains(offline, r => r.Verdict == ReadinessVerdict.WillBreak);
+        Assert.Contains(offline, r => r.VerdictKind == ReadinessVerdict.WillBreak);
         Assert.True(ReadinessRuns.Verdicts(offline).SequenceEqual(ReadinessRuns.Verdicts(live)), ReadinessRuns.Differences(offline, live) + " warnings: " + string.Join("; ", liveHost.Warnings));
 
         // Measured: 3 pairs (two users) are Medium live and High from the saved methods; never the other way.

@@ -103,7 +103,7 @@ public class MfaEnrollmentTesterTests
         await tester.CompleteAsync(CancellationToken.None);
 
         var result = Assert.IsType<MfaEnrollmentResult>(Assert.Single(host.Output));
-        Assert.Equal(EnrollmentExclusion.BreakGlass, result.Excluded);
+        Assert.Equal(EnrollmentExclusion.BreakGlass, result.ExcludedKind);
         Assert.Contains("excluded: 1 BreakGlass", Assert.Single(host.Verbose), StringComparison.Ordinal);
     }
 

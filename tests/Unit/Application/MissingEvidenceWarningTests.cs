@@ -32,7 +32,7 @@ public class MissingEvidenceWarningTests
         await analysis.CompleteAsync();
 
         Assert.Equal(3, host.Output.Count);
-        Assert.All(host.Output.Cast<StrongAuthFailure>(), f => Assert.NotEqual(Confidence.High, f.Confidence));
+        Assert.All(host.Output.Cast<StrongAuthFailure>(), f => Assert.NotEqual(Confidence.High, f.ConfidenceKind));
         var warning = Assert.Single(host.Warnings);
         Assert.StartsWith("3 findings have lowered confidence", warning, StringComparison.Ordinal);
         foreach (var field in new[] { "authenticationProtocol", "userAgent", "incomingTokenType", "appliedConditionalAccessPolicies" })

@@ -103,7 +103,7 @@ public class AnalyzerOrderDetectionTests
 
         Assert.Empty(run.EmittedEarly);
         Assert.Equal(SignInOrder.NewestFirst, run.Analyzer.InputOrder);
-        Assert.Equal(ResolutionState.Resolved, Assert.Single(run.EmittedAtEnd).Resolution);
+        Assert.Equal(ResolutionState.Resolved, Assert.Single(run.EmittedAtEnd).ResolutionKind);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class AnalyzerOrderDetectionTests
 
         Assert.Equal(SignInOrder.NewestFirst, run.Analyzer.InputOrder);
         Assert.Contains("not newest first", run.Analyzer.OrderWarning, StringComparison.Ordinal);
-        Assert.Equal(ResolutionState.Resolved, Assert.Single(run.All, f => f.SignInId == late.Id).Resolution);
+        Assert.Equal(ResolutionState.Resolved, Assert.Single(run.All, f => f.SignInId == late.Id).ResolutionKind);
         Assert.Equal(13, run.All.Count);
     }
 }

@@ -80,15 +80,15 @@ public class AnalyzerStreamingTests
         var run = new AnalyzerRun(Morning(), AnalyzerRun.Options());
         var all = run.All;
 
-        Assert.Equal(6, all.Count(f => f.Cause == FailureCause.BenignInterrupt && f.ReclassifiedFrom == FailureCause.PolicyStepUp));
-        Assert.Equal(6, all.Count(f => f.Cause == FailureCause.BenignInterrupt && f.ReclassifiedFrom is null && f.ErrorCode == 50140));
-        Assert.All(all.Where(f => f.Cause == FailureCause.SilentAuthInteractionRequired), f =>
+        Assert.Equal(6, all.Count(f => f.CauseKind == FailureCause.BenignInterrupt && f.ReclassifiedFromKind == FailureCause.PolicyStepUp));
+        Assert.Equal(6, all.Count(f => f.CauseKind == FailureCause.BenignInterrupt && f.ReclassifiedFrom is null && f.ErrorCode == 50140));
+        Assert.All(all.Where(f => f.CauseKind == FailureCause.SilentAuthInteractionRequired), f =>
         {
             Assert.Equal("user+app", f.ResolutionLink);
             Assert.Equal("Phone call", f.ResolvedBy);
         });
-        Assert.Equal(24, all.Count(f => f.Cause == FailureCause.HeadlessUserAccount && f.Resolution == ResolutionState.Unresolved));
-        Assert.Equal(6, all.Count(f => f.Cause == FailureCause.MfaAttemptFailed));
+        Assert.Equal(24, all.Count(f => f.CauseKind == FailureCause.HeadlessUserAccount && f.ResolutionKind == ResolutionState.Unresolved));
+        Assert.Equal(6, all.Count(f => f.CauseKind == FailureCause.MfaAttemptFailed));
         Assert.DoesNotContain(all, f => f.ErrorCode == 50126);
     }
 
@@ -144,7 +144,7 @@ public class AnalyzerStreamingTests
 
         Assert.Equal(order, run.Analyzer.InputOrder);
         Assert.Equal(144, run.All.Count);
-        Assert.All(run.All, f => Assert.Equal(ResolutionState.Resolved, f.Resolution));
+        Assert.All(run.All, f => Assert.Equal(ResolutionState.Resolved, f.ResolutionKind));
 
         // Only the successes of the last window (one hour, at 2 per minute, under 5 keys each) and a window's failures.
         Assert.True(run.MaxHeldSuccessMarks <= 125 * 5, "held " + run.MaxHeldSuccessMarks + " success marks");
@@ -164,7 +164,7 @@ public class AnalyzerStreamingTests
         Assert.Contains("not newest first", run.Analyzer.OrderWarning, StringComparison.Ordinal);
         Assert.Contains(success.Id!, run.Analyzer.OrderWarning, StringComparison.Ordinal);
         var linked = Assert.Single(run.All, f => f.SignInId == failure.Id);
-        Assert.Equal(ResolutionState.Resolved, linked.Resolution);
+        Assert.Equal(ResolutionState.Resolved, linked.ResolutionKind);
     }
 
     [Fact]
@@ -180,11 +180,11 @@ public class AnalyzerStreamingTests
         var results = new AnalyzerRun(new[] { old, recent, recentResolved, success }, options).All.ToDictionary(f => f.SignInId!);
 
         Assert.False(results[old.Id!].PossiblyIncomplete);
-        Assert.Equal(ResolutionState.Unresolved, results[old.Id!].Resolution);
+        Assert.Equal(ResolutionState.Unresolved, results[old.Id!].ResolutionKind);
         Assert.True(results[recent.Id!].PossiblyIncomplete);
-        Assert.Equal(ResolutionState.Pending, results[recent.Id!].Resolution);
+        Assert.Equal(ResolutionState.Pending, results[recent.Id!].ResolutionKind);
         Assert.True(results[recentResolved.Id!].PossiblyIncomplete);
-        Assert.Equal(ResolutionState.Resolved, results[recentResolved.Id!].Resolution);
+        Assert.Equal(ResolutionState.Resolved, results[recentResolved.Id!].ResolutionKind);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public class AnalyzerStreamingTests
 
         Assert.Equal(new[] { 50076 }, byDefault.Select(f => f.ErrorCode));
         Assert.Equal(new[] { 50126, 53003 }, chosen.Select(f => f.ErrorCode).OrderBy(c => c));
-        Assert.All(chosen, f => Assert.Equal(FailureCause.Other, f.Cause));
+        Assert.All(chosen, f => Assert.Equal(FailureCause.Other, f.CauseKind));
     }
 
     [Fact]

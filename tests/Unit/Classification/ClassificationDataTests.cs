@@ -191,7 +191,7 @@ public class ClassificationDataTests
 
         var failure = classifier.Classify(TestSignIns.Failure(50076).Silent().Deviceless().App("11111111-2222-3333-4444-555555555555", "Contoso sync"));
 
-        Assert.Equal(FailureCause.HeadlessUserAccount, failure.Cause);
+        Assert.Equal(FailureCause.HeadlessUserAccount, failure.CauseKind);
         Assert.Contains(failure.Evidence, e => e.Field == "appId" && e.Reason.Contains("Contoso nightly sync (InHouse)", StringComparison.Ordinal));
         Assert.Same(ClassificationData.BuiltIn.Rules, data.Rules);
     }

@@ -25,15 +25,15 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { failure, success });
 
-        Assert.Equal(FailureCause.BenignInterrupt, result.Cause);
+        Assert.Equal(FailureCause.BenignInterrupt, result.CauseKind);
         Assert.True(result.IsBenign);
-        Assert.Equal(FailureCause.PolicyStepUp, result.ReclassifiedFrom);
-        Assert.Equal(Confidence.High, result.Confidence);
-        Assert.Equal(ResolutionState.Resolved, result.Resolution);
+        Assert.Equal(FailureCause.PolicyStepUp, result.ReclassifiedFromKind);
+        Assert.Equal(Confidence.High, result.ConfidenceKind);
+        Assert.Equal(ResolutionState.Resolved, result.ResolutionKind);
         Assert.Equal("correlationId", result.ResolutionLink);
         Assert.Equal(success.Id, result.ResolvedBySignInId);
         Assert.Equal("Mobile app notification", result.ResolvedBy);
-        Assert.Equal(TimeSpan.FromSeconds(30), result.TimeToResolve);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.TimeToResolveSpan);
         Assert.Equal(success.CreatedDateTime, result.ResolvedAt);
         Assert.Equal("correlationId", result.Evidence[0].Field);
         Assert.Equal(failure.CorrelationId, result.Evidence[0].Value);
@@ -77,8 +77,8 @@ public class FailureLinkingTests
         var result = AnalyzerRun.Single(new[] { failure, success });
 
         Assert.Equal("sessionId", result.ResolutionLink);
-        Assert.Equal(FailureCause.BenignInterrupt, result.Cause);
-        Assert.Equal(Confidence.Medium, result.Confidence);
+        Assert.Equal(FailureCause.BenignInterrupt, result.CauseKind);
+        Assert.Equal(Confidence.Medium, result.ConfidenceKind);
     }
 
     [Fact]
@@ -89,11 +89,11 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { failure, success });
 
-        Assert.Equal(FailureCause.PolicyStepUp, result.Cause);
-        Assert.Null(result.ReclassifiedFrom);
-        Assert.Equal(ResolutionState.Resolved, result.Resolution);
+        Assert.Equal(FailureCause.PolicyStepUp, result.CauseKind);
+        Assert.Null(result.ReclassifiedFromKind);
+        Assert.Equal(ResolutionState.Resolved, result.ResolutionKind);
         Assert.Equal("user+app", result.ResolutionLink);
-        Assert.Equal(TimeSpan.FromMinutes(4), result.TimeToResolve);
+        Assert.Equal(TimeSpan.FromMinutes(4), result.TimeToResolveSpan);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { StepUp(), singleFactor });
 
-        Assert.Equal(ResolutionState.Unresolved, result.Resolution);
+        Assert.Equal(ResolutionState.Unresolved, result.ResolutionKind);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { StepUp(), federated });
 
-        Assert.Equal(ResolutionState.Resolved, result.Resolution);
+        Assert.Equal(ResolutionState.Resolved, result.ResolutionKind);
         Assert.Equal("user+app", result.ResolutionLink);
         Assert.Equal("Claim in the token (federated MFA)", result.ResolvedBy);
     }
@@ -132,7 +132,7 @@ public class FailureLinkingTests
         var result = AnalyzerRun.Single(new[] { failure, refresh });
 
         Assert.Equal("Previously satisfied", result.ResolvedBy);
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFrom);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFromKind);
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { before, failure });
 
-        Assert.Equal(ResolutionState.Unresolved, result.Resolution);
-        Assert.Equal(FailureCause.PolicyStepUp, result.Cause);
+        Assert.Equal(ResolutionState.Unresolved, result.ResolutionKind);
+        Assert.Equal(FailureCause.PolicyStepUp, result.CauseKind);
         Assert.Null(result.ResolvedBy);
     }
 
@@ -156,7 +156,7 @@ public class FailureLinkingTests
     {
         var result = AnalyzerRun.Single(new[] { StepUp(), MfaSuccess(seconds).Unlinked() });
 
-        Assert.Equal(linked ? ResolutionState.Resolved : ResolutionState.Unresolved, result.Resolution);
+        Assert.Equal(linked ? ResolutionState.Resolved : ResolutionState.Unresolved, result.ResolutionKind);
     }
 
     [Fact]
@@ -172,9 +172,9 @@ public class FailureLinkingTests
             MfaSuccess(10_000 + 1200).Unlinked().With(s => s.CorrelationId = twentyMinutes.CorrelationId),
         }).All.ToDictionary(f => f.SignInId!);
 
-        Assert.Equal(ResolutionState.Unresolved, results[failure.Id!].Resolution);
-        Assert.Equal(ResolutionState.Resolved, results[twentyMinutes.Id!].Resolution);
-        Assert.Equal(FailureCause.PolicyStepUp, results[twentyMinutes.Id!].Cause);
+        Assert.Equal(ResolutionState.Unresolved, results[failure.Id!].ResolutionKind);
+        Assert.Equal(ResolutionState.Resolved, results[twentyMinutes.Id!].ResolutionKind);
+        Assert.Equal(FailureCause.PolicyStepUp, results[twentyMinutes.Id!].CauseKind);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { StepUp(), MfaSuccess(180).Unlinked() }, options);
 
-        Assert.Equal(ResolutionState.Unresolved, result.Resolution);
+        Assert.Equal(ResolutionState.Unresolved, result.ResolutionKind);
     }
 
     [Fact]
@@ -218,8 +218,8 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { denied, MfaSuccess(20).Linked(denied) });
 
-        Assert.Equal(FailureCause.MfaAttemptFailed, result.Cause);
-        Assert.Equal(ResolutionState.Resolved, result.Resolution);
+        Assert.Equal(FailureCause.MfaAttemptFailed, result.CauseKind);
+        Assert.Equal(ResolutionState.Resolved, result.ResolutionKind);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public class FailureLinkingTests
 
         var result = AnalyzerRun.Single(new[] { script, Success(30).Unlinked() });
 
-        Assert.Equal(FailureCause.HeadlessUserAccount, result.Cause);
-        Assert.Equal(ResolutionState.Unresolved, result.Resolution);
+        Assert.Equal(FailureCause.HeadlessUserAccount, result.CauseKind);
+        Assert.Equal(ResolutionState.Unresolved, result.ResolutionKind);
     }
 }

@@ -33,7 +33,7 @@ public class FlowChangeEvidenceTests
 
         var result = AnalyzerRun.Single(new[] { proof, failure });
 
-        Assert.Equal(FailureCause.PolicyStepUp, result.Cause);
+        Assert.Equal(FailureCause.PolicyStepUp, result.CauseKind);
         var resource = Assert.Single(result.Evidence, e => e.Field == "resourceId");
         Assert.Equal(AzureManagement, resource.Value);
         Assert.Contains("another resource", resource.Reason, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public class FlowChangeEvidenceTests
 
         var result = AnalyzerRun.Single(new[] { proof, failure });
 
-        Assert.Equal(FailureCause.StaleSessionClaims, result.Cause);
+        Assert.Equal(FailureCause.StaleSessionClaims, result.CauseKind);
         var risk = Assert.Single(result.Evidence, e => e.Field == "riskLevelDuringSignIn");
         Assert.Equal("medium", risk.Value);
         Assert.Contains("from none", risk.Reason, StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public sealed class ReclassificationTests
 
         var after = new StrongAuthFailure(classification.Reclassify(FailureCause.BenignInterrupt, Confidence.High, Array.Empty<Evidence>(), Array.Empty<string>()), outcome);
 
-        Assert.Equal(FailureCause.BenignInterrupt, after.Cause);
+        Assert.Equal(FailureCause.BenignInterrupt, after.CauseKind);
         Assert.True(after.IsBenign);
         foreach (var property in Properties(typeof(StrongAuthFailure)).Where(p => !CauseProperties.Contains(p.Name)))
         {
@@ -70,7 +70,7 @@ public sealed class ReclassificationTests
 
         var benign = AnalyzerRun.Single(new[] { failure, success });
 
-        Assert.Equal(FailureCause.BenignInterrupt, benign.Cause);
+        Assert.Equal(FailureCause.BenignInterrupt, benign.CauseKind);
         Assert.Equal(alone.Cause, benign.ReclassifiedFrom);
         Assert.Equal("Phishing-resistant MFA", benign.AuthenticationStrength);
         Assert.Equal(alone.CodeInfo!.Code, benign.CodeInfo!.Code);

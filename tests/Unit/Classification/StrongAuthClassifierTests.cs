@@ -120,8 +120,8 @@ public class StrongAuthClassifierTests
     {
         var failure = StrongAuthClassifier.Default.Classify(c.SignIn());
 
-        Assert.Equal(c.Cause, failure.Cause);
-        Assert.Equal(c.Confidence, failure.Confidence);
+        Assert.Equal(c.Cause, failure.CauseKind);
+        Assert.Equal(c.Confidence, failure.ConfidenceKind);
         Assert.Equal(c.Rule, failure.RuleId);
         Assert.Contains(failure.Evidence, e => e.Field == c.Field && e.Value == c.Value);
         Assert.NotEmpty(failure.Remedy);
@@ -150,8 +150,8 @@ public class StrongAuthClassifierTests
     {
         var failure = StrongAuthClassifier.Default.Classify(Failure(code).Silent());
 
-        Assert.Equal(FailureCause.StaleSessionClaims, failure.Cause);
-        Assert.Equal(Confidence.High, failure.Confidence);
+        Assert.Equal(FailureCause.StaleSessionClaims, failure.CauseKind);
+        Assert.Equal(Confidence.High, failure.ConfidenceKind);
         Assert.Equal("stale-session-codes", failure.RuleId);
     }
 
@@ -161,10 +161,10 @@ public class StrongAuthClassifierTests
         var visible = StrongAuthClassifier.Default.Classify(Failure(50076).Policy("Require MFA for Azure management", "failure", new[] { "Mfa" }));
         var hidden = StrongAuthClassifier.Default.Classify(Failure(50076).NoConditionalAccessDetail());
 
-        Assert.Equal(FailureCause.PolicyStepUp, visible.Cause);
-        Assert.Equal(Confidence.High, visible.Confidence);
-        Assert.Equal(FailureCause.PolicyStepUp, hidden.Cause);
-        Assert.Equal(Confidence.Medium, hidden.Confidence);
+        Assert.Equal(FailureCause.PolicyStepUp, visible.CauseKind);
+        Assert.Equal(Confidence.High, visible.ConfidenceKind);
+        Assert.Equal(FailureCause.PolicyStepUp, hidden.CauseKind);
+        Assert.Equal(Confidence.Medium, hidden.ConfidenceKind);
         var absent = Assert.Single(hidden.Evidence, e => e.Field == "appliedConditionalAccessPolicies");
         Assert.Null(absent.Value);
         Assert.Contains("Policy.Read.All", absent.Reason, System.StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public class StrongAuthClassifierTests
         var failure = StrongAuthClassifier.Default.Classify(
             Failure(50076).Silent().Policy("Require MFA for Azure management", "failure", new[] { "Mfa" }));
 
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, failure.Cause);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, failure.CauseKind);
         var policy = Assert.Single(failure.Evidence, e => e.Field == "appliedConditionalAccessPolicies[1].displayName");
         Assert.Equal("Require MFA for Azure management", policy.Value);
         Assert.Contains("grant Mfa", policy.Reason, System.StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public class StrongAuthClassifierTests
         var failure = StrongAuthClassifier.Default.Classify(
             Failure(50074).With(e => { e.IsInteractive = null; e.SignInEventTypes = new[] { "nonInteractiveUser" }; }));
 
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, failure.Cause);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, failure.CauseKind);
         Assert.Contains(failure.Evidence, e => e.Field == "signInEventTypes" && e.Value == "nonInteractiveUser");
     }
 
@@ -244,8 +244,8 @@ public class StrongAuthClassifierTests
         var failure = StrongAuthClassifier.Default.Classify(
             Failure(50076).Silent().App(AzurePowerShell, "Microsoft Azure PowerShell").Deviceless().With(e => e.UserAgent = "python-requests/2.31.0"));
 
-        Assert.Equal(FailureCause.HeadlessUserAccount, failure.Cause);
-        Assert.Equal(Confidence.High, failure.Confidence);
+        Assert.Equal(FailureCause.HeadlessUserAccount, failure.CauseKind);
+        Assert.Equal(Confidence.High, failure.ConfidenceKind);
         Assert.Single(failure.Evidence, e => e.Field == "status.errorCode");
         Assert.Contains(failure.Evidence, e => e.Field == "deviceDetail" && e.Value is null);
         Assert.Contains(failure.Evidence, e => e.Field == "appId" && e.Reason.Contains("Microsoft Azure PowerShell (AzurePowerShell)", System.StringComparison.Ordinal));

@@ -29,8 +29,8 @@ public class SubjectRemedyTests
 
         var result = AnalyzerRun.Single(new[] { failure, success }, options);
 
-        Assert.Equal(FailureCause.BenignInterrupt, result.Cause);
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFrom);
+        Assert.Equal(FailureCause.BenignInterrupt, result.CauseKind);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFromKind);
         Assert.Equal("correlationId", result.ResolutionLink);
         Assert.False(SaysGuest(result), string.Join("\n", result.Remedy));
     }
@@ -40,7 +40,7 @@ public class SubjectRemedyTests
     {
         var result = StrongAuthClassifier.Default.Classify(Failure(16000).With(e => e.CrossTenantAccessType = "none"));
 
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.Cause);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.CauseKind);
         Assert.Contains(result.Evidence, e => e.Field == "crossTenantAccessType" && e.Value == "none");
         Assert.StartsWith("The user is a member of this tenant: do not invite them as a guest.", result.Remedy[0], StringComparison.Ordinal);
         Assert.False(SaysGuest(result), string.Join("\n", result.Remedy));
@@ -51,7 +51,7 @@ public class SubjectRemedyTests
     {
         var result = StrongAuthClassifier.Default.Classify(Failure(90072).With(e => { e.HomeTenantId = Home; e.ResourceTenantId = Home; }));
 
-        Assert.Equal(FailureCause.Other, result.Cause);
+        Assert.Equal(FailureCause.Other, result.CauseKind);
         Assert.Contains("do not invite them as a guest", result.Remedy[0], StringComparison.Ordinal);
         Assert.False(SaysGuest(result), string.Join("\n", result.Remedy));
         Assert.Contains(result.Evidence, e => e.Field == "homeTenantId" && e.Value == Home + " = resourceTenantId " + Home);
@@ -62,7 +62,7 @@ public class SubjectRemedyTests
     {
         var result = StrongAuthClassifier.Default.Classify(Failure(90072).With(e => { e.HomeTenantId = Partner; e.ResourceTenantId = Home; e.CrossTenantAccessType = "b2bCollaboration"; }));
 
-        Assert.Equal(FailureCause.Other, result.Cause);
+        Assert.Equal(FailureCause.Other, result.CauseKind);
         Assert.Contains(result.Remedy, line => line.Contains("external (guest) user", StringComparison.Ordinal));
     }
 
@@ -74,8 +74,8 @@ public class SubjectRemedyTests
 
         var result = AnalyzerRun.Single(new[] { failure, success });
 
-        Assert.Equal(FailureCause.BenignInterrupt, result.Cause);
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFrom);
+        Assert.Equal(FailureCause.BenignInterrupt, result.CauseKind);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, result.ReclassifiedFromKind);
         Assert.Contains(result.Evidence, e => e.Field == "status.failureReason");
     }
 
@@ -89,7 +89,7 @@ public class SubjectRemedyTests
 
         var result = StrongAuthClassifier.Default.Classify(signIn);
 
-        Assert.Equal(FailureCause.IncompleteEnrollment, result.Cause);
+        Assert.Equal(FailureCause.IncompleteEnrollment, result.CauseKind);
         Assert.DoesNotContain(result.Remedy, line => line.Contains("mysignins", StringComparison.Ordinal) || line.Contains("aka.ms/mfasetup", StringComparison.Ordinal));
         Assert.Contains("workload identity", result.Remedy[0], StringComparison.Ordinal);
         Assert.Contains(result.Remedy, line => line.Contains("managed identity", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public class SubjectRemedyTests
 
         var result = StrongAuthClassifier.Default.Classify(signIn);
 
-        Assert.Equal(FailureCause.MfaAttemptFailed, result.Cause);
+        Assert.Equal(FailureCause.MfaAttemptFailed, result.CauseKind);
         Assert.DoesNotContain(result.Remedy, line => line.Contains("Authenticator", StringComparison.Ordinal));
         Assert.Contains(result.Evidence, e => e.Field == "authenticationProtocol" && e.Value == "ropc");
     }
@@ -113,7 +113,7 @@ public class SubjectRemedyTests
     {
         var result = StrongAuthClassifier.Default.Classify(Failure(50079).With(e => { e.UserType = "guest"; e.HomeTenantId = Partner; e.ResourceTenantId = Home; }));
 
-        Assert.Equal(FailureCause.IncompleteEnrollment, result.Cause);
+        Assert.Equal(FailureCause.IncompleteEnrollment, result.CauseKind);
         Assert.Contains("home tenant " + Partner, result.Remedy[0], StringComparison.Ordinal);
         Assert.Contains("Cross-tenant access settings", result.Remedy[0], StringComparison.Ordinal);
         Assert.Contains(result.Evidence, e => e.Field == "homeTenantId" && e.Value == Partner + " ≠ resourceTenantId " + Home);
@@ -138,7 +138,7 @@ public class SubjectRemedyTests
 
         var result = StrongAuthClassifier.Default.Classify(signIn);
 
-        Assert.Equal(FailureCause.StaleSessionClaims, result.Cause);
+        Assert.Equal(FailureCause.StaleSessionClaims, result.CauseKind);
         Assert.Contains(result.Evidence, e => e.Field == "sessionLifetimePolicies[0].expirationRequirement" && e.Value == "signInFrequencyPeriodicReauthentication" && e.Reason.Contains("Sign-in frequency: 4 hours", StringComparison.Ordinal));
         Assert.Contains(result.Evidence, e => e.Field == "appliedConditionalAccessPolicies[1].enforcedSessionControls" && e.Value == "SignInFrequency" && e.Reason.Contains("Admins: sign-in every 4 hours", StringComparison.Ordinal));
     }

@@ -45,8 +45,8 @@ public class ThinRecordConfidenceTests
     {
         var failure = StrongAuthClassifier.Default.Classify(HeadlessRopcScript());
 
-        Assert.Equal(FailureCause.HeadlessUserAccount, failure.Cause);
-        Assert.Equal(Confidence.High, failure.Confidence);
+        Assert.Equal(FailureCause.HeadlessUserAccount, failure.CauseKind);
+        Assert.Equal(Confidence.High, failure.ConfidenceKind);
         Assert.Empty(failure.MissingEvidence);
     }
 
@@ -55,8 +55,8 @@ public class ThinRecordConfidenceTests
     {
         var failure = StrongAuthClassifier.Default.Classify(AsGraphV1(HeadlessRopcScript()));
 
-        Assert.False(failure.Cause == FailureCause.PolicyStepUp && failure.Confidence == Confidence.High, failure.Cause + " " + failure.Confidence + " (" + failure.RuleId + ")");
-        Assert.NotEqual(Confidence.High, failure.Confidence);
+        Assert.False(failure.CauseKind == FailureCause.PolicyStepUp && failure.ConfidenceKind == Confidence.High, failure.CauseKind + " " + failure.ConfidenceKind + " (" + failure.RuleId + ")");
+        Assert.NotEqual(Confidence.High, failure.ConfidenceKind);
         Assert.Contains("authenticationProtocol", failure.MissingEvidence);
         Assert.Contains("userAgent", failure.MissingEvidence);
         Assert.Contains(failure.Evidence, e => e.Field == "authenticationProtocol" && e.Value is null);
@@ -68,13 +68,13 @@ public class ThinRecordConfidenceTests
         var full = Failure(50076)
             .Policy("Phishing-resistant MFA for admins", "failure", null, "Phishing-resistant MFA", "cannotSatisfyDueToCombinationConfiguration")
             .RequiredBy("multiConditionalAccess");
-        Assert.Equal(FailureCause.CannotSatisfyStrength, StrongAuthClassifier.Default.Classify(full).Cause);
+        Assert.Equal(FailureCause.CannotSatisfyStrength, StrongAuthClassifier.Default.Classify(full).CauseKind);
 
         // Without Policy.Read.All Graph returns no policies although Conditional Access failed the sign-in.
         var hidden = full.With(e => { e.AppliedConditionalAccessPolicies = Array.Empty<AppliedConditionalAccessPolicy>(); e.ConditionalAccessStatus = "failure"; });
         var failure = StrongAuthClassifier.Default.Classify(hidden);
 
-        Assert.NotEqual(Confidence.High, failure.Confidence);
+        Assert.NotEqual(Confidence.High, failure.ConfidenceKind);
         Assert.Equal(new[] { "appliedConditionalAccessPolicies" }, failure.MissingEvidence);
     }
 

@@ -31,8 +31,8 @@ public sealed class UserClassificationDataTests : IDisposable
         var data = UserClassificationData.Combine(ClassificationData.BuiltIn, [file]);
         var after = new StrongAuthClassifier(data, AadstsCatalog.BuiltIn).Classify(signIn);
 
-        Assert.Equal(FailureCause.SilentAuthInteractionRequired, before.Cause);
-        Assert.Equal(FailureCause.HeadlessUserAccount, after.Cause);
+        Assert.Equal(FailureCause.SilentAuthInteractionRequired, before.CauseKind);
+        Assert.Equal(FailureCause.HeadlessUserAccount, after.CauseKind);
         Assert.Contains(after.Evidence, e => e.Field == "appId" && e.ToString().Contains("Contoso payroll sync (InHouseJob)", StringComparison.Ordinal));
         Assert.Equal(ClassificationData.BuiltIn.AutomationApps.Count + 1, data.AutomationApps.Count);
     }

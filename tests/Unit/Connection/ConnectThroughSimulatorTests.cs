@@ -53,7 +53,7 @@ public class ConnectThroughSimulatorTests
             using var connection = await GraphConnection.ConnectAsync(options, new HttpClientTransport(handler), CancellationToken.None);
 
             var context = connection.Context;
-            Assert.Equal(kind, context.AuthType);
+            Assert.Equal(kind, context.AuthTypeKind);
             Assert.Equal(Client, context.ClientId);
             Assert.Equal(graph.Tenant.DisplayName, context.TenantDisplayName);
             Assert.Null(context.Account);

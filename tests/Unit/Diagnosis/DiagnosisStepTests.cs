@@ -25,7 +25,7 @@ public class DiagnosisStepTests
             x.IpAddress = "198.51.100.7";
         });
         var step = ContextMoveStep.Build(Input(failure, history: new[] { proof, failure }));
-        Assert.Equal(DiagnosisStatus.Problem, step.Status);
+        Assert.Equal(DiagnosisStatus.Problem, step.StatusKind);
         Assert.Contains(step.Evidence, e => e.Contains("moved to another resource", StringComparison.Ordinal));
         Assert.Contains(step.Evidence, e => e.Contains("IP address changed", StringComparison.Ordinal) && e.Contains("203.0.113.42", StringComparison.Ordinal));
         Assert.Contains(step.Evidence, e => e.StartsWith("Last MFA in the same session or flow", StringComparison.Ordinal) && e.Contains(proof.Id!, StringComparison.Ordinal));
@@ -36,14 +36,14 @@ public class DiagnosisStepTests
     {
         var proof = TestSignIns.Success().Step("Microsoft Authenticator App", "Multifactor authentication", true, "MFA successfully completed");
         var failure = TestSignIns.Failure(50076, atSeconds: 1800).Linked(proof);
-        Assert.Equal(DiagnosisStatus.Ok, ContextMoveStep.Build(Input(failure, history: new[] { proof, failure })).Status);
+        Assert.Equal(DiagnosisStatus.Ok, ContextMoveStep.Build(Input(failure, history: new[] { proof, failure })).StatusKind);
 
         // A success without MFA is no strong proof.
         var singleFactor = TestSignIns.Success().With(x => x.AuthenticationRequirement = "singleFactorAuthentication");
         var unknown = ContextMoveStep.Build(Input(failure, history: new[] { singleFactor, failure }));
-        Assert.Equal(DiagnosisStatus.Unknown, unknown.Status);
+        Assert.Equal(DiagnosisStatus.Unknown, unknown.StatusKind);
         Assert.Contains("-HistoryDays", unknown.NextAction, StringComparison.Ordinal);
-        Assert.Equal(DiagnosisStatus.Unknown, ContextMoveStep.Build(Input(failure, history: null)).Status);
+        Assert.Equal(DiagnosisStatus.Unknown, ContextMoveStep.Build(Input(failure, history: null)).StatusKind);
     }
 
     [Fact]
@@ -72,19 +72,19 @@ public class DiagnosisStepTests
     public void The_silent_path_is_a_problem_for_ROPC_and_for_an_app_that_never_falls_back()
     {
         var ropc = TestSignIns.Failure(50076).With(x => x.AuthenticationProtocol = "ropc");
-        Assert.Equal(DiagnosisStatus.Problem, SilentPathStep.Build(Input(ropc), null).Status);
+        Assert.Equal(DiagnosisStatus.Problem, SilentPathStep.Build(Input(ropc), null).StatusKind);
         Assert.Contains("ROPC", SilentPathStep.Build(Input(ropc), null).Finding, StringComparison.Ordinal);
 
         var silent = TestSignIns.Failure(50074).Silent();
         var never = Enumerable.Range(0, 3).Select(i => TestSignIns.Failure(50074, atSeconds: i * 100).Silent()).ToList();
         var step = SilentPathStep.Build(Input(silent), AppRecovery.Measure(TestSignIns.AzurePortal, never, Codes, TimeSpan.FromHours(1)));
-        Assert.Equal(DiagnosisStatus.Problem, step.Status);
+        Assert.Equal(DiagnosisStatus.Problem, step.StatusKind);
         Assert.Contains("never fell back", step.Finding, StringComparison.Ordinal);
 
         // Two interrupts say too little either way.
         var few = SilentPathStep.Build(Input(silent), AppRecovery.Measure(TestSignIns.AzurePortal, never.Take(2), Codes, TimeSpan.FromHours(1)));
-        Assert.Equal(DiagnosisStatus.Unknown, few.Status);
-        Assert.Equal(DiagnosisStatus.Ok, SilentPathStep.Build(Input(TestSignIns.Failure(50074)), null).Status);
+        Assert.Equal(DiagnosisStatus.Unknown, few.StatusKind);
+        Assert.Equal(DiagnosisStatus.Ok, SilentPathStep.Build(Input(TestSignIns.Failure(50074)), null).StatusKind);
     }
 
     [Fact]
@@ -94,17 +94,17 @@ public class DiagnosisStepTests
             .Policy("Require MFA for admins", "failure", new[] { "mfa" })
             .Policy("Phishing-resistant pilot", "reportOnlyInterrupted", strength: "Phishing-resistant MFA");
         var step = ConditionalAccessStep.Build(Input(failure));
-        Assert.Equal(DiagnosisStatus.Problem, step.Status);
+        Assert.Equal(DiagnosisStatus.Problem, step.StatusKind);
         Assert.Contains("'Require MFA for admins'", step.Finding, StringComparison.Ordinal);
         Assert.Contains("multifactor authentication", step.Finding, StringComparison.Ordinal);
         Assert.Contains("Report-only: 'Phishing-resistant pilot'", step.Finding, StringComparison.Ordinal);
 
         var perUser = ConditionalAccessStep.Build(Input(TestSignIns.Failure(50076).RequiredBy("user")));
-        Assert.Equal(DiagnosisStatus.Problem, perUser.Status);
+        Assert.Equal(DiagnosisStatus.Problem, perUser.StatusKind);
         Assert.Contains("per-user MFA", perUser.Finding, StringComparison.Ordinal);
 
         var hidden = ConditionalAccessStep.Build(new DiagnosisInput(Classify(TestSignIns.Failure(50076).NoConditionalAccessDetail())) { Live = true });
-        Assert.Equal(DiagnosisStatus.Unknown, hidden.Status);
+        Assert.Equal(DiagnosisStatus.Unknown, hidden.StatusKind);
         Assert.Contains("Policy.Read.All", hidden.NextAction, StringComparison.Ordinal);
     }
 
@@ -112,10 +112,10 @@ public class DiagnosisStepTests
     public void The_verdict_moves_confidence_one_level_with_independent_evidence_and_never_lifts_a_guess_to_High()
     {
         var failure = Classify(TestSignIns.Failure(50079));
-        Assert.Equal(FailureCause.IncompleteEnrollment, failure.Cause);
+        Assert.Equal(FailureCause.IncompleteEnrollment, failure.CauseKind);
         var steps = Steps(enrollment: DiagnosisStatus.Ok);
         var (_, lowered, chain) = DiagnosisVerdict.Decide(failure, steps, null);
-        Assert.Equal(failure.Confidence - 1, lowered);
+        Assert.Equal(failure.ConfidenceKind - 1, lowered);
         Assert.Contains(chain, c => c.StartsWith("Contradicted: step 5", StringComparison.Ordinal));
 
         var guess = new StrongAuthFailure(new FailureClassification(failure.SignIn, failure.CodeInfo, FailureCause.IncompleteEnrollment, Confidence.Medium, failure.Evidence, failure.Remedy) { MissingEvidence = new[] { "authenticationDetails" } }, FailureOutcome.Unresolved);

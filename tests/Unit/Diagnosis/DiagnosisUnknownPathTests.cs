@@ -31,7 +31,7 @@ public class DiagnosisUnknownPathTests
         var truth = _tenant.Truth.First(t => t.Cause == nameof(FailureCause.IncompleteEnrollment));
         var (diagnoses, _) = await _tenant.DiagnoseAsync(new[] { new DiagnosisRequest { SignInId = truth.SignInId } }, withTenantData: false);
         var diagnosis = Assert.Single(diagnoses);
-        Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[4].Status);
+        Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[4].StatusKind);
         Assert.Contains("-TenantDataPath", diagnosis.Steps[4].NextAction, StringComparison.Ordinal);
         Assert.Contains(diagnosis.Unanswered, u => u.StartsWith("Step 5", StringComparison.Ordinal));
         Assert.Null(diagnosis.Enrollment);
@@ -56,17 +56,17 @@ public class DiagnosisUnknownPathTests
                 // A status that says a policy applied, with no policy listed, is hidden detail; "notApplied" is genuine.
                 if (diagnosis.Failure.SignIn.ConditionalAccessStatus is "success" or "failure")
                 {
-                    Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[1].Status);
+                    Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[1].StatusKind);
                     Assert.Contains("export", diagnosis.Steps[1].NextAction, StringComparison.OrdinalIgnoreCase);
                     hidden++;
                 }
                 else
                 {
-                    Assert.NotEqual(DiagnosisStatus.Unknown, diagnosis.Steps[1].Status);
+                    Assert.NotEqual(DiagnosisStatus.Unknown, diagnosis.Steps[1].StatusKind);
                 }
 
                 var truth = sample.Single(t => t.SignInId == diagnosis.SignInId);
-                Assert.False(diagnosis.Confidence == Confidence.High && diagnosis.Cause.ToString() != truth.Cause, diagnosis.SignInId + ": High " + diagnosis.Cause + ", truly " + truth.Cause);
+                Assert.False(diagnosis.ConfidenceKind == Confidence.High && diagnosis.CauseKind.ToString() != truth.Cause, diagnosis.SignInId + ": High " + diagnosis.CauseKind + ", truly " + truth.Cause);
             }
 
             Assert.True(hidden >= sample.Count / 2, hidden + " of " + sample.Count + " had their policies hidden");
@@ -92,7 +92,7 @@ public class DiagnosisUnknownPathTests
         {
             var (diagnoses, _) = await _tenant.DiagnoseAsync(new[] { new DiagnosisRequest { SignInId = truth.SignInId } }, signIns: cut);
             var diagnosis = Assert.Single(diagnoses);
-            Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[0].Status);
+            Assert.Equal(DiagnosisStatus.Unknown, diagnosis.Steps[0].StatusKind);
             Assert.Contains("ends at", diagnosis.Steps[0].Finding, StringComparison.Ordinal);
             Assert.Contains("-Path", diagnosis.Steps[0].NextAction, StringComparison.Ordinal);
         }

@@ -64,16 +64,16 @@ public class OfflineDiagnosisGroundTruthTests
         }
 
         var headless = await First(nameof(FailureCause.HeadlessUserAccount));
-        Assert.Equal(DiagnosisStatus.Problem, headless.Steps[5].Status);
+        Assert.Equal(DiagnosisStatus.Problem, headless.Steps[5].StatusKind);
         Assert.NotNull(headless.Headless);
         Assert.True(headless.Headless!.Score >= 50);
-        Assert.Contains(headless.Fixes, f => f.Audience == FixAudience.AppDeveloper && f.Action.Contains("instead of the user account", StringComparison.Ordinal));
+        Assert.Contains(headless.Fixes, f => f.AudienceKind == FixAudience.AppDeveloper && f.Action.Contains("instead of the user account", StringComparison.Ordinal));
         Assert.DoesNotContain("-AppId", headless.VerifyCommand, StringComparison.Ordinal);
 
         var silent = await First(nameof(FailureCause.SilentAuthInteractionRequired));
         Assert.Contains("Non-interactive", silent.Steps[2].Finding, StringComparison.Ordinal);
         Assert.NotNull(silent.AppRecovery);
-        Assert.Contains(silent.Fixes, f => f.Audience == FixAudience.AppDeveloper && f.Action.Contains("interaction_required", StringComparison.Ordinal));
+        Assert.Contains(silent.Fixes, f => f.AudienceKind == FixAudience.AppDeveloper && f.Action.Contains("interaction_required", StringComparison.Ordinal));
         Assert.Contains("-AppId '" + silent.AppId + "'", silent.VerifyCommand, StringComparison.Ordinal);
 
         var enrollment = await First(nameof(FailureCause.IncompleteEnrollment));
@@ -81,13 +81,13 @@ public class OfflineDiagnosisGroundTruthTests
 
         // The registration report names the user; the saved methods answer (one file per user) gives the methods.
         Assert.Equal(enrollment.UserPrincipalName, enrollment.Enrollment!.UserPrincipalName);
-        Assert.Equal(EntraStrongAuth.Core.Enrollment.MethodsSource.File, enrollment.Enrollment.DataSource);
-        Assert.Equal(DiagnosisStatus.Problem, enrollment.Steps[4].Status);
+        Assert.Equal(EntraStrongAuth.Core.Enrollment.MethodsSource.File, enrollment.Enrollment.DataSourceKind);
+        Assert.Equal(DiagnosisStatus.Problem, enrollment.Steps[4].StatusKind);
 
         var benign = await First(nameof(FailureCause.BenignInterrupt));
-        Assert.Equal(ResolutionState.Resolved, benign.Failure.Resolution);
+        Assert.Equal(ResolutionState.Resolved, benign.Failure.ResolutionKind);
         Assert.Null(benign.VerifyCommand);
-        Assert.Equal(DiagnosisStatus.Ok, benign.Steps[6].Status);
+        Assert.Equal(DiagnosisStatus.Ok, benign.Steps[6].StatusKind);
     }
 }
 
@@ -121,10 +121,10 @@ public class DiagnosisConfidenceTests
         var truth = tenant.Truth.ToDictionary(t => t.SignInId);
         Assert.Equal(truth.Count, diagnoses.Count);
         var right = diagnoses.Count(d => d.Cause.ToString() == truth[d.SignInId!].Cause);
-        var high = diagnoses.Where(d => d.Confidence == Confidence.High).ToList();
+        var high = diagnoses.Where(d => d.ConfidenceKind == Confidence.High).ToList();
         var highRight = high.Count(d => d.Cause.ToString() == truth[d.SignInId!].Cause);
-        var raised = diagnoses.Count(d => d.Confidence > d.Failure.Confidence);
-        var lowered = diagnoses.Count(d => d.Confidence < d.Failure.Confidence);
+        var raised = diagnoses.Count(d => d.ConfidenceKind > d.Failure.ConfidenceKind);
+        var lowered = diagnoses.Count(d => d.ConfidenceKind < d.Failure.ConfidenceKind);
         _output.WriteLine($"{diagnoses.Count} failures: {right} right; High {high.Count} ({highRight} right); raised {raised}, lowered {lowered}");
         foreach (var d in high.Where(d => d.Cause.ToString() != truth[d.SignInId!].Cause).Take(10))
         {

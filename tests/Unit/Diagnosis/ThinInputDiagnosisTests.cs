@@ -35,11 +35,11 @@ public class ThinInputDiagnosisTests
         var truth = tenant.Truth.ToDictionary(t => t.SignInId);
         Assert.Equal(truth.Count, diagnoses.Count);
         bool Right(FailureCause cause, StrongAuthDiagnosis d) => cause.ToString() == truth[d.SignInId!].Cause;
-        var diagnosisRight = diagnoses.Count(d => Right(d.Cause, d));
-        var classifierRight = diagnoses.Count(d => Right(d.Failure.Cause, d));
-        var wrongHigh = diagnoses.Where(d => d.Confidence == Confidence.High && !Right(d.Cause, d)).ToList();
-        _output.WriteLine($"| {format} | {diagnoses.Count} | {classifierRight} | {diagnosisRight} | {diagnoses.Count(d => d.Confidence == Confidence.High)} | {wrongHigh.Count} | {diagnoses.Count(d => d.Confidence > d.Failure.Confidence)} | {diagnoses.Count(d => d.Confidence < d.Failure.Confidence)} |");
-        foreach (var group in diagnoses.Where(d => !Right(d.Cause, d) || d.Confidence < d.Failure.Confidence).GroupBy(d => truth[d.SignInId!].Cause + " -> " + d.Cause + " " + d.Failure.Confidence + "->" + d.Confidence))
+        var diagnosisRight = diagnoses.Count(d => Right(d.CauseKind, d));
+        var classifierRight = diagnoses.Count(d => Right(d.Failure.CauseKind, d));
+        var wrongHigh = diagnoses.Where(d => d.ConfidenceKind == Confidence.High && !Right(d.CauseKind, d)).ToList();
+        _output.WriteLine($"| {format} | {diagnoses.Count} | {classifierRight} | {diagnosisRight} | {diagnoses.Count(d => d.ConfidenceKind == Confidence.High)} | {wrongHigh.Count} | {diagnoses.Count(d => d.ConfidenceKind > d.Failure.ConfidenceKind)} | {diagnoses.Count(d => d.ConfidenceKind < d.Failure.ConfidenceKind)} |");
+        foreach (var group in diagnoses.Where(d => !Right(d.CauseKind, d) || d.ConfidenceKind < d.Failure.ConfidenceKind).GroupBy(d => truth[d.SignInId!].Cause + " -> " + d.CauseKind + " " + d.Failure.ConfidenceKind + "->" + d.ConfidenceKind))
         {
             _output.WriteLine("  " + group.Key + " x" + group.Count() + ": " + string.Join(" | ", group.First().Steps[6].Evidence.Where(e => e.StartsWith("Contra", StringComparison.Ordinal) || e.StartsWith("Conf", StringComparison.Ordinal))) + " / step5 " + group.First().Steps[4].Status + " " + group.First().Steps[4].Finding);
         }

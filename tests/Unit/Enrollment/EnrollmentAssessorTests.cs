@@ -35,7 +35,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Push, P.Mobile), Mfa, P.AllEnabled, Options);
 
-        Assert.Equal(EnrollmentOutcome.Satisfiable, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.Satisfiable, result.OutcomeKind);
         Assert.True(result.IsCapable);
         Assert.True(result.IsEnrolled);
         Assert.Contains(result.SatisfiableCombinations, c => c.StartsWith("password,microsoftAuthenticatorPush", StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Mobile), PhishingResistant, P.AllEnabled, Options);
 
-        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.OutcomeKind);
         Assert.False(result.IsCapable);
         Assert.True(result.IsEnrolled);
         Assert.NotEmpty(result.MethodsToAdd);
@@ -67,7 +67,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, P.Without("Fido2"), Options);
 
-        Assert.NotEqual(EnrollmentOutcome.Satisfiable, result.Outcome);
+        Assert.NotEqual(EnrollmentOutcome.Satisfiable, result.OutcomeKind);
         var finding = Assert.Single(result.MethodsNotCounted, m => m.Contains("fido2AuthenticationMethod", StringComparison.Ordinal));
         Assert.Contains(nameof(MethodReason.DisabledByPolicy), finding, StringComparison.Ordinal);
     }
@@ -79,7 +79,7 @@ public class EnrollmentAssessorTests
 
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), keysOnly, P.Without("Fido2"), Options);
 
-        Assert.Equal(EnrollmentOutcome.Impossible, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.Impossible, result.OutcomeKind);
         Assert.Contains("Fido2", result.PolicyChangesNeeded);
         Assert.StartsWith("An administrator must change the Authentication methods policy", result.Remedy[0], StringComparison.Ordinal);
         Assert.Empty(result.MethodsToAdd);
@@ -92,7 +92,7 @@ public class EnrollmentAssessorTests
         // certificates does not make the built-in strength impossible: the user is pointed at Hello instead.
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, P.Without("Fido2", "X509Certificate"), Options);
 
-        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.OutcomeKind);
         Assert.Equal("windowsHelloForBusiness", result.Evaluation!.CombinationToComplete);
         Assert.Contains(result.MethodsNotCounted, m => m.Contains(nameof(MethodReason.DisabledByPolicy), StringComparison.Ordinal));
         Assert.Contains(result.Remedy, s => s.StartsWith("Set up Windows Hello for Business on the user's device", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Live(P.Hello), PhishingResistant, P.AllEnabled, Options);
 
-        Assert.Equal(EnrollmentOutcome.Satisfiable, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.Satisfiable, result.OutcomeKind);
         Assert.Contains(nameof(MethodReason.OnlyOnRegisteredDevice), Assert.Single(result.Limitations), StringComparison.Ordinal);
     }
 
@@ -128,7 +128,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Report(Now.AddHours(-hoursOld), null, "microsoftAuthenticatorPush"), Mfa, P.AllEnabled, Options);
 
-        Assert.Equal(MethodsSource.RegistrationReport, result.DataSource);
+        Assert.Equal(MethodsSource.RegistrationReport, result.DataSourceKind);
         Assert.Equal(Now.AddHours(-hoursOld), result.DataAsOf);
         Assert.Equal(flagged, result.DataAgeWarning is not null);
         if (flagged)
@@ -155,7 +155,7 @@ public class EnrollmentAssessorTests
 
         var result = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, UserMethodsPolicy.Unknown, options);
 
-        Assert.Equal(Confidence.Low, result.Confidence);
+        Assert.Equal(Confidence.Low, result.ConfidenceKind);
         Assert.Contains(result.Uncertainties, u => u.Contains("Policy.Read.AuthenticationMethod", StringComparison.Ordinal));
         Assert.Contains(result.Uncertainties, u => u.Contains("treated as enabled", StringComparison.Ordinal));
     }
@@ -166,9 +166,9 @@ public class EnrollmentAssessorTests
         var complete = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, P.AllEnabled, Options);
         var partial = EnrollmentAssessor.Assess(Live(P.Password, P.Fido2()), PhishingResistant, P.AllEnabled, new EnrollmentAssessmentOptions(Now) { MembershipComplete = false });
 
-        Assert.Equal(Confidence.High, complete.Confidence);
+        Assert.Equal(Confidence.High, complete.ConfidenceKind);
         Assert.Empty(complete.Uncertainties);
-        Assert.Equal(Confidence.Medium, partial.Confidence);
+        Assert.Equal(Confidence.Medium, partial.ConfidenceKind);
         Assert.Contains(partial.Uncertainties, u => u.Contains("group", StringComparison.Ordinal));
     }
 
@@ -181,7 +181,7 @@ public class EnrollmentAssessorTests
 
         var result = EnrollmentAssessor.Assess(Live(), Mfa, policy, Options);
 
-        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.OutcomeKind);
         Assert.False(result.IsEnrolled);
         Assert.Contains(firstStep, result.Remedy[0], StringComparison.Ordinal);
         Assert.Contains(EnrollmentRemedy.SecurityInfoUrl, result.Remedy[1], StringComparison.Ordinal);
@@ -192,7 +192,7 @@ public class EnrollmentAssessorTests
     {
         var result = EnrollmentAssessor.Assess(Live(P.TapOneTime), PhishingResistant, P.AllEnabled, Options);
 
-        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(EnrollmentOutcome.NeedsRegistration, result.OutcomeKind);
         Assert.False(result.IsEnrolled);
         Assert.DoesNotContain(result.Remedy, s => s.Contains("Temporary Access Pass", StringComparison.Ordinal));
     }
@@ -224,7 +224,7 @@ public class EnrollmentAssessorTests
 
         Assert.Equal(microsoftSays, result.MicrosoftSaysCapable);
         Assert.Equal(disagrees, result.Uncertainties.Any(u => u.Contains("isMfaCapable", StringComparison.Ordinal)));
-        Assert.Equal(disagrees ? Confidence.Low : Confidence.Medium, result.Confidence);
+        Assert.Equal(disagrees ? Confidence.Low : Confidence.Medium, result.ConfidenceKind);
     }
 
     [Fact]
@@ -244,14 +244,14 @@ public class EnrollmentAssessorTests
         var excluded = EnrollmentAssessor.Excluded(Live(P.Push), Mfa, EnrollmentExclusion.BreakGlass);
         var missing = EnrollmentAssessor.NotFound("nobody@contoso.com", Mfa, "the registration export users.csv");
 
-        Assert.Equal(EnrollmentOutcome.NotEvaluated, excluded.Outcome);
-        Assert.Equal(EnrollmentExclusion.BreakGlass, excluded.Excluded);
+        Assert.Equal(EnrollmentOutcome.NotEvaluated, excluded.OutcomeKind);
+        Assert.Equal(EnrollmentExclusion.BreakGlass, excluded.ExcludedKind);
         Assert.Null(excluded.IsCapable);
         Assert.Contains("break-glass", excluded.NotEvaluatedReason, StringComparison.Ordinal);
-        Assert.Equal(EnrollmentOutcome.NotEvaluated, missing.Outcome);
+        Assert.Equal(EnrollmentOutcome.NotEvaluated, missing.OutcomeKind);
         Assert.Equal("nobody@contoso.com", missing.UserPrincipalName);
         Assert.Contains("users.csv", missing.NotEvaluatedReason, StringComparison.Ordinal);
-        Assert.Equal(Confidence.Low, missing.Confidence);
+        Assert.Equal(Confidence.Low, missing.ConfidenceKind);
         Assert.Contains("not evaluated", missing.ToString(), StringComparison.Ordinal);
     }
 

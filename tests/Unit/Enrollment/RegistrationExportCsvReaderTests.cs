@@ -48,7 +48,7 @@ public class RegistrationExportCsvReaderTests
         var options = new EnrollmentAssessmentOptions(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
         EnrollmentOutcome Outcome(string upn) =>
-            EnrollmentAssessor.Assess(UserMethodsSnapshot.FromRegistration(rows[upn], MethodsSource.File), strength, StrengthPersonasPolicy, options).Outcome;
+            EnrollmentAssessor.Assess(UserMethodsSnapshot.FromRegistration(rows[upn], MethodsSource.File), strength, StrengthPersonasPolicy, options).OutcomeKind;
 
         Assert.Equal(EnrollmentOutcome.Satisfiable, Outcome("casey.jones@contoso.com"));
         Assert.Equal(EnrollmentOutcome.Satisfiable, Outcome("frankie.admin@contoso.com"));

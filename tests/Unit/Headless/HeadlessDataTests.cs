@@ -42,6 +42,6 @@ public sealed class HeadlessDataTests
         scorer.Add(HeadlessSignIns.Script(HeadlessSignIns.Start));
         var finding = Assert.Single(scorer.Findings());
         Assert.Equal(60, finding.Score);
-        Assert.Equal(WorkloadIdentityKind.CertificateServicePrincipal, finding.Recommendation.Kind);
+        Assert.Equal(WorkloadIdentityKind.CertificateServicePrincipal, finding.Recommendation.IdentityKind);
     }
 }

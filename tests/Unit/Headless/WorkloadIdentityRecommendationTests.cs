@@ -21,7 +21,7 @@ public sealed class WorkloadIdentityRecommendationTests
     public void The_environment_picks_the_workload_identity(long asn, string agent, WorkloadIdentityKind kind, string? environment)
     {
         var recommendation = Only(Every(TimeSpan.FromHours(1), 5).Select(t => Script(t, e => { e.AutonomousSystemNumber = asn; e.UserAgent = agent; }))).Recommendation;
-        Assert.Equal(kind, recommendation.Kind);
+        Assert.Equal(kind, recommendation.IdentityKind);
         if (environment is not null)
         {
             Assert.Contains("5 of 5 sign-ins come from " + environment, recommendation.Reason);

@@ -29,8 +29,8 @@ public class KqlCatalogTests
     [Fact]
     public void The_catalog_has_the_cause_labels_and_the_three_alert_rules_with_stable_distinct_ids()
     {
-        Assert.Equal(KqlQueryKind.Analysis, KqlCatalog.Find("strongauthfailurecauses")!.Kind);
-        var alerts = KqlCatalog.All.Where(e => e.Kind == KqlQueryKind.Alert).ToList();
+        Assert.Equal(KqlQueryKind.Analysis, KqlCatalog.Find("strongauthfailurecauses")!.QueryKind);
+        var alerts = KqlCatalog.All.Where(e => e.QueryKind == KqlQueryKind.Alert).ToList();
         Assert.Equal(
             new[] { "76116958-89b1-4858-9763-5f249e622f9d", "7a7517fc-d9a2-47c0-a43d-7432fcbb68c6", "cae080e9-11f9-4145-85aa-97b3996bd0b9" },
             alerts.Select(a => a.Alert!.Id.ToString()).OrderBy(id => id, StringComparer.Ordinal));
@@ -42,7 +42,7 @@ public class KqlCatalogTests
     [Fact]
     public void Every_alert_rule_keeps_Sentinels_template_limits()
     {
-        foreach (var entry in KqlCatalog.All.Where(e => e.Kind == KqlQueryKind.Alert))
+        foreach (var entry in KqlCatalog.All.Where(e => e.QueryKind == KqlQueryKind.Alert))
         {
             var rule = entry.Alert!;
             Assert.Empty(SentinelRuleConstraints.Problems(rule));
@@ -68,7 +68,7 @@ public class KqlCatalogTests
     [Fact]
     public void The_constraints_catch_each_kind_of_broken_rule()
     {
-        var good = KqlCatalog.All.First(e => e.Kind == KqlQueryKind.Alert).Alert!;
+        var good = KqlCatalog.All.First(e => e.QueryKind == KqlQueryKind.Alert).Alert!;
         var rules = new Dictionary<string, SentinelAlertRule>
         {
             ["name"] = new(good.Id, new string('n', 257), good.Description, good.Severity, good.Query) { Tactics = good.Tactics, RequiredDataConnectors = good.RequiredDataConnectors },

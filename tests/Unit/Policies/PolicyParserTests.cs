@@ -84,7 +84,7 @@ public class PolicyParserTests
         Assert.Equal(7, content.Policies.Count);
 
         var all = Policy(content, "CA001");
-        Assert.Equal(PolicyState.On, all.StateKind);
+        Assert.Equal(PolicyState.On, all.StateValue);
         Assert.True(all.RequiresMfa);
         Assert.Null(all.AuthenticationStrengthId);
         Assert.Equal("MFA", all.Requires);
@@ -105,7 +105,7 @@ public class PolicyParserTests
 
         var admins = Policy(content, "CA002");
         Assert.Equal("enabledForReportingButNotEnforced", admins.State);
-        Assert.Equal(PolicyState.ReportOnly, admins.StateKind);
+        Assert.Equal(PolicyState.ReportOnly, admins.StateValue);
         Assert.True(admins.IsReportOnly);
         Assert.False(admins.RequiresMfa);
         Assert.True(admins.DemandsStrongAuthentication);
@@ -124,7 +124,7 @@ public class PolicyParserTests
 
         var guests = Policy(content, "CA006");
         Assert.Equal("enabledForFutureMode", guests.State);
-        Assert.Equal(PolicyState.Unknown, guests.StateKind);
+        Assert.Equal(PolicyState.Unknown, guests.StateValue);
         Assert.Equal("b2bCollaborationGuest,b2bCollaborationMember,someFutureGuestType", guests.IncludeGuestsOrExternalUsers);
         Assert.Equal("guests", guests.UsersSummary);
         Assert.Equal("MFA and compliantApplication", guests.Requires);
@@ -133,7 +133,7 @@ public class PolicyParserTests
         Assert.Equal("every time", guests.SignInFrequency.ToString());
 
         var registration = Policy(content, "CA005");
-        Assert.Equal(PolicyState.Off, registration.StateKind);
+        Assert.Equal(PolicyState.Off, registration.StateValue);
         Assert.Equal("registersecurityinfo", registration.AppsSummary);
         Assert.Equal("All users -guests", registration.UsersSummary);
     }
@@ -145,7 +145,7 @@ public class PolicyParserTests
 
         var policy = Assert.Single(content.Policies);
         Assert.Equal("Demo app for documentation", policy.DisplayName);
-        Assert.Equal(PolicyState.Off, policy.StateKind);
+        Assert.Equal(PolicyState.Off, policy.StateValue);
         Assert.Equal("MFA or compliantDevice or domainJoinedDevice or approvedApplication or compliantApplication", policy.Requires);
         Assert.Equal(3, policy.IncludeRoles.Count);
         Assert.Equal("1 user, 3 roles -2 -guests", policy.UsersSummary);

@@ -28,9 +28,9 @@ public class ReadinessAssessorTests
     public void The_password_grant_and_legacy_protocols_break_whatever_is_registered()
     {
         var result = ReadinessAssessor.Assess(RequireMfa, Tally(TestSignIns.Success().With(x => x.AuthenticationProtocol = "ropc"), TestSignIns.Success().With(x => x.ClientAppUsed = "IMAP4")), null, null, "no data", null);
-        Assert.Equal(ReadinessVerdict.WillBreak, result.Verdict);
-        Assert.Equal(new[] { BreakReason.PasswordGrant, BreakReason.LegacyProtocol }, result.Reasons);
-        Assert.Equal(Confidence.High, result.Confidence);
+        Assert.Equal(ReadinessVerdict.WillBreak, result.VerdictKind);
+        Assert.Equal(new[] { BreakReason.PasswordGrant, BreakReason.LegacyProtocol }, result.ReasonKinds);
+        Assert.Equal(Confidence.High, result.ConfidenceKind);
         Assert.Contains(result.Evidence, e => e.Contains("IMAP4", StringComparison.Ordinal));
         Assert.Contains("workload identity", result.Fix, StringComparison.Ordinal);
     }
@@ -40,14 +40,14 @@ public class ReadinessAssessorTests
     {
         var never = AppRecovery.Measure(TestSignIns.AzurePortal, Enumerable.Range(0, 3).Select(i => TestSignIns.Failure(50074, atSeconds: i * 100).Silent()), Codes, TimeSpan.FromHours(1));
         var silentUser = ReadinessAssessor.Assess(RequireMfa, Tally(TestSignIns.Success().Silent()), null, null, "no data", never);
-        Assert.Equal(ReadinessVerdict.WillBreak, silentUser.Verdict);
-        Assert.Equal(new[] { BreakReason.AppNeverFallsBack }, silentUser.Reasons);
-        Assert.Equal(Confidence.Medium, silentUser.Confidence);
+        Assert.Equal(ReadinessVerdict.WillBreak, silentUser.VerdictKind);
+        Assert.Equal(new[] { BreakReason.AppNeverFallsBack }, silentUser.ReasonKinds);
+        Assert.Equal(Confidence.Medium, silentUser.ConfidenceKind);
         Assert.Same(never, silentUser.AppRecovery);
 
         // Someone who only ever signs in to it interactively sees the prompt.
         var interactiveUser = ReadinessAssessor.Assess(RequireMfa, Tally(TestSignIns.Success().With(x => x.AuthenticationRequirement = "singleFactorAuthentication")), null, null, "no data", never);
-        Assert.Equal(ReadinessVerdict.WillPrompt, interactiveUser.Verdict);
+        Assert.Equal(ReadinessVerdict.WillPrompt, interactiveUser.VerdictKind);
     }
 
     [Fact]
@@ -57,12 +57,12 @@ public class ReadinessAssessorTests
         var failed = TestSignIns.Success().With(x => x.AppliedConditionalAccessPolicies = new[] { new AppliedConditionalAccessPolicy { Id = "p1", DisplayName = "Require MFA", Result = "reportOnlyFailure" } });
         var other = TestSignIns.Success().With(x => x.AppliedConditionalAccessPolicies = new[] { new AppliedConditionalAccessPolicy { Id = "p2", DisplayName = "Other", Result = "reportOnlyFailure" } });
         var prompt = ReadinessAssessor.Assess(RequireMfa, Tally(interrupted, other), null, null, "no data", null);
-        Assert.NotEqual(ReadinessVerdict.WillBreak, prompt.Verdict);
+        Assert.NotEqual(ReadinessVerdict.WillBreak, prompt.VerdictKind);
         Assert.Contains(prompt.Evidence, e => e.Contains("reportOnlyInterrupted on 1", StringComparison.Ordinal));
         Assert.DoesNotContain(prompt.Evidence, e => e.Contains("reportOnlyFailure", StringComparison.Ordinal));
 
         var broken = ReadinessAssessor.Assess(RequireMfa, Tally(failed), null, null, "no data", null);
-        Assert.Equal(new[] { BreakReason.ReportOnlyFailure }, broken.Reasons);
+        Assert.Equal(new[] { BreakReason.ReportOnlyFailure }, broken.ReasonKinds);
     }
 
     [Fact]
@@ -70,12 +70,12 @@ public class ReadinessAssessorTests
     {
         var mfa = TestSignIns.Success().Step("Microsoft Authenticator App", "Multifactor authentication", true, "MFA successfully completed");
         var proven = ReadinessAssessor.Assess(RequireMfa, Tally(mfa, mfa.With(x => x.Id = TestSignIns.NewId())), null, null, "no tenant data", null);
-        Assert.Equal((ReadinessVerdict.Ready, Confidence.Low), (proven.Verdict, proven.Confidence));
+        Assert.Equal((ReadinessVerdict.Ready, Confidence.Low), (proven.VerdictKind, proven.ConfidenceKind));
         Assert.Contains(proven.Evidence, e => e.Contains("no tenant data", StringComparison.Ordinal));
 
         // A strength asks for more than the logs' MFA can show: never Ready from MFA alone.
         var strength = new StrongAuthPolicy("p3", "Phishing-resistant", "enabled") { AuthenticationStrengthId = "00000000-0000-0000-0000-000000000004", IncludeUsers = new[] { "All" }, IncludeApplications = new[] { "All" } };
-        Assert.Equal(ReadinessVerdict.WillPrompt, ReadinessAssessor.Assess(strength, Tally(mfa), null, null, "no tenant data", null).Verdict);
+        Assert.Equal(ReadinessVerdict.WillPrompt, ReadinessAssessor.Assess(strength, Tally(mfa), null, null, "no tenant data", null).VerdictKind);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ internal sealed class ReadinessTenant : IDisposable
         foreach (var (policy, host, check) in checks)
         {
             await check.CompleteAsync(data, "no tenant data", CancellationToken.None);
-            found.AddRange(host.Output.OfType<ReadinessResult>().Select(r => new Subject(policy.Id, r.UserId ?? r.UserPrincipalName ?? string.Empty, r.AppId ?? string.Empty, r.Verdict, r.Reasons.ToHashSet(), r.UserPrincipalName ?? string.Empty)));
+            found.AddRange(host.Output.OfType<ReadinessResult>().Select(r => new Subject(policy.Id, r.UserId ?? r.UserPrincipalName ?? string.Empty, r.AppId ?? string.Empty, r.VerdictKind, r.ReasonKinds.ToHashSet(), r.UserPrincipalName ?? string.Empty)));
         }
 
         return found;

@@ -53,7 +53,7 @@ public class RealRecordTests
         Assert.Equal(label.ErrorCode, signIn.ErrorCode);
         Assert.Equal(label.Id, signIn.Id ?? string.Empty);
         var failure = StrongAuthClassifier.Default.Classify(signIn);
-        Assert.True(label.Cause == failure.Cause, label + ": got " + failure.Cause + " (" + failure.RuleId + ")");
+        Assert.True(label.Cause == failure.CauseKind, label + ": got " + failure.CauseKind + " (" + failure.RuleId + ")");
         Assert.NotEmpty(failure.Remedy);
     }
 
@@ -71,7 +71,7 @@ public class RealRecordTests
 
         Assert.Equal(reportedIds, reported.Select(f => f.SignInId).Distinct().ToArray());
         var labels = Labels().Where(l => l.File == file).ToList();
-        Assert.All(reported, f => Assert.Equal(labels.First(l => l.Id == f.SignInId).Cause, f.Cause));
+        Assert.All(reported, f => Assert.Equal(labels.First(l => l.Id == f.SignInId).Cause, f.CauseKind));
     }
 
     [Fact]

@@ -105,12 +105,12 @@ public sealed class RemediationComparerTests
     {
         var result = Run(subject, signIns.Select(s => Sign(s.Hours, s.Who, s.Code, s.Mfa)));
 
-        Assert.True(outcome == result.Outcome, name + ": " + result.Outcome + " — " + result.Evidence);
-        Assert.Equal(kind, result.JudgedAs);
-        Assert.Equal(confidence, result.Confidence);
+        Assert.True(outcome == result.OutcomeKind, name + ": " + result.OutcomeKind + " — " + result.Evidence);
+        Assert.Equal(kind, result.JudgedAsKind);
+        Assert.Equal(confidence, result.ConfidenceKind);
         if (advice is null)
         {
-            Assert.True(result.Outcome != RemediationOutcome.NotFixed || result.Advice.Count > 0);
+            Assert.True(result.OutcomeKind != RemediationOutcome.NotFixed || result.Advice.Count > 0);
         }
         else
         {
@@ -140,7 +140,7 @@ public sealed class RemediationComparerTests
         mi.AppId = SpId;
         var result = Run(Script(SpId), new[] { Sign(-3, Who.Script, 50076), mi });
 
-        Assert.Equal(RemediationOutcome.Fixed, result.Outcome);
+        Assert.Equal(RemediationOutcome.Fixed, result.OutcomeKind);
         Assert.Contains("managedIdentity", result.Evidence.ToString(), StringComparison.Ordinal);
     }
 

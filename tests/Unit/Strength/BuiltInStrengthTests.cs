@@ -63,7 +63,7 @@ public class BuiltInStrengthTests
     {
         var result = StrengthEvaluator.Evaluate(BuiltIn(strength), StrengthPersonas.Named(persona), StrengthPersonas.AllEnabled);
 
-        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(outcome, result.OutcomeKind);
         Assert.Equal(satisfiable, string.Join("|", result.SatisfiableCombinations.Select(c => c.Combination)));
         Assert.Equal(toAdd, string.Join("|", result.MethodsToAdd.Select(s => s.Label)));
         Assert.Equal(completes, result.CombinationToComplete);

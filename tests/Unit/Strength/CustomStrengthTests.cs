@@ -26,9 +26,9 @@ public class CustomStrengthTests
     {
         var result = Evaluate(YubiKeysOnly, AllEnabled, Fido2(OtherKey));
 
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
         var finding = Assert.Single(result.MethodsNotCounted);
-        Assert.Equal(MethodReason.RestrictedByCombinationConfiguration, finding.Reason);
+        Assert.Equal(MethodReason.RestrictedByCombinationConfiguration, finding.ReasonKind);
         Assert.Contains(YubiKey5Nfc, finding.Text, StringComparison.Ordinal);
         // The passkey in Authenticator has Authenticator's AAGUID, which the strength does not allow: a security key it is.
         var add = Assert.Single(result.MethodsToAdd);
@@ -55,7 +55,7 @@ public class CustomStrengthTests
         var registered = Evaluate(strength, AllEnabled, new RegisteredMethod("passKeyDeviceBoundAuthenticator") { Aaguid = AuthenticatorIos });
 
         Assert.Equal("Passkey in Microsoft Authenticator", Assert.Single(nothing.MethodsToAdd).Label);
-        Assert.Equal(StrengthOutcome.Satisfiable, registered.Outcome);
+        Assert.Equal(StrengthOutcome.Satisfiable, registered.OutcomeKind);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class CustomStrengthTests
 
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, Fido2(OtherKey));
 
-        Assert.Equal(MethodReason.BlockedByKeyRestrictions, Assert.Single(result.MethodsNotCounted).Reason);
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(MethodReason.BlockedByKeyRestrictions, Assert.Single(result.MethodsNotCounted).ReasonKind);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
     }
 
     [Fact]
@@ -78,9 +78,9 @@ public class CustomStrengthTests
         var fromReport = Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, new RegisteredMethod("passKeyDeviceBound"));
         var otherModel = Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, Fido2(OtherKey));
 
-        Assert.Equal(StrengthOutcome.Satisfiable, fromReport.Outcome);
+        Assert.Equal(StrengthOutcome.Satisfiable, fromReport.OutcomeKind);
         Assert.Contains(fromReport.Uncertainties, u => u.Contains("AAGUID", StringComparison.Ordinal) && u.Contains("assumed allowed", StringComparison.Ordinal));
-        Assert.Equal(MethodReason.BlockedByKeyRestrictions, Assert.Single(otherModel.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.BlockedByKeyRestrictions, Assert.Single(otherModel.MethodsNotCounted).ReasonKind);
         Assert.DoesNotContain(otherModel.Uncertainties, u => u.Contains("assumed allowed", StringComparison.Ordinal));
     }
 
@@ -102,9 +102,9 @@ public class CustomStrengthTests
 
         var result = Evaluate(Custom("sms"), policy, Mobile);
 
-        Assert.Equal(StrengthOutcome.Impossible, result.Outcome);
+        Assert.Equal(StrengthOutcome.Impossible, result.OutcomeKind);
         var finding = Assert.Single(result.MethodsNotCounted);
-        Assert.Equal(MethodReason.DisabledByPolicy, finding.Reason);
+        Assert.Equal(MethodReason.DisabledByPolicy, finding.ReasonKind);
         Assert.Contains("Sms:signIn", finding.Text, StringComparison.Ordinal);
         // Allowing SMS sign-in is enough: the user's phone then satisfies it, nothing to register.
         Assert.Equal(new[] { "Sms:signIn" }, result.PolicyChangesNeeded);
@@ -148,7 +148,7 @@ public class CustomStrengthTests
 
         var result = Evaluate(Custom("sms"), AllEnabled, phone);
 
-        Assert.Equal(MethodReason.SmsSignInNotReady, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.SmsSignInNotReady, Assert.Single(result.MethodsNotCounted).ReasonKind);
     }
 
     [Fact]
@@ -156,8 +156,8 @@ public class CustomStrengthTests
     {
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), Without("Sms", "Voice"), Mobile);
 
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
-        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
+        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Equal("Microsoft Authenticator (push notifications)", Assert.Single(result.MethodsToAdd).Label);
     }
 
@@ -167,7 +167,7 @@ public class CustomStrengthTests
         var denied = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, Office);
         var allowed = Evaluate(BuiltInStrengthTests.BuiltIn(2), new UserMethodsPolicy(AllMethods) { VoiceOfficePhoneAllowed = true }, Office);
 
-        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(denied.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(denied.MethodsNotCounted).ReasonKind);
         Assert.Equal("password,voice", Assert.Single(allowed.SatisfiableCombinations).Combination);
     }
 
@@ -178,7 +178,7 @@ public class CustomStrengthTests
 
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), policy, Push);
 
-        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).ReasonKind);
         // Push is out, so the cheapest registration is the passkey, not another Authenticator push.
         Assert.Equal("Passkey in Microsoft Authenticator", Assert.Single(result.MethodsToAdd).Label);
     }
@@ -189,7 +189,7 @@ public class CustomStrengthTests
         var off = Evaluate(BuiltInStrengthTests.BuiltIn(2), Without("SoftwareOath"), SoftwareOath);
         var viaAuthenticator = Evaluate(BuiltInStrengthTests.BuiltIn(2), new UserMethodsPolicy(AllMethods.Where(m => m != "SoftwareOath")) { AuthenticatorSoftwareOathEnabled = true }, SoftwareOath);
 
-        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(off.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(off.MethodsNotCounted).ReasonKind);
         Assert.Equal("password,softwareOath", Assert.Single(viaAuthenticator.SatisfiableCombinations).Combination);
     }
 
@@ -198,7 +198,7 @@ public class CustomStrengthTests
     {
         var result = Evaluate(Custom("fido2"), Without("Fido2"));
 
-        Assert.Equal(StrengthOutcome.Impossible, result.Outcome);
+        Assert.Equal(StrengthOutcome.Impossible, result.OutcomeKind);
         Assert.Empty(result.MethodsToAdd);
         Assert.Equal(new[] { "Fido2" }, result.PolicyChangesNeeded);
         Assert.Equal("Passkey in Microsoft Authenticator", Assert.Single(result.MethodsToAddIfPolicyChanged).Label);
@@ -211,8 +211,8 @@ public class CustomStrengthTests
     {
         var result = Evaluate(Custom("fido2"), Without("Fido2"), Fido2());
 
-        Assert.Equal(StrengthOutcome.Impossible, result.Outcome);
-        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(StrengthOutcome.Impossible, result.OutcomeKind);
+        Assert.Equal(MethodReason.DisabledByPolicy, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Equal(new[] { "Fido2" }, result.PolicyChangesNeeded);
         Assert.Empty(result.MethodsToAddIfPolicyChanged);
     }
@@ -222,7 +222,7 @@ public class CustomStrengthTests
     {
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(4), Without("Fido2", "X509Certificate"));
 
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
         var add = Assert.Single(result.MethodsToAdd);
         Assert.Equal("Windows Hello for Business", add.Label);
         Assert.Equal("device", add.SetUpBy);
@@ -234,9 +234,9 @@ public class CustomStrengthTests
         var result = Evaluate(Custom("someFutureMode", "password,someOtherFutureMode"), AllEnabled, Push, Fido2());
 
         Assert.Equal(new[] { "someFutureMode", "password,someOtherFutureMode" }, result.Strength.AllowedCombinations);
-        Assert.Equal(StrengthOutcome.Impossible, result.Outcome);
+        Assert.Equal(StrengthOutcome.Impossible, result.OutcomeKind);
         Assert.StartsWith("No method the user can register", result.ImpossibleReason, StringComparison.Ordinal);
-        Assert.All(result.MethodsNotCounted, f => Assert.Equal(MethodReason.NotAllowedByStrength, f.Reason));
+        Assert.All(result.MethodsNotCounted, f => Assert.Equal(MethodReason.NotAllowedByStrength, f.ReasonKind));
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public class CustomStrengthTests
         var byIssuer = Evaluate(strength, AllEnabled, CertMulti);
         var byOid = Evaluate(strength, AllEnabled, otherIssuerRightOid);
 
-        Assert.Equal(MethodReason.RestrictedByCombinationConfiguration, Assert.Single(rejected.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.RestrictedByCombinationConfiguration, Assert.Single(rejected.MethodsNotCounted).ReasonKind);
         Assert.Equal("Certificate (multifactor binding)", Assert.Single(rejected.MethodsToAdd).Label);
         Assert.Contains("9A4248C6AC8C2931AB2A86537818E92E7B6C97B6", rejected.MethodsToAdd[0].Restriction, StringComparison.Ordinal);
         Assert.Equal("administrator", rejected.MethodsToAdd[0].SetUpBy);
@@ -267,7 +267,7 @@ public class CustomStrengthTests
         var softCert = new RegisteredMethod("x509CertificateAuthenticationMethod") { CertificatePolicyOids = new[] { "9.9" } };
 
         Assert.True(Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, smartCard).IsSatisfiable);
-        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, softCert).MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(Evaluate(BuiltInStrengthTests.BuiltIn(4), policy, softCert).MethodsNotCounted).ReasonKind);
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public class CustomStrengthTests
     {
         var result = Evaluate(Custom("password,sms"), AllEnabled, Push);
 
-        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Equal("Mobile phone (text message or voice call)", Assert.Single(result.MethodsToAdd).Label);
         Assert.Equal(new[] { "sms" }, result.MethodsToAdd[0].Modes);
     }
@@ -287,8 +287,8 @@ public class CustomStrengthTests
 
         var result = StrengthEvaluator.Evaluate(BuiltInStrengthTests.BuiltIn(2), new[] { Password, Mobile }, AllEnabled, user, StrengthData.BuiltIn);
 
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
-        Assert.Equal(MethodReason.NeedsAnotherMethod, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
+        Assert.Equal(MethodReason.NeedsAnotherMethod, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Equal("Passkey in Microsoft Authenticator", Assert.Single(result.MethodsToAdd).Label);
     }
 
@@ -319,7 +319,7 @@ public class CustomStrengthTests
 
         var result = StrengthEvaluator.Evaluate(BuiltInStrengthTests.BuiltIn(2), new[] { Email }, AllEnabled, guest, StrengthData.BuiltIn);
 
-        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Contains(result.Uncertainties, u => u.Contains("guest", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -352,8 +352,8 @@ public class CustomStrengthTests
 
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, expired);
 
-        Assert.Equal(MethodReason.NotUsable, Assert.Single(result.MethodsNotCounted).Reason);
-        Assert.Equal(StrengthOutcome.NeedsRegistration, result.Outcome);
+        Assert.Equal(MethodReason.NotUsable, Assert.Single(result.MethodsNotCounted).ReasonKind);
+        Assert.Equal(StrengthOutcome.NeedsRegistration, result.OutcomeKind);
     }
 
     [Fact]
@@ -362,9 +362,9 @@ public class CustomStrengthTests
         var strength = Custom("temporaryAccessPassOneTime");
 
         Assert.True(Evaluate(strength, AllEnabled, TapOneTime).IsSatisfiable);
-        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(Evaluate(strength, AllEnabled, TapMultiUse).MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.NotAllowedByStrength, Assert.Single(Evaluate(strength, AllEnabled, TapMultiUse).MethodsNotCounted).ReasonKind);
         // TAP is issued by an administrator for bootstrap: never suggested as the method to register.
-        Assert.Equal(StrengthOutcome.Impossible, Evaluate(strength, AllEnabled).Outcome);
+        Assert.Equal(StrengthOutcome.Impossible, Evaluate(strength, AllEnabled).OutcomeKind);
     }
 
     [Fact]
@@ -385,7 +385,7 @@ public class CustomStrengthTests
     {
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, new RegisteredMethod("#microsoft.graph.brandNewAuthenticationMethod"));
 
-        Assert.Equal(MethodReason.UnknownMethodKind, Assert.Single(result.MethodsNotCounted).Reason);
+        Assert.Equal(MethodReason.UnknownMethodKind, Assert.Single(result.MethodsNotCounted).ReasonKind);
         Assert.Contains(result.Uncertainties, u => u.Contains("brandNewAuthenticationMethod", StringComparison.Ordinal));
     }
 
@@ -404,7 +404,7 @@ public class CustomStrengthTests
     {
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(2), AllEnabled, new RegisteredMethod("securityQuestion"), new RegisteredMethod("appPassword"));
 
-        Assert.All(result.MethodsNotCounted, f => Assert.Equal(MethodReason.NoAuthenticationMode, f.Reason));
+        Assert.All(result.MethodsNotCounted, f => Assert.Equal(MethodReason.NoAuthenticationMode, f.ReasonKind));
     }
 
     [Fact]
@@ -415,7 +415,7 @@ public class CustomStrengthTests
         var result = Evaluate(BuiltInStrengthTests.BuiltIn(4), AllEnabled, mac);
 
         Assert.Equal("windowsHelloForBusiness", Assert.Single(result.SatisfiableCombinations).Combination);
-        Assert.Equal(MethodReason.OnlyOnRegisteredDevice, Assert.Single(result.Limitations).Reason);
+        Assert.Equal(MethodReason.OnlyOnRegisteredDevice, Assert.Single(result.Limitations).ReasonKind);
         Assert.Contains("Alex's MacBook", result.Limitations[0].Text, StringComparison.Ordinal);
     }
 

@@ -32,7 +32,7 @@ public sealed class FailureFilter
     /// <summary>Whether a finalized failure is reported.</summary>
     public bool Wants(StrongAuthFailure failure) =>
         failure is not null
-        && (_options.Causes is null || _options.Causes.Contains(failure.Cause))
+        && (_options.Causes is null || _options.Causes.Contains(failure.CauseKind))
         && (_options.Filter.Start is null || failure.CreatedDateTime >= _options.Filter.Start.Value)
         && (_options.Filter.End is null || failure.CreatedDateTime <= _options.Filter.End.Value);
 }

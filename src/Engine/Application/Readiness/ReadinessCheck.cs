@@ -95,7 +95,7 @@ public sealed class ReadinessCheck
         foreach (var tally in _tallies.Values.OrderBy(t => t.UserPrincipalName ?? t.UserKey, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.AppDisplayName ?? t.AppId, StringComparer.OrdinalIgnoreCase))
         {
             var result = lookup(tally);
-            if (result is { Excluded: EnrollmentExclusion.OutOfPolicyScope })
+            if (result is { ExcludedKind: EnrollmentExclusion.OutOfPolicyScope })
             {
                 outOfScope.Add(tally.UserKey);
                 continue;
@@ -104,7 +104,7 @@ public sealed class ReadinessCheck
             headless.TryGetValue(tally.UserKey, out var finding);
             var app = tally.AppId is { } id && recovery.TryGetValue(id, out var measured) ? measured : null;
             var missing = tenant is null ? noTenantData : result is null ? "the user is not in the registration data" : null;
-            results.Add(ReadinessAssessor.Assess(_policy, tally, finding, result is { Outcome: not EnrollmentOutcome.NotEvaluated } ? result : null, missing, app, cannotSatisfy[tally.UserKey]));
+            results.Add(ReadinessAssessor.Assess(_policy, tally, finding, result is { OutcomeKind: not EnrollmentOutcome.NotEvaluated } ? result : null, missing, app, cannotSatisfy[tally.UserKey]));
         }
 
         await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "'{0}': {1} user and app pairs assessed; {2} users outside its user scope; {3} sign-ins to apps or over clients outside its conditions.", _policy.DisplayName, results.Count, outOfScope.Count, _outOfAppScope)).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed class ReadinessCheck
 
         if (_options.Quiet)
         {
-            await _host.WriteOutputAsync(results.All(r => r.Verdict != ReadinessVerdict.WillBreak)).ConfigureAwait(false);
+            await _host.WriteOutputAsync(results.All(r => r.VerdictKind != ReadinessVerdict.WillBreak)).ConfigureAwait(false);
         }
         else if (_options.Summary)
         {

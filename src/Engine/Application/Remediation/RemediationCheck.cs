@@ -86,7 +86,7 @@ public sealed class RemediationCheck
 
         if (_options.Quiet)
         {
-            await _host.WriteOutputAsync(results.All(r => r.Outcome == RemediationOutcome.Fixed)).ConfigureAwait(false);
+            await _host.WriteOutputAsync(results.All(r => r.OutcomeKind == RemediationOutcome.Fixed)).ConfigureAwait(false);
             return;
         }
 
