@@ -161,6 +161,17 @@ Describe 'Help examples: each is run or listed' {
         $unlisted | Should -BeNullOrEmpty
     }
 
+    It 'the built help holds the same examples as the markdown this test runs' {
+        foreach ($group in $allExamples | Group-Object { $_.Key -replace ' \d+$' }) {
+            $help = @((Get-Help -Name $group.Name -Full).examples.example)
+            $help.Count | Should -Be $group.Count -Because "$($group.Name) has $($group.Count) examples in docs/en-US"
+            for ($index = 0; $index -lt $help.Count; $index++) {
+                $firstLine = ($group.Group[$index].Code -split '\r?\n')[0].Trim()
+                ([string]$help[$index].code) | Should -BeLike "*$([WildcardPattern]::Escape($firstLine))*"
+            }
+        }
+    }
+
     It 'more examples run than are listed' {
         ($allExamples.Count - $NotRun.Count) | Should -BeGreaterThan $NotRun.Count
     }
