@@ -26,28 +26,14 @@
 #>
 
 BeforeDiscovery {
-    $helpFolder = Join-Path $PSScriptRoot '../../docs/en-US'
-    $examples = foreach ($file in Get-ChildItem $helpFolder -Filter '*-*.md' | Sort-Object Name) {
-        $text = Get-Content -Raw $file.FullName
-        $section = ($text -split '(?m)^## EXAMPLES\s*$', 2)[1] -split '(?m)^## ', 2 | Select-Object -First 1
-        foreach ($match in [regex]::Matches($section, '(?ms)^### Example (\d+)[^\n]*\n```powershell\r?\n(.*?)^```')) {
-            @{ Key = "$($file.BaseName) $($match.Groups[1].Value)"; Code = $match.Groups[2].Value }
-        }
-    }
-
-    $script:exampleCases = @($examples)
+    Import-Module (Join-Path $PSScriptRoot 'Support/HelpExamples.psm1') -Force
+    $exampleCases = @(Get-HelpExample -HelpFolder (Join-Path $PSScriptRoot '../../docs/en-US') | ForEach-Object { @{ Key = $_.Key; Code = $_.Code } })
 }
 
 BeforeAll {
     $script:repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $helpFolder = Join-Path $repoRoot 'docs/en-US'
-    $script:allExamples = foreach ($file in Get-ChildItem $helpFolder -Filter '*-*.md' | Sort-Object Name) {
-        $text = Get-Content -Raw $file.FullName
-        $section = ($text -split '(?m)^## EXAMPLES\s*$', 2)[1] -split '(?m)^## ', 2 | Select-Object -First 1
-        foreach ($match in [regex]::Matches($section, '(?ms)^### Example (\d+)[^\n]*\n```powershell\r?\n(.*?)^```')) {
-            [pscustomobject]@{ Key = "$($file.BaseName) $($match.Groups[1].Value)"; Code = $match.Groups[2].Value }
-        }
-    }
+    Import-Module (Join-Path $PSScriptRoot 'Support/HelpExamples.psm1') -Force
+    $script:allExamples = @(Get-HelpExample -HelpFolder (Join-Path $repoRoot 'docs/en-US'))
 
     $live = 'a live tenant: it signs in or reads the connected tenant'
     $script:NotRun = [ordered]@{
