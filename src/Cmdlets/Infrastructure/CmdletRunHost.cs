@@ -40,6 +40,7 @@ internal sealed class CmdletRunHost : IRunHost
     internal static ProgressRecord ToRecord(RunProgress progress) => new(progress.ActivityId, MessageText.Escape(progress.Activity), MessageText.Escape(progress.Status))
     {
         PercentComplete = progress.PercentComplete,
+        SecondsRemaining = progress.SecondsRemaining,
         RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
     };
 

@@ -19,6 +19,9 @@ public sealed class RunProgress
     /// <summary>0 to 100; -1 when unknown.</summary>
     public int PercentComplete { get; init; } = -1;
 
+    /// <summary>Seconds left at the rate so far, where the total is known; -1 when unknown.</summary>
+    public int SecondsRemaining { get; init; } = -1;
+
     /// <summary>The activity is over and its bar can be removed.</summary>
     public bool Completed { get; init; }
 }

@@ -10,7 +10,7 @@ namespace EntraStrongAuth.Engine.SignIns;
 /// <summary>Opening a file: regular files only (checked before opening), ZIP archives read in place, failures as problems.</summary>
 public static partial class SignInLogReader
 {
-    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, CancellationToken cancellationToken)
+    private static IEnumerable<SignInReadItem> ReadFileCore(string path, SignInLogFormat format, RecordScope scope, Action<string>? onEntry, Action<Stream>? onOpen, CancellationToken cancellationToken)
     {
         // Checked before opening: opening a FIFO blocks until a writer comes, and Ctrl+C cannot interrupt that.
         if (FileSystemFacts.NotRegularFile(path) is { } kind)
@@ -23,6 +23,7 @@ public static partial class SignInLogReader
         try
         {
             file = OpenFile(path);
+            onOpen?.Invoke(file);
             isZip = ZipSignInArchive.StartsWithZip(file);
         }
         catch (Exception ex) when (IsOpenFailure(ex))

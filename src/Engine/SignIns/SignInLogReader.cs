@@ -65,7 +65,21 @@ public static partial class SignInLogReader
             throw new ArgumentNullException(nameof(path));
         }
 
-        return ReadFileCore(path, format, RecordScope.For(wholeRecordCodes), onEntry, cancellationToken);
+        return ReadFileCore(path, format, RecordScope.For(wholeRecordCodes), onEntry, onOpen: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// As above, and <paramref name="onOpen"/> is handed the file's stream once it is open, so progress can tell how far
+    /// into the file the read is (its position against its length).
+    /// </summary>
+    internal static IEnumerable<SignInReadItem> ReadFile(string path, SignInLogFormat format, Action<string>? onEntry, IEnumerable<int>? wholeRecordCodes, Action<Stream> onOpen, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return ReadFileCore(path, format, RecordScope.For(wholeRecordCodes), onEntry, onOpen, cancellationToken);
     }
 
     /// <summary>

@@ -1,20 +1,24 @@
 using System;
-using System.Globalization;
+using System.Diagnostics;
 using System.Threading.Tasks;
+using EntraStrongAuth.Core.Progress;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Engine.Application;
 
 namespace EntraStrongAuth.Engine.Workspace;
 
-/// <summary>Write-Progress for a workspace read: sign-ins, queries, bytes and the share of the range read, at most four times a second.</summary>
+/// <summary>
+/// Write-Progress for a workspace read, at most four times a second: sign-ins read with their rate, the share of the
+/// range read (which gives the percentage and the seconds left), queries, bytes received, slices left and throttling.
+/// </summary>
 internal sealed class WorkspaceProgress
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly int _activityId;
     private readonly string _activity;
-    private DateTime _last = DateTime.MinValue;
-    private string _status = "Querying the workspace";
-    private int _percent = -1;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan? _last;
+    private RunProgress? _latest;
 
     public WorkspaceProgress(IRunHost host, int activityId, string activity)
     {
@@ -27,28 +31,35 @@ internal sealed class WorkspaceProgress
 
     public Task ReportAsync(WorkspaceRun run, LogAnalyticsQueryClient client, SignInQuery query, int slicesLeft)
     {
-        var now = DateTime.UtcNow;
-        if (now - _last < Interval)
+        var elapsed = _clock.Elapsed;
+        var requested = query.End - query.Start;
+        var status = new ProgressLine(elapsed)
+            .CountWithRate(run.Records, "sign-ins read")
+            .TimeCovered(run.Covered, requested)
+            .Count(client.Queries, "queries")
+            .Bytes(client.BytesReceived)
+            .Count(slicesLeft, "slices left")
+            .Count(client.Throttled, "throttled")
+            .ToString();
+        _latest = new RunProgress(_activityId, _activity, status)
+        {
+            PercentComplete = ProgressEstimate.Percent(run.Covered.Ticks, requested.Ticks),
+            SecondsRemaining = ProgressEstimate.SecondsRemaining(run.Covered.Ticks, requested.Ticks, elapsed),
+        };
+        if (_last is { } last && elapsed - last < Interval)
         {
             return Task.CompletedTask;
         }
 
-        _last = now;
-        var requested = query.End - query.Start;
-        _percent = requested <= TimeSpan.Zero ? 100 : (int)Math.Min(100, 100.0 * run.Covered.Ticks / requested.Ticks);
-        _status = string.Format(
-            CultureInfo.InvariantCulture,
-            "{0:N0} sign-ins; {1:N0} queries, {2:N1} MB; {3:N1} of {4:N1} h read; {5} slices left; {6} throttled",
-            run.Records,
-            client.Queries,
-            client.BytesReceived / 1048576.0,
-            run.Covered.TotalHours,
-            requested.TotalHours,
-            slicesLeft,
-            client.Throttled);
-        return Host.WriteProgressAsync(new RunProgress(_activityId, _activity, _status) { PercentComplete = _percent });
+        _last = elapsed;
+        return Host.WriteProgressAsync(_latest);
     }
 
+    /// <summary>The last report holds where the read ended, even when it came too soon after the one before to show.</summary>
     public Task CompleteAsync() =>
-        Host.WriteProgressAsync(new RunProgress(_activityId, _activity, _status) { PercentComplete = _percent, Completed = true });
+        Host.WriteProgressAsync(new RunProgress(_activityId, _activity, _latest?.Status ?? "Querying the workspace")
+        {
+            PercentComplete = _latest?.PercentComplete ?? -1,
+            Completed = true,
+        });
 }

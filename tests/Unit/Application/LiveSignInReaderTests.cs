@@ -30,6 +30,11 @@ public class LiveSignInReaderTests
         Assert.True(last.Completed);
         Assert.Equal((7, "Reading sign-ins from Microsoft Graph"), (last.ActivityId, last.Activity));
         Assert.Empty(host.Errors);
+
+        // The last report says the totals of the read: every sign-in with the rate, the whole range covered.
+        Assert.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:N0} sign-ins read (", seen), last.Status, StringComparison.Ordinal);
+        Assert.Matches(@"/s\) · ([\d.,]+) of \1 (days|h) · (\d+) of \3 slices · [\d,]+ requests · \d+ throttled$", last.Status);
+        Assert.Equal(100, last.PercentComplete);
     }
 
     [Fact]

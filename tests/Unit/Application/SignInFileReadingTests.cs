@@ -38,6 +38,15 @@ public sealed class SignInFileReadingTests : IDisposable
         var last = host.Progress[host.Progress.Count - 1];
         Assert.True(last.Completed);
         Assert.Equal("Reading sign-in logs", last.Activity);
+
+        // Each file ends with where the read stands; the last report holds the totals: files, sign-ins with their
+        // rate, failures, and all the bytes read.
+        var size = new FileInfo(first).Length + new FileInfo(second).Length;
+        Assert.Matches(@"^2 files · 2 sign-ins read \([\d.,]+/s\) · 1 failed · ([\d.]+) of \1 KB$", last.Status);
+        Assert.Equal((100, 0), (last.PercentComplete, last.SecondsRemaining));
+        var afterFirst = Assert.Single(host.Progress, p => p.Status.StartsWith("File 1 of 2: a.json · ", StringComparison.Ordinal));
+        Assert.Matches(@" · 1 sign-ins read \([\d.,]+/s\) · 1 failed · ", afterFirst.Status);
+        Assert.Equal((int)(100 * new FileInfo(first).Length / size), afterFirst.PercentComplete);
     }
 
     [Fact]

@@ -1,30 +1,32 @@
+using EntraStrongAuth.Core.Strength;
+
 namespace EntraStrongAuth.SignInGenerator.TenantAuth;
 
 /// <summary>
-/// The three built-in authentication strengths with the combinations Graph lists for them (authenticationStrengthPolicy
-/// list examples; "Built-in authentication strengths" in the Entra docs). Combination names stay strings, as in Graph.
+/// The three built-in authentication strengths of a generated tenant. Their combinations come from the module's own
+/// shipped table (src/Core/Data/authentication-strengths.json, the 19/4/3 combinations Graph documents), so the Graph
+/// simulator answers exactly what Get-AuthenticationStrength shows offline; only the descriptions are the generator's.
+/// Combination names stay strings, as in Graph.
 /// </summary>
 internal static class BuiltInStrengths
 {
-    public const string PasswordlessId = "00000000-0000-0000-0000-000000000003";
+    public const string PasswordlessId = AuthenticationStrength.PasswordlessMfaId;
 
-    public static readonly StrengthPolicy Multifactor = new(Strengths.MultifactorId, Strengths.MultifactorName,
-        "Combinations of methods that satisfy strong authentication, such as a password + SMS", BuiltIn: true, new[]
-        {
-            "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush",
-            "temporaryAccessPassOneTime", "temporaryAccessPassMultiUse",
-            "password,microsoftAuthenticatorPush", "password,softwareOath", "password,hardwareOath", "password,sms", "password,voice",
-            "federatedMultiFactor", "microsoftAuthenticatorPush,federatedSingleFactor", "softwareOath,federatedSingleFactor",
-            "hardwareOath,federatedSingleFactor", "sms,federatedSingleFactor", "voice,federatedSingleFactor",
-        });
+    public static readonly StrengthPolicy Multifactor = FromShipped(Strengths.MultifactorId,
+        "Combinations of methods that satisfy strong authentication, such as a password + SMS");
 
-    public static readonly StrengthPolicy Passwordless = new(PasswordlessId, "Passwordless MFA",
-        "Passwordless methods that satisfy strong authentication, such as Passwordless sign-in with the Microsoft Authenticator",
-        BuiltIn: true, new[] { "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush" });
+    public static readonly StrengthPolicy Passwordless = FromShipped(PasswordlessId,
+        "Passwordless methods that satisfy strong authentication, such as Passwordless sign-in with the Microsoft Authenticator");
 
-    public static readonly StrengthPolicy PhishingResistant = new(Strengths.PhishingResistantId, Strengths.PhishingResistantName,
-        "Phishing-resistant, Passwordless methods for the strongest authentication, such as a FIDO2 security key",
-        BuiltIn: true, new[] { "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor" });
+    public static readonly StrengthPolicy PhishingResistant = FromShipped(Strengths.PhishingResistantId,
+        "Phishing-resistant, Passwordless methods for the strongest authentication, such as a FIDO2 security key");
 
     public static IReadOnlyList<StrengthPolicy> All { get; } = new[] { Multifactor, Passwordless, PhishingResistant };
+
+    private static StrengthPolicy FromShipped(string id, string description)
+    {
+        var shipped = StrengthData.BuiltIn.FindStrength(id)
+            ?? throw new InvalidOperationException("The module's built-in strength table has no strength " + id + ".");
+        return new StrengthPolicy(shipped.Id, shipped.DisplayName, description, BuiltIn: true, shipped.AllowedCombinations.ToArray());
+    }
 }

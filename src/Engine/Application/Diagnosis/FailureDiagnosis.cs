@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -7,6 +8,7 @@ using System.Threading.Tasks;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Diagnosis;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Progress;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -83,9 +85,14 @@ public sealed class FailureDiagnosis
         var facts = new DiagnosisTenantFacts(tenant, source?.Live ?? false, noTenantData);
         var (policies, policiesMissing) = await facts.PoliciesAsync(cancellationToken).ConfigureAwait(false);
         var done = 0;
+        var clock = Stopwatch.StartNew();
         foreach (var (signIn, piped) in located)
         {
-            await _host.WriteProgressAsync(new RunProgress(1, Activity, "Diagnosing " + (done + 1) + " of " + located.Count + ": " + signIn) { PercentComplete = 100 * done / located.Count }).ConfigureAwait(false);
+            await _host.WriteProgressAsync(new RunProgress(1, Activity, new ProgressLine(clock.Elapsed).OfTotal(done, located.Count, "diagnosed").Text(signIn.ToString()).ToString())
+            {
+                PercentComplete = ProgressEstimate.Percent(done, located.Count),
+                SecondsRemaining = ProgressEstimate.SecondsRemaining(done, located.Count, clock.Elapsed),
+            }).ConfigureAwait(false);
             var around = context is null ? null : Around(signIn, context);
             var failure = around is null ? piped! : Classify(signIn, around.Value.User.Concat(around.Value.Flow));
             var (enrollment, enrollmentMissing) = await facts.EnrollmentAsync(failure, cancellationToken).ConfigureAwait(false);
@@ -111,7 +118,7 @@ public sealed class FailureDiagnosis
             done++;
         }
 
-        await _host.WriteProgressAsync(new RunProgress(1, Activity, done + " diagnosed") { Completed = true }).ConfigureAwait(false);
+        await _host.WriteProgressAsync(new RunProgress(1, Activity, new ProgressLine(clock.Elapsed).CountWithRate(done, "diagnosed").ToString()) { Completed = true }).ConfigureAwait(false);
         if (source is { Live: true })
         {
             await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "{0} failure(s) diagnosed with {1} sign-in log request(s) to Microsoft Graph.", done, source.Requests)).ConfigureAwait(false);

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Progress;
 
 namespace EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -27,6 +29,7 @@ public sealed class MfaEnrollmentTester
     private readonly EnrollmentRun _run;
     private readonly List<EnrollmentTarget> _pending = new();
     private readonly HashSet<string> _queued = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _looked;
 
     public MfaEnrollmentTester(IEnrollmentData data, MfaEnrollmentTestOptions options, IRunHost host)
@@ -98,7 +101,7 @@ public sealed class MfaEnrollmentTester
                 await _run.AssessAsync(user, null, null, cancellationToken).ConfigureAwait(false);
                 if (_run.Users % 500 == 0)
                 {
-                    status = _run.Users + " users tested";
+                    status = new ProgressLine(_clock.Elapsed).CountWithRate(_run.Users, "users tested").ToString();
                     await _host.WriteProgressAsync(new RunProgress(1, Activity, status)).ConfigureAwait(false);
                 }
             },
@@ -159,7 +162,7 @@ public sealed class MfaEnrollmentTester
         _pending.Clear();
         var lookups = await _data.LookupAsync(batch, _options.Live, cancellationToken).ConfigureAwait(false);
         _looked += batch.Count;
-        await _host.WriteProgressAsync(new RunProgress(1, Activity, _looked + " users looked up")).ConfigureAwait(false);
+        await _host.WriteProgressAsync(new RunProgress(1, Activity, new ProgressLine(_clock.Elapsed).CountWithRate(_looked, "users looked up").ToString())).ConfigureAwait(false);
         foreach (var lookup in lookups)
         {
             if (lookup.Snapshot is { } snapshot)

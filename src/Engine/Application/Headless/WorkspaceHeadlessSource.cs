@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Headless;
+using EntraStrongAuth.Core.Progress;
 using EntraStrongAuth.Core.Retrieval;
 using EntraStrongAuth.Core.Workspace.Headless;
 using EntraStrongAuth.Engine.Workspace;
@@ -94,15 +96,21 @@ public sealed class WorkspaceHeadlessSource
 
     private async Task<List<T>> ReadAllAsync<T>(string activity, Func<AccountPartition, string> kql, Func<WorkspaceTable, int, T> read, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         for (var count = 1; ; count *= 2)
         {
             var rows = new List<T>();
             var cut = false;
             for (var index = 0; index < count && !cut; index++)
             {
-                await _host.WriteProgressAsync(new RunProgress(3, activity, count == 1 ? "Querying" : "Slice " + (index + 1) + " of " + count)
+                var status = new ProgressLine(clock.Elapsed)
+                    .Text(count == 1 ? "Querying" : "Slice " + (index + 1) + " of " + count)
+                    .CountWithRate(RowsRead + rows.Count, "rows read")
+                    .ToString();
+                await _host.WriteProgressAsync(new RunProgress(3, activity, status)
                 {
-                    PercentComplete = 100 * index / count,
+                    PercentComplete = ProgressEstimate.Percent(index, count),
+                    SecondsRemaining = ProgressEstimate.SecondsRemaining(index, count, clock.Elapsed),
                 }).ConfigureAwait(false);
                 using var table = await _queries.QueryAsync(kql(new AccountPartition(count, index)), cancellationToken).ConfigureAwait(false);
                 cut = table.Truncated;

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.SignIns;
@@ -12,8 +10,9 @@ namespace EntraStrongAuth.Engine.Application.Retrieval;
 
 /// <summary>
 /// Streams resolved sign-in log files through the Engine's readers for any command: each sign-in handed on, each bad
-/// record a non-terminating error with its stable id, each reader warning a warning, progress at most twice a second (a ZIP entry named as
-/// archive.zip!entry.json), and a -Verbose line per file. A file reached through two paths (links) is read once.
+/// record a non-terminating error with its stable id, each reader warning a warning, progress at most twice a second
+/// and after each file (totals, rate, failures, bytes of the total size: <see cref="FileReadProgress"/>; a ZIP entry
+/// named as archive.zip!entry.json), and a -Verbose line per file. A file reached through two paths (links) is read once.
 /// </summary>
 public sealed class SignInFileReading
 {
@@ -41,43 +40,42 @@ public sealed class SignInFileReading
             throw new ArgumentNullException(nameof(files));
         }
 
-        var status = "Starting";
-        var percent = -1;
+        var progress = new FileReadProgress(files);
 
         // The same file reached twice (a link to it, a path through a linked folder) is read once.
         var realPaths = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < files.Count; index++)
         {
+            progress.Starting(files[index], index);
             if (!realPaths.Add(FileSystemFacts.RealPath(files[index])))
             {
                 await _host.WriteVerboseAsync("Skipped " + files[index] + ": the same file was read already, through another path.").ConfigureAwait(false);
+                progress.FileDone();
                 continue;
             }
 
-            (status, percent) = await ReadFileAsync(files[index], index, files.Count, (status, percent), onSignIn, cancellationToken).ConfigureAwait(false);
+            await ReadFileAsync(files[index], progress, onSignIn, cancellationToken).ConfigureAwait(false);
         }
 
         if (files.Count > 0)
         {
-            await _host.WriteProgressAsync(new RunProgress(1, Activity, status) { PercentComplete = percent, Completed = true }).ConfigureAwait(false);
+            // The last report holds the totals of the whole read.
+            await _host.WriteProgressAsync(progress.Report(1, Activity, completed: true)).ConfigureAwait(false);
         }
     }
 
-    private async Task<(string Status, int Percent)> ReadFileAsync(string file, int index, int count, (string Status, int Percent) last, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
+    private async Task ReadFileAsync(string file, FileReadProgress progress, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
         await _host.WriteVerboseAsync("Reading " + file + (_format == SignInLogFormat.Auto ? string.Empty : " as " + _format) + ".").ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
+        var started = progress.Elapsed;
+        var before = progress.SignIns;
         var lastReport = TimeSpan.Zero;
-        long records = 0;
-
-        // Inside a ZIP archive progress names the entry being read: archive.zip!entry.json.
-        var shown = Path.GetFileName(file);
-        void OnEntry(string entry) => shown = Path.GetFileName(file) + entry.Substring(file.Length);
-        foreach (var item in SignInLogReader.ReadFile(file, _format, OnEntry, _wholeRecordCodes, cancellationToken))
+        void OnEntry(string entry) => progress.Entry(file, entry);
+        foreach (var item in SignInLogReader.ReadFile(file, _format, OnEntry, _wholeRecordCodes, progress.Opened, cancellationToken))
         {
             if (item.SignIn is { } signIn)
             {
-                records++;
+                progress.Read(signIn.ErrorCode);
                 await onSignIn(signIn).ConfigureAwait(false);
             }
             else if (item.Problem is { } problem)
@@ -89,15 +87,16 @@ public sealed class SignInFileReading
                 await _host.WriteWarningAsync(warning).ConfigureAwait(false);
             }
 
-            if (clock.Elapsed - lastReport >= ProgressInterval)
+            if (progress.Elapsed - lastReport >= ProgressInterval)
             {
-                lastReport = clock.Elapsed;
-                last = (string.Format(CultureInfo.InvariantCulture, "File {0} of {1}: {2} — {3:N0} sign-ins", index + 1, count, shown, records), (int)(100L * index / count));
-                await _host.WriteProgressAsync(new RunProgress(1, Activity, last.Status) { PercentComplete = last.Percent }).ConfigureAwait(false);
+                lastReport = progress.Elapsed;
+                await _host.WriteProgressAsync(progress.Report(1, Activity, completed: false)).ConfigureAwait(false);
             }
         }
 
-        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Read {0:N0} sign-ins from {1} in {2:N1} s.", records, file, clock.Elapsed.TotalSeconds)).ConfigureAwait(false);
-        return last;
+        // Each file ends with a report of where the read stands, so even a file read in a blink shows its totals.
+        await _host.WriteProgressAsync(progress.Report(1, Activity, completed: false)).ConfigureAwait(false);
+        progress.FileDone();
+        await _host.WriteVerboseAsync(string.Format(CultureInfo.InvariantCulture, "Read {0:N0} sign-ins from {1} in {2:N1} s.", progress.SignIns - before, file, (progress.Elapsed - started).TotalSeconds)).ConfigureAwait(false);
     }
 }
