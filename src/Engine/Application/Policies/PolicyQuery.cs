@@ -32,9 +32,7 @@ public sealed class PolicyQuery
     public async Task<(IReadOnlyList<StrongAuthPolicy> Policies, IReadOnlyList<AuthenticationStrength> Strengths)> ReadFilesAsync(IEnumerable<string> files)
     {
         var (policies, strengths) = await PolicyReading.ReadFilesAsync(_host, files).ConfigureAwait(false);
-
-        // Saved policies carry no directory names: the built-in roles and first-party apps are named, the rest stay ids.
-        return (policies.Select(p => p.WithNames(BuiltInDirectoryNames.All)).ToList(), strengths);
+        return (policies, strengths);
     }
 
     public async Task<(IReadOnlyList<StrongAuthPolicy> Policies, IReadOnlyList<AuthenticationStrength> Strengths)> ReadTenantAsync(GraphConnection connection, CancellationToken cancellationToken)
