@@ -62,6 +62,12 @@ public sealed partial class StrongAuthPolicy
         return copy;
     }
 
+    /// <summary><c>Name (id)</c> of a user or group the policy targets, for evidence text; the id alone when unnamed.</summary>
+    internal string DescribeObject(string id) => DirectoryNames.Describe(_names.ObjectName(id), id);
+
+    /// <summary><c>Name (id)</c> of a directory role the policy targets, for evidence text.</summary>
+    internal string DescribeRole(string id) => DirectoryNames.Describe(_names.RoleName(id), id);
+
     private static List<string> Named(IReadOnlyList<string> ids, Func<string?, string?> name) =>
         ids.Select(id => IsId(id) ? name(id) ?? id : id).ToList();
 
