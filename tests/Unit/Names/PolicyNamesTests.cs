@@ -40,6 +40,20 @@ public sealed class PolicyNamesTests
     }
 
     [Fact]
+    public void A_planned_policy_names_built_in_roles_and_first_party_apps_given_by_id()
+    {
+        var planned = new EntraStrongAuth.Engine.Application.Readiness.PlannedPolicy
+        {
+            IncludeRoles = new[] { GlobalAdmin },
+            Applications = new[] { "797f4846-ba00-4fd7-ba43-dac1f8f63013" },
+        }.ToPolicy();
+
+        Assert.Equal(new[] { "Global Administrator" }, planned.IncludeRoleNames);
+        Assert.Equal(new[] { "Windows Azure Service Management API" }, planned.IncludeApplicationNames);
+        Assert.Equal(new[] { GlobalAdmin }, planned.IncludeRoles);
+    }
+
+    [Fact]
     public void Scope_evidence_names_the_group_and_role_with_their_ids()
     {
         var policy = new StrongAuthPolicy("p", "P", "enabled") { IncludeGroups = new[] { Staff }, IncludeRoles = new[] { GlobalAdmin } }.WithNames(Names);
