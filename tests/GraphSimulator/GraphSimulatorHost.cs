@@ -132,6 +132,7 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
             app.MapGet("/" + version + "/organization", (HttpContext context) => service.OrganizationAsync(context, version));
             app.MapGet("/" + version + "/{**rest}", (HttpContext context) => service.RouteAsync(context));
             app.MapPost("/" + version + "/$batch", (HttpContext context) => service.BatchAsync(context, version));
+            app.MapPost("/" + version + "/directoryObjects/getByIds", (HttpContext context) => service.GetByIdsAsync(context, version));
         }
 
         TokenEndpoints.Map(app, service);

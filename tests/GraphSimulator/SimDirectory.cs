@@ -56,6 +56,9 @@ public sealed class SimDirectory
     /// <summary>A user object (id, userPrincipalName, displayName, userType, accountEnabled, mail) by id or UPN; null if unknown.</summary>
     public JsonElement? UserOf(string idOrUpn) => users.TryGetValue(idOrUpn, out var user) ? user : null;
 
+    /// <summary>Users, groups and service principals by object id, service principals by appId (getByIds, servicePrincipals).</summary>
+    public SimDirectoryObjects Objects { get; private init; } = SimDirectoryObjects.Empty;
+
     public IReadOnlyList<JsonElement>? TransitiveMembersOf(string groupId) => groupMembers.TryGetValue(groupId, out var list) ? list : null;
 
     internal static SimDirectory Generate(int seed, Tenant tenant, IReadOnlyList<TenantUser> users)
@@ -78,6 +81,7 @@ public sealed class SimDirectory
             data.Groups.ToDictionary(g => g.Id, g => Elements(PolicyJson.TransitiveMembers(g)), StringComparer.OrdinalIgnoreCase))
         {
             RoleAssignments = DirectoryRoleJson.Assignments(data).Select(a => Element(a)).ToArray(),
+            Objects = SimDirectoryObjects.Build(data),
         };
         foreach (var auth in data.Users)
         {

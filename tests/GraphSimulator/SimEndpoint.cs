@@ -24,6 +24,12 @@ public enum SimEndpoint
     /// <summary>GET users/{id or userPrincipalName}, one user (with $select).</summary>
     User,
 
+    /// <summary>POST directoryObjects/getByIds: users, groups and service principals by object id.</summary>
+    DirectoryObjectsByIds,
+
+    /// <summary>GET servicePrincipals (with $filter on appId).</summary>
+    ServicePrincipals,
+
     /// <summary>POST /v1/workspaces/{workspaceId}/query: the Log Analytics query API (not Graph; same host).</summary>
     LogAnalyticsQuery,
 }
@@ -86,6 +92,16 @@ internal static class SimEndpoints
         {
             key = Uri.UnescapeDataString(rest[1]);
             return SimEndpoint.GroupTransitiveMembers;
+        }
+
+        if (Is(rest, "directoryObjects", "getByIds"))
+        {
+            return SimEndpoint.DirectoryObjectsByIds;
+        }
+
+        if (Is(rest, "servicePrincipals"))
+        {
+            return SimEndpoint.ServicePrincipals;
         }
 
         if (Is(rest, "roleManagement", "directory", "roleAssignments"))

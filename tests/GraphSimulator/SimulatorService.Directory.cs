@@ -94,6 +94,9 @@ internal sealed partial class SimulatorService
             case SimEndpoint.RoleAssignments:
                 await RoleAssignmentsAsync(exchange, version, directory);
                 break;
+            case SimEndpoint.ServicePrincipals:
+                await ServicePrincipalsAsync(exchange, version, directory);
+                break;
             case SimEndpoint.ConditionalAccessPolicies:
                 if (await NoQueryAsync(exchange))
                 {

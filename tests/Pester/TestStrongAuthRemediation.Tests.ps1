@@ -32,7 +32,7 @@ BeforeAll {
                 }
             }
             'sp' {
-                $signIn += @{ servicePrincipalId = $Sp; appId = "5f3c1e55-0000-4000-8000-$($Sp.Substring(24))"; signInEventTypes = @('servicePrincipal'); isInteractive = $false }
+                $signIn += @{ servicePrincipalId = $Sp; appId = "5f3c1e55-0000-4000-8000-$($Sp.Substring(24))"; appDisplayName = 'Contoso Backup Job'; signInEventTypes = @('servicePrincipal'); isInteractive = $false }
             }
         }
         [pscustomobject]$signIn
@@ -69,6 +69,16 @@ Describe 'Test-StrongAuthRemediation offline' {
         $script:errors = $errs
         $script:bySubject = @{}
         foreach ($r in $results) { $bySubject[$r.UserPrincipalName] = $r }
+    }
+
+    It 'names the app and the workload identity from their sign-ins, ids kept beside them' {
+        $fixed = $bySubject['svc-fixed@contoso.com']
+        $fixed.AppId | Should -Be $azPowerShell
+        $fixed.AppDisplayName | Should -Be 'Azure PowerShell'
+        $fixed.ServicePrincipalId | Should -Be $spFixed
+        $fixed.ServicePrincipalName | Should -Be 'Contoso Backup Job'
+        ($fixed.Evidence | Where-Object Field -eq 'after.workloadSignIns').Reason | Should -BeLike "Contoso Backup Job ($spFixed): 3 succeeded*"
+        $bySubject['adele@contoso.com'].ServicePrincipalName | Should -BeNullOrEmpty
     }
 
     It 'returns one RemediationResult per subject, in order, without errors' {

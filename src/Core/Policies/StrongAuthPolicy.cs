@@ -10,7 +10,7 @@ namespace EntraStrongAuth.Core.Policies;
 /// on, report-only or off, and what it demands (MFA, an authentication strength, other grant controls). Values
 /// Graph may extend (state, grant controls, guest types) stay strings.
 /// </summary>
-public sealed class StrongAuthPolicy
+public sealed partial class StrongAuthPolicy
 {
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 

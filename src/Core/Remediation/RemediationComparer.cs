@@ -97,7 +97,7 @@ public sealed class RemediationComparer
             }
             else
             {
-                window.AddWorkload(workload, nature.Value);
+                window.AddWorkload(signIn, workload, nature.Value);
             }
         }
 

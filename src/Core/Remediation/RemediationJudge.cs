@@ -39,8 +39,12 @@ internal static class RemediationJudge
             AfterSingleFactorSuccesses = after.User.SingleFactorSuccesses,
             AfterAutomationSignIns = automation.Total,
             AfterWorkloadSignIns = after.Workload.Total,
+            AppDisplayName = NameOf(subject.AppId, before, after),
+            ServicePrincipalName = NameOf(subject.ServicePrincipalId, before, after),
         };
     }
+
+    private static string? NameOf(string? id, WindowTally before, WindowTally after) => after.NameOf(id) ?? before.NameOf(id);
 
     private static bool IsAutomation(RemediationSubject subject, WindowTally before, RemediationOptions options) =>
         subject.IsAutomation
@@ -54,7 +58,7 @@ internal static class RemediationJudge
         var appeared = workload.Successes >= options.MinimumWorkloadSignIns;
         evidence.Add(new("before.automationSignIns", Count(beforeAutomation.Total), "user sign-ins that looked like the automation before the fix"));
         evidence.Add(new("after.automationSignIns", Count(automation.Total), automation.StrongAuthFailures + " strong-auth failures, " + automation.SingleFactorSuccesses + " single-factor and " + automation.MfaSuccesses + " MFA successes, still as the user"));
-        evidence.Add(new("after.workloadSignIns", Count(workload.Total), (subject.ServicePrincipalId ?? subject.AppId ?? "no workload identity named") + ": " + workload.Successes + " succeeded" + (after.WorkloadKinds.Count > 0 ? " (" + string.Join(", ", after.WorkloadKinds) + ")" : string.Empty)));
+        evidence.Add(new("after.workloadSignIns", Count(workload.Total), WorkloadName(subject, after) + ": " + workload.Successes + " succeeded" + (after.WorkloadKinds.Count > 0 ? " (" + string.Join(", ", after.WorkloadKinds) + ")" : string.Empty)));
 
         if (automation.Total > 0)
         {
@@ -88,6 +92,10 @@ internal static class RemediationJudge
         evidence.Add(new("verdict", null, "no sign-in of the automation after the fix, as the user or as a workload identity: idle, or not yet run"));
         return (RemediationOutcome.Inconclusive, Confidence.Low);
     }
+
+    // "Contoso Deploy Script (id)" when the workload's sign-ins named it, else the id.
+    private static string WorkloadName(RemediationSubject subject, WindowTally after) =>
+        (subject.ServicePrincipalId ?? subject.AppId) is { } id ? Names.DirectoryNames.Describe(after.NameOf(id), id) : "no workload identity named";
 
     private static (RemediationOutcome, Confidence) JudgePerson(RemediationSubject subject, WindowTally before, WindowTally after,
         RemediationOptions options, List<Evidence> evidence, List<string> advice)

@@ -36,6 +36,12 @@ public sealed class RemediationResult
 
     public string? ServicePrincipalId => SubjectDetail.ServicePrincipalId;
 
+    /// <summary>The name of <see cref="AppId"/> as the subject's sign-ins give it (appDisplayName); null when none named it.</summary>
+    public string? AppDisplayName { get; init; }
+
+    /// <summary>The name of the workload identity (<see cref="ServicePrincipalId"/>) as its sign-ins give it; null when it did not sign in.</summary>
+    public string? ServicePrincipalName { get; init; }
+
     public string JudgedAs => JudgedAsKind.ToString();
 
     internal SubjectKind JudgedAsKind { get; }

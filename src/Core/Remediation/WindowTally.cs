@@ -12,6 +12,7 @@ internal sealed class WindowTally
     private readonly Dictionary<string, SignInCounts> _headlessByApp = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<int, long> _failureCodes = new();
     private readonly HashSet<string> _workloadKinds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
 
     public SignInCounts User { get; } = new();
 
@@ -25,6 +26,7 @@ internal sealed class WindowTally
     public void AddUser(SignInEvent signIn, in SignInNature nature)
     {
         User.Add(nature);
+        NoteNames(signIn);
         if (nature.IsStrongAuthFailure)
         {
             _failureCodes.TryGetValue(signIn.ErrorCode, out var count);
@@ -49,9 +51,10 @@ internal sealed class WindowTally
         }
     }
 
-    public void AddWorkload(string kind, in SignInNature nature)
+    public void AddWorkload(SignInEvent signIn, string kind, in SignInNature nature)
     {
         Workload.Add(nature);
+        NoteNames(signIn);
         _workloadKinds.Add(kind);
     }
 
@@ -71,9 +74,29 @@ internal sealed class WindowTally
         return total;
     }
 
+    /// <summary>The name the sign-ins give an app (by appId) or a workload identity (by service principal id); null if none did.</summary>
+    public string? NameOf(string? id) => id is not null && _names.TryGetValue(id, out var name) ? name : null;
+
     /// <summary>"50076×12; 50074×3", most frequent first; empty when none.</summary>
     public string FailureCodes() =>
         string.Join("; ", _failureCodes.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => c.Key + "×" + c.Value));
 
     public bool HasFailureCode(params int[] codes) => codes.Any(_failureCodes.ContainsKey);
+
+    // A sign-in names its app (appDisplayName); a workload identity's sign-in names the identity by its app's name.
+    private void NoteNames(SignInEvent signIn)
+    {
+        if (string.IsNullOrWhiteSpace(signIn.AppDisplayName))
+        {
+            return;
+        }
+
+        foreach (var id in new[] { signIn.AppId, signIn.ServicePrincipalId })
+        {
+            if (!string.IsNullOrWhiteSpace(id) && !_names.ContainsKey(id!))
+            {
+                _names[id!] = signIn.AppDisplayName!;
+            }
+        }
+    }
 }

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using EntraStrongAuth.Core.Errors;
+using EntraStrongAuth.Core.Names;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Names;
 
 namespace EntraStrongAuth.Engine.Policies;
 
@@ -26,13 +28,17 @@ public sealed class PolicyFileContent
     public IReadOnlyList<StrongAuthPolicy> Policies { get; }
 
     public IReadOnlyList<PolicyReadProblem> Problems { get; }
+
+    /// <summary>Names of users, groups, apps and roles found in the file (saved directory objects beside the policies).</summary>
+    public DirectoryNames Names { get; init; } = DirectoryNames.None;
 }
 
 /// <summary>
 /// Reads saved Graph JSON for offline use: a page (<c>{"value":[…]}</c>, as Graph returns it or Graph Explorer saves it),
 /// an array of records (<c>ConvertTo-Json</c> of Graph PowerShell objects), or one record. Each record is recognised
-/// by content: a strength has allowedCombinations, a Conditional Access policy has conditions or grantControls. A
-/// file may hold both. Problems are reported, never thrown.
+/// by content: a strength has allowedCombinations, a Conditional Access policy has conditions or grantControls, a
+/// directory object (user, group, service principal, role) gives the name of an id the policies target. A file may
+/// hold all of them. Problems are reported, never thrown.
 /// </summary>
 public static class PolicyFileReader
 {
@@ -44,6 +50,7 @@ public static class PolicyFileReader
         var strengths = new List<AuthenticationStrength>();
         var policies = new List<StrongAuthPolicy>();
         var problems = new List<PolicyReadProblem>();
+        var names = new DirectoryObjectJson();
         JsonDocument document;
         try
         {
@@ -82,19 +89,19 @@ public static class PolicyFileReader
                         policies.Add(policy);
                     }
                 }
-                else
+                else if (!names.TryAdd(record))
                 {
                     problems.Add(new PolicyReadProblem(
                         RecordUnrecognized,
                         path,
-                        "neither a Conditional Access policy (conditions, grantControls) nor an authentication strength (allowedCombinations).",
+                        "neither a Conditional Access policy (conditions, grantControls), an authentication strength (allowedCombinations) nor a named directory object (user, group, service principal, role).",
                         index + 1,
                         record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null));
                 }
             }
         }
 
-        return new PolicyFileContent(path, strengths, policies, problems);
+        return new PolicyFileContent(path, strengths, policies, problems) { Names = new DirectoryNames(names.Objects, names.Apps, names.Roles) };
     }
 
     private static List<JsonElement>? Records(JsonElement root)
@@ -114,6 +121,6 @@ public static class PolicyFileReader
             return new List<JsonElement>(value.EnumerateArray());
         }
 
-        return StrengthJsonParser.IsStrength(root) || ConditionalAccessPolicyJsonParser.IsPolicy(root) ? new List<JsonElement> { root } : null;
+        return StrengthJsonParser.IsStrength(root) || ConditionalAccessPolicyJsonParser.IsPolicy(root) || new DirectoryObjectJson().TryAdd(root) ? new List<JsonElement> { root } : null;
     }
 }

@@ -132,6 +132,26 @@ public sealed class RemediationComparerTests
     }
 
     [Fact]
+    public void TheAppAndTheWorkloadIdentityAreNamedFromTheirSignInsBesideTheirIds()
+    {
+        var script = Sign(-3, Who.Script, 50076);
+        script.AppDisplayName = "Microsoft Azure PowerShell";
+        var workload = Sign(1, Who.Sp, 0);
+        workload.AppDisplayName = "Contoso Backup";
+        var result = Run(Script(SpId), new[] { script, workload });
+
+        Assert.Equal(AzurePowerShell, result.AppId);
+        Assert.Equal("Microsoft Azure PowerShell", result.AppDisplayName);
+        Assert.Equal(SpId, result.ServicePrincipalId);
+        Assert.Equal("Contoso Backup", result.ServicePrincipalName);
+        Assert.Contains(result.Evidence, e => e.Field == "after.workloadSignIns" && e.Reason.StartsWith("Contoso Backup (" + SpId + "): 1 succeeded", StringComparison.Ordinal));
+
+        var unnamed = Run(Script(SpId), new[] { Sign(-3, Who.Script, 50076) });
+        Assert.Null(unnamed.ServicePrincipalName);
+        Assert.Contains(unnamed.Evidence, e => e.Field == "after.workloadSignIns" && e.Reason.StartsWith(SpId + ": 0 succeeded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AManagedIdentityMatchesByItsAppIdToo()
     {
         var mi = Sign(1, Who.Sp, 0);

@@ -109,12 +109,14 @@ public static class PolicyUserScope
 
         foreach (var group in exclude ? policy.ExcludeGroups : policy.IncludeGroups)
         {
-            yield return Member(membership.InGroup(user.UserId, group), "member of group " + group, "the members of group " + group + " were not read");
+            var named = policy.DescribeObject(group);
+            yield return Member(membership.InGroup(user.UserId, group), "member of group " + named, "the members of group " + named + " were not read");
         }
 
         foreach (var role in exclude ? policy.ExcludeRoles : policy.IncludeRoles)
         {
-            yield return Member(membership.HoldsRole(user.UserId, role), "holds directory role " + role, "the holders of directory role " + role + " were not read");
+            var named = policy.DescribeRole(role);
+            yield return Member(membership.HoldsRole(user.UserId, role), "holds directory role " + named, "the holders of directory role " + named + " were not read");
         }
     }
 

@@ -8,6 +8,7 @@ using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
 using EntraStrongAuth.Engine.Connection;
+using EntraStrongAuth.Engine.Names;
 using EntraStrongAuth.Engine.Policies;
 
 namespace EntraStrongAuth.Engine.Application.Policies;
@@ -44,8 +45,15 @@ public sealed class PolicyQuery
             ? await PolicyReading.TenantStrengthsOrNoneAsync(retriever, _host, "policies show the strength as Graph names it.", cancellationToken).ConfigureAwait(false)
             : Array.Empty<AuthenticationStrength>();
 
-        await _host.WriteVerboseAsync("Read " + policies.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests.").ConfigureAwait(false);
-        return (policies, strengths);
+        // One directory lookup names the users, groups, roles and apps of the policies that can be written.
+        var demanding = policies.Where(p => p.DemandsStrongAuthentication).ToList();
+        var resolver = new DirectoryNameResolver(connection);
+        var names = await resolver.ResolveAsync(
+            demanding.SelectMany(p => p.TargetedObjectIds()), demanding.SelectMany(p => p.TargetedAppIds()), demanding.SelectMany(p => p.TargetedRoleIds()),
+            PolicyReading.Events(_host), cancellationToken).ConfigureAwait(false);
+
+        await _host.WriteVerboseAsync("Read " + policies.Count + " Conditional Access policies and " + strengths.Count + " authentication strengths from Microsoft Graph in " + retriever.Requests + " requests, and the names they target in " + resolver.Requests + ".").ConfigureAwait(false);
+        return (policies.Select(p => p.WithNames(names)).ToList(), strengths);
     }
 
     public async Task WriteSelectedAsync(IReadOnlyList<StrongAuthPolicy> policies, IReadOnlyList<AuthenticationStrength> strengths)

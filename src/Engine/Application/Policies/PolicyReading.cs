@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Names;
 using EntraStrongAuth.Engine.Policies;
 using EntraStrongAuth.Engine.Retrieval;
 
@@ -41,7 +43,9 @@ public static class PolicyReading
         var result = await retriever.GetConditionalAccessPoliciesAsync(Events(host), cancellationToken).ConfigureAwait(false);
         await ReportAsync(host, result.Problems).ConfigureAwait(false);
         TenantNameCache.Remember(result.Items);
-        return result.Items;
+
+        // Built-in roles and first-party apps are named without a request; a command that shows the policies names the rest (DirectoryNameResolver).
+        return result.Items.Select(p => p.WithNames(BuiltInDirectoryNames.All)).ToList();
     }
 
     /// <summary>
@@ -70,6 +74,7 @@ public static class PolicyReading
     {
         var policies = new List<StrongAuthPolicy>();
         var strengths = new List<AuthenticationStrength>();
+        var names = BuiltInDirectoryNames.All;
         foreach (var file in files)
         {
             var content = PolicyFileReader.Read(file);
@@ -83,7 +88,11 @@ public static class PolicyReading
             await ReportAsync(host, content.Problems).ConfigureAwait(false);
             policies.AddRange(content.Policies);
             strengths.AddRange(content.Strengths);
+            names = content.Names.Merge(names);
         }
+
+        // Names offline: the directory objects saved beside the policies, then built-in roles and first-party apps.
+        policies = policies.Select(p => p.WithNames(names)).ToList();
 
         // Saved policies complete with Tab as the tenant's do (Test-StrongAuthReadiness -Policy). Saved strengths are
         // not remembered: -Name and -AuthenticationStrength complete the tenant's (or built-in) strengths only.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EntraStrongAuth.Core.Policies;
 using EntraStrongAuth.Core.Strength;
+using EntraStrongAuth.Engine.Names;
 
 namespace EntraStrongAuth.Engine.Application.Readiness;
 
@@ -57,6 +58,8 @@ public sealed class PlannedPolicy
             ClientAppTypes = new[] { "all" },
             Source = "the command line",
         };
-        return policy.WithStrength(Strength);
+
+        // Built-in roles and first-party apps named on the command line read as names in the evidence, as a saved policy's do.
+        return policy.WithStrength(Strength).WithNames(BuiltInDirectoryNames.All);
     }
 }
