@@ -85,10 +85,11 @@ Describe 'Default views at 120 and 80 columns' {
         ($narrow -match 'WillBreak\s+AppNeverFallsBack').Count | Should -BeGreaterThan 0
     }
 
-    It 'remediation: outcome and confidence at 80; failures before and after at 120' {
+    It 'remediation: outcome and confidence at 80; failures after the fix, the workload identity and the judgement at 120' {
         $run = { Get-StrongAuthFailure -Path $graph | Select-Object -First 5 | Test-StrongAuthRemediation -Path $graph -FixedAt '2026-11-20' }
         ((Get-Screen $run 80) -match 'NotFixed\s+High').Count | Should -BeGreaterThan 0
         $wide = Get-Screen $run 120
-        $wide[0] | Should -Match 'BeforeFailures\s+AfterFailures\s+AfterWorkloadSignIns'
+        $wide[0] | Should -Match '^UserPrincipalName\s+AppDisplayName\s+Outcome\s+Confidence\s+AfterFailures\s+AfterWorkloadSignIns\s+JudgedAs$'
+        ($wide -match '^svc-deploy@contoso\.com\s+Contoso Deploy Script\s+NotFixed\s+High\s+6\s+0\s+Automation').Count | Should -Be 1
     }
 }

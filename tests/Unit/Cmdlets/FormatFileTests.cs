@@ -119,7 +119,7 @@ public class FormatFileTests
         var list = Render(results, "Format-List");
 
         Assert.Contains("NotFixed", table, StringComparison.Ordinal);
-        Assert.Matches(@"NotFixed\s+\w+\s+\w+\s+1\s+1\s", table);   // BeforeFailures and AfterFailures, each in its own column
+        Assert.Matches(@"NotFixed\s+\w+\s+1\s+\d+\s+\w+", table);   // Confidence, AfterFailures, AfterWorkloadSignIns and JudgedAs, each in its own column
         Assert.Contains("after.automationSignIns = 1", list, StringComparison.Ordinal);
         Assert.Contains("1. ", list, StringComparison.Ordinal);
         Assert.Contains("Expected identity", list, StringComparison.Ordinal);
