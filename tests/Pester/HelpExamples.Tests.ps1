@@ -77,6 +77,7 @@ BeforeAll {
         'Get-StrongAuthPolicy 3'        = "$live"
         'Get-StrongAuthPolicy 5'        = "$live"
         'Get-StrongAuthPolicy 6'        = "$live"
+        'Get-StrongAuthPolicy 8'        = "$live"
         'Resolve-AadstsError 4'         = "$live (Connect-AzAccount)"
         'Resolve-AadstsError 7'         = "$live (Get-MgBetaAuditLogSignIn)"
         'Resolve-AadstsError 11'        = 'it sets a process-wide environment variable to a catalog under /etc that only the reader has'

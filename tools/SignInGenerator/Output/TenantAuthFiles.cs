@@ -28,6 +28,10 @@ internal static class TenantAuthFiles
             {
                 ["id"] = g.Id,
                 ["displayName"] = g.DisplayName,
+
+                // As GET /groups answers by default: these tell a group from other directory objects in a saved page.
+                ["securityEnabled"] = true,
+                ["groupTypes"] = new JsonArray(),
                 ["transitiveMembers"] = PolicyJson.TransitiveMembers(g),
             }))),
             Save(folder, "directoryRoles.json", Page(DirectoryRoleJson.Roles(data))),
