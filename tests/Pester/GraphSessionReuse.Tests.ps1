@@ -139,6 +139,24 @@ Describe 'A Connect-MgGraph session used when the module has no connection' {
         $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-MgGraph'
     }
 
+    It 'stays in use in a ForEach-Object -Parallel runspace, which does not have the Graph PowerShell module' {
+        Connect-StandIn -Tokens $longToken
+        @(Get-SignInLog @range -First 1).Count | Should -Be 1
+
+        $manifest = $env:ENTRASTRONGAUTH_TEST_MODULE
+        $range2 = $range
+        $inParallel = 1 | ForEach-Object -Parallel {
+            Import-Module $using:manifest
+            $r = $using:range2
+            [pscustomobject]@{ FromGraphSession = (Get-EntraStrongAuthContext).FromGraphSession; Count = @(Get-SignInLog @r -First 2).Count }
+        }
+
+        $inParallel.FromGraphSession | Should -BeTrue
+        $inParallel.Count | Should -Be 2
+        (Get-EntraStrongAuthContext).FromGraphSession | Should -BeTrue
+        (Get-MgStandInState).Requests | Should -Be 1
+    }
+
     It 'takes the cloud from the session: <Environment> is <Endpoint>' -ForEach @(
         @{ Environment = 'USGov'; Endpoint = 'https://graph.microsoft.us/' }
         @{ Environment = 'USGovDoD'; Endpoint = 'https://dod-graph.microsoft.us/' }

@@ -30,8 +30,9 @@ internal static class GraphPowerShellSession
 
     private static readonly char[] LineBreaks = { '\r', '\n' };
 
+    // First whether the module is loaded here, then its context (nothing when not connected).
     private const string ReadContextScript =
-        "if (Microsoft.PowerShell.Core\\Get-Module -Name " + ModuleName + ") { " + ModuleName + "\\Get-MgContext }";
+        "if (Microsoft.PowerShell.Core\\Get-Module -Name " + ModuleName + ") { $true; " + ModuleName + "\\Get-MgContext } else { $false }";
 
     private const string ReadEnvironmentScript = ModuleName + "\\Get-MgEnvironment -Name $args[0]";
 
@@ -40,14 +41,22 @@ internal static class GraphPowerShellSession
         + "try { $response.RequestMessage.Headers.Authorization.Parameter } finally { $response.Dispose() }";
 
     /// <summary>The connected session, or null when the module is not loaded or not connected. Pipeline thread only.</summary>
-    public static GraphSessionSnapshot? TryRead(PSCmdlet cmdlet)
+    public static GraphSessionSnapshot? TryRead(PSCmdlet cmdlet) => TryRead(cmdlet, out _);
+
+    /// <summary>
+    /// As <see cref="TryRead(PSCmdlet)"/>; <paramref name="moduleLoaded"/> says whether this runspace has the module at
+    /// all (a ForEach-Object -Parallel runspace does not import it, and cannot tell whether the session still exists).
+    /// </summary>
+    public static GraphSessionSnapshot? TryRead(PSCmdlet cmdlet, out bool moduleLoaded)
     {
         if (cmdlet is null)
         {
             throw new ArgumentNullException(nameof(cmdlet));
         }
 
-        var context = cmdlet.InvokeCommand.InvokeScript(ReadContextScript).FirstOrDefault(item => item?.BaseObject is not null);
+        var results = cmdlet.InvokeCommand.InvokeScript(ReadContextScript);
+        moduleLoaded = results.Count > 0 && results[0]?.BaseObject is true;
+        var context = results.Skip(1).FirstOrDefault(item => item?.BaseObject is not null);
         if (context is null)
         {
             return null;

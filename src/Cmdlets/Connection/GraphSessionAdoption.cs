@@ -29,17 +29,20 @@ internal static class GraphSessionAdoption
         }
 
         GraphSessionSnapshot? session;
+        bool moduleLoaded;
         try
         {
-            session = GraphPowerShellSession.TryRead(cmdlet);
+            session = GraphPowerShellSession.TryRead(cmdlet, out moduleLoaded);
         }
         catch (Exception ex) when (ex is RuntimeException or EntraStrongAuthException)
         {
             // A session we cannot read is one we do not use; the command goes on as if there were none.
-            session = null;
+            return null;
         }
 
-        if (current is not null && (session is null || !session.Describes(current.Context)))
+        // Only a runspace that has the module can tell that the session ended or changed; another one (a
+        // ForEach-Object -Parallel block) keeps using the adopted connection.
+        if (current is not null && moduleLoaded && (session is null || !session.Describes(current.Context)))
         {
             ConnectionStore.Retire(current);
         }
