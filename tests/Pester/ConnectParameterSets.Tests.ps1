@@ -27,8 +27,8 @@ Describe 'Connect-EntraStrongAuth parameter sets' {
         $command.DefaultParameterSet | Should -Be 'UserParameterSet'
         $command.ParameterSets.Name | Sort-Object | Should -Be @(
             'AccessTokenParameterSet', 'AppCertificateFileParameterSet', 'AppCertificateObjectParameterSet', 'AppCertificateParameterSet',
-            'AppCertificateSubjectParameterSet', 'AppSecretCredentialParameterSet', 'EnvironmentVariableParameterSet', 'IdentityParameterSet',
-            'UserParameterSet', 'WorkloadIdentityParameterSet')
+            'AppCertificateSubjectParameterSet', 'AppSecretCredentialParameterSet', 'EnvironmentVariableParameterSet', 'GraphSessionParameterSet',
+            'IdentityParameterSet', 'UserParameterSet', 'WorkloadIdentityParameterSet')
     }
 
     It 'AccessToken: connects to the simulator and the context holds no token' {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -31,6 +32,7 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
     private const string WorkloadIdentitySet = "WorkloadIdentityParameterSet";
     private const string EnvironmentVariableSet = "EnvironmentVariableParameterSet";
     private const string AccessTokenSet = "AccessTokenParameterSet";
+    private const string GraphSessionSet = "GraphSessionParameterSet";
 
     /// <summary>Delegated permissions to ask for; default AuditLog.Read.All and Policy.Read.All.</summary>
     [Parameter(ParameterSetName = UserSet, Position = 0)]
@@ -113,6 +115,15 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
     public SecureString? AccessToken { get; set; }
 
+    /// <summary>
+    /// Adopt the connected Microsoft Graph PowerShell session (Connect-MgGraph) instead of signing in: its tenant,
+    /// account, scopes and cloud, with its token asked of it as needed. Commands do this on their own when there is
+    /// no other connection; the switch makes it explicit, proves the session with one request and shows its context.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = GraphSessionSet)]
+    [Alias("UseMgContext")]
+    public SwitchParameter UseGraphSession { get; set; }
+
     [Parameter]
     [ValidateSet("Global", "USGov", "USGovDoD", "China")]
     public string Environment { get; set; } = "Global";
@@ -145,10 +156,67 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (ParameterSetName == GraphSessionSet)
+        {
+            await ConnectToGraphSessionAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // Paths resolve against the session's current location and the host is asked about itself: pipeline thread only.
         var options = await InvokeOnPipelineAsync(BuildOptions).ConfigureAwait(false);
         await WriteVerboseAsync("Connecting to " + options.Environment.GraphEndpoint + " (" + options.Environment.Name + ") with " + options.Kind
             + (options.Source is null ? string.Empty : " from " + options.Source) + ".").ConfigureAwait(false);
+        CheckThrottleWindow();
+
+        var connection = await GraphConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        await UseAsync(connection).ConfigureAwait(false);
+    }
+
+    /// <summary>-UseGraphSession: the cloud, tenant and account are the session's; one request proves its token works.</summary>
+    private async Task ConnectToGraphSessionAsync(CancellationToken cancellationToken)
+    {
+        CheckThrottleWindow();
+        foreach (var parameter in new[] { nameof(Environment), nameof(GraphEndpoint), nameof(AuthorityHost), nameof(LogAnalyticsEndpoint) })
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(parameter))
+            {
+                throw new TerminatingErrorException(ErrorRecords.Create(
+                    ErrorIds.ParameterConflict,
+                    Core.Errors.FailureKind.InvalidArgument,
+                    "-UseGraphSession takes the cloud from the Microsoft Graph PowerShell session; -" + parameter + " cannot be combined with it.",
+                    parameter,
+                    "Leave out -" + parameter + " (Connect-MgGraph -Environment chooses the session's cloud), or sign in with Connect-EntraStrongAuth -" + parameter + "."));
+            }
+        }
+
+        var session = await InvokeOnPipelineAsync(() => GraphPowerShellSession.TryRead(this)).ConfigureAwait(false) ?? throw new TerminatingErrorException(ErrorRecords.Create(
+            ErrorIds.GraphSessionNotFound,
+            Core.Errors.FailureKind.NotConnected,
+            "-UseGraphSession found no connected Microsoft Graph PowerShell session: the " + GraphPowerShellSession.ModuleName + " module is not loaded, or Get-MgContext returns nothing.",
+            null,
+            "Run Connect-MgGraph -Scopes " + string.Join(", ", ModulePermissions.All.Select(permission => permission.Name)) + " first, or sign in with Connect-EntraStrongAuth."));
+        await WriteVerboseAsync("Using the Microsoft Graph PowerShell session (Connect-MgGraph) of " + session.Describe() + ".").ConfigureAwait(false);
+        var connection = await GraphConnection.ConnectAsync(session.ToOptions(GraphSessionAdoption.AcquireTokenAsync), cancellationToken).ConfigureAwait(false);
+        await UseAsync(connection).ConfigureAwait(false);
+    }
+
+    private async Task UseAsync(GraphConnection connection)
+    {
+        connection.SetRequestLimit(MaxRequestsPerWindow, ThrottleWindow);
+        ConnectionStore.Set(connection);
+        var context = connection.Context;
+        await WriteVerboseAsync("Connected to tenant " + (context.TenantDisplayName ?? context.TenantId)
+            + (context.Account is null ? string.Empty : " as " + context.Account)
+            + "; permissions: " + string.Join(", ", context.Scopes) + "."
+            + (context.MissingScopes.Count == 0 ? string.Empty : " Missing for some commands: " + string.Join(", ", context.MissingScopes) + ".")).ConfigureAwait(false);
+        if (PassThru)
+        {
+            await WriteObjectAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private void CheckThrottleWindow()
+    {
         if (ThrottleWindow <= TimeSpan.Zero)
         {
             throw new TerminatingErrorException(ErrorRecords.Create(
@@ -157,18 +225,6 @@ public sealed class ConnectEntraStrongAuthCommand : AsyncPSCmdlet
                 "-ThrottleWindow must be positive; got " + ThrottleWindow + ".",
                 ThrottleWindow,
                 "Pass a window such as 00:00:10 (Graph's reporting service allows about 5 requests per 10 seconds)."));
-        }
-
-        var connection = await GraphConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        connection.SetRequestLimit(MaxRequestsPerWindow, ThrottleWindow);
-        ConnectionStore.Set(connection);
-        var context = connection.Context;
-        await WriteVerboseAsync("Connected to tenant " + (context.TenantDisplayName ?? context.TenantId)
-            + (context.Account is null ? string.Empty : " as " + context.Account)
-            + "; permissions: " + string.Join(", ", context.Scopes) + ".").ConfigureAwait(false);
-        if (PassThru)
-        {
-            await WriteObjectAsync(context).ConfigureAwait(false);
         }
     }
 

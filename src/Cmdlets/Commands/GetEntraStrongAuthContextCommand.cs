@@ -6,7 +6,11 @@ using EntraStrongAuth.Core.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
-/// <summary>Shows the current connection: tenant, app, cloud, scopes. Never a token.</summary>
+/// <summary>
+/// Shows the current connection: tenant, app, cloud, scopes, and the module's permissions the scopes lack. Never a
+/// token. With no connection of the module's own but a connected Graph PowerShell session, shows that session as the
+/// connection the commands will use (AuthType GraphSession, Source Connect-MgGraph); no request is made for it.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "EntraStrongAuthContext")]
 [OutputType(typeof(EntraStrongAuthContext))]
 public sealed class GetEntraStrongAuthContextCommand : AsyncPSCmdlet
@@ -14,7 +18,7 @@ public sealed class GetEntraStrongAuthContextCommand : AsyncPSCmdlet
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
         // Like Get-MgContext: no output (not an error) when not connected.
-        if (ConnectionStore.Current is { } connection)
+        if (CurrentConnection() is { } connection)
         {
             await WriteObjectAsync(connection.Context).ConfigureAwait(false);
         }

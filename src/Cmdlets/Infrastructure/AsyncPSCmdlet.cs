@@ -1,4 +1,5 @@
 using EntraStrongAuth.Cmdlets.Classification;
+using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Engine.Application.Failures;
 using System;
@@ -24,7 +25,7 @@ namespace EntraStrongAuth.Cmdlets.Infrastructure;
 /// <item>No <c>.Result</c> or <c>Wait()</c> on an unfinished task: the pipeline thread blocks only on the queue.</item>
 /// </list>
 /// </summary>
-public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
+public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable, IPipelineInvoker
 {
     private readonly CancellationTokenSource _stop = new();
     private OutputChannel? _channel;
@@ -45,7 +46,13 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
     protected virtual Task EndProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected sealed override void BeginProcessing() => RunBlock(BeginProcessingAsync);
+    protected sealed override void BeginProcessing()
+    {
+        // Whether a Connect-MgGraph session could serve this command is read now, on the pipeline thread; it is
+        // adopted only if the command asks for a connection and the module has none of its own.
+        _connection = new CommandConnection(GraphSessionAdoption.Observe(this), text => _ = WriteVerboseAsync(text));
+        RunBlock(BeginProcessingAsync);
+    }
 
     protected sealed override void ProcessRecord() => RunBlock(ProcessRecordAsync);
 
@@ -82,10 +89,13 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     protected Task WriteProgressAsync(ProgressRecord record) => Post(cmdlet => cmdlet.WriteProgress(CmdletRunHost.Escaped(record)));
 
     /// <summary>The Graph connection, held for this command until it ends (a reconnect elsewhere waits for it); NotConnected when there is none.</summary>
-    private protected GraphConnection RequireConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Require();
+    private protected GraphConnection RequireConnection() => CommandConnection.Require();
 
     /// <summary>As <see cref="RequireConnection"/>, or null when not connected.</summary>
-    private protected GraphConnection? CurrentConnection() => LazyInitializer.EnsureInitialized(ref _connection)!.Current();
+    private protected GraphConnection? CurrentConnection() => CommandConnection.Current();
+
+    // Made in BeginProcessing; a block run without it (a test calling ProcessRecord alone) sees no Graph PowerShell session.
+    private CommandConnection CommandConnection => LazyInitializer.EnsureInitialized(ref _connection, () => new CommandConnection(null, _ => { }))!;
 
     /// <summary>
     /// The reader of a live command's sign-ins: a Log Analytics workspace's tables when <paramref name="workspaceId"/>
@@ -144,6 +154,9 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    Task<T> IPipelineInvoker.InvokeOnPipelineThreadAsync<T>(Func<PSCmdlet, T> function, CancellationToken cancellationToken) =>
+        InvokeOnPipelineAsync(() => function(this));
+
     public void Dispose()
     {
         Dispose(true);
@@ -173,7 +186,12 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
 
         // Task.Run: the work starts on the thread pool, outside any host synchronization context, so awaits
         // inside it can never deadlock on the pipeline thread.
-        var work = Task.Run(() => block(token), token);
+        Task work;
+        using (PipelineCommand.Enter(this))
+        {
+            work = Task.Run(() => block(token), token);
+        }
+
         _work = work;
         work.ContinueWith(_ => channel.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 

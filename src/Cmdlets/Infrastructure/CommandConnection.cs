@@ -1,5 +1,7 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
+using EntraStrongAuth.Cmdlets.Connection;
 using EntraStrongAuth.Engine.Connection;
 
 namespace EntraStrongAuth.Cmdlets.Infrastructure;
@@ -8,20 +10,31 @@ namespace EntraStrongAuth.Cmdlets.Infrastructure;
 /// The Graph connection one command uses from its first request to its end: leased from <see cref="ConnectionStore"/>
 /// the first time it is asked for, so a Connect-EntraStrongAuth or Disconnect-EntraStrongAuth in another runspace
 /// cannot dispose it mid-command, and returned when the command's work has ended (not before: after Ctrl+C the
-/// worker may still be unwinding through it).
+/// worker may still be unwinding through it). With no connection of the module's own, a connected Graph PowerShell
+/// session seen at the command's start is adopted (<see cref="GraphSessionAdoption"/>).
 /// </summary>
 internal sealed class CommandConnection
 {
     private readonly object _gate = new();
+    private readonly GraphSessionSnapshot? _graphSession;
+    private readonly Action<string> _announce;
     private ConnectionLease? _lease;
+
+    /// <param name="graphSession">The Graph PowerShell session this command may adopt, or null.</param>
+    /// <param name="announce">Where the command says (verbose) that it adopted the session.</param>
+    public CommandConnection(GraphSessionSnapshot? graphSession, Action<string> announce)
+    {
+        _graphSession = graphSession;
+        _announce = announce;
+    }
 
     /// <summary>The leased connection; NotConnected when there is none.</summary>
     public GraphConnection Require()
     {
         lock (_gate)
         {
-            _lease ??= ConnectionStore.RequireLease();
-            return _lease.Connection;
+            _lease ??= ConnectionStore.LeaseCurrent() ?? AdoptGraphSession();
+            return (_lease ?? throw ConnectionStore.NotConnected()).Connection;
         }
     }
 
@@ -30,7 +43,7 @@ internal sealed class CommandConnection
     {
         lock (_gate)
         {
-            _lease ??= ConnectionStore.LeaseCurrent();
+            _lease ??= ConnectionStore.LeaseCurrent() ?? AdoptGraphSession();
             return _lease?.Connection;
         }
     }
@@ -57,5 +70,21 @@ internal sealed class CommandConnection
         }
 
         work.ContinueWith(_ => lease.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private ConnectionLease? AdoptGraphSession()
+    {
+        if (_graphSession is null)
+        {
+            return null;
+        }
+
+        var lease = ConnectionStore.Adopt(GraphSessionAdoption.Adopt(_graphSession), out var adopted);
+        if (adopted && lease is not null)
+        {
+            _announce(GraphSessionAdoption.Announcement(lease.Connection.Context, _graphSession));
+        }
+
+        return lease;
     }
 }

@@ -47,6 +47,15 @@ public sealed class ConnectionOptions
     /// <summary>Where the device-code instructions go (the PowerShell host); the message holds no secret.</summary>
     public Func<string, CancellationToken, Task>? DeviceCodePrompt { get; init; }
 
+    /// <summary>
+    /// With <see cref="CredentialKind.GraphSession"/>: asks the Graph PowerShell session for its current access token
+    /// (the session renews it). The token is handed to the Engine only; it is never shown.
+    /// </summary>
+    public Func<CancellationToken, Task<string>>? SessionTokenSource { get; init; }
+
+    /// <summary>Who signs in, when the source already says so (a Graph PowerShell session's context); the token's claims win.</summary>
+    public TokenIdentity? KnownIdentity { get; init; }
+
     /// <summary>What the connection says it was made from, when that differs from <see cref="Kind"/> (e.g. environment variables).</summary>
     public string? Source { get; init; }
 

@@ -23,4 +23,10 @@ public enum CredentialKind
 
     /// <summary>A bearer token the caller already has (<c>-AccessToken</c>); never refreshed.</summary>
     AccessToken,
+
+    /// <summary>
+    /// The Microsoft Graph PowerShell session (<c>Connect-MgGraph</c>): its token is asked of that session whenever the
+    /// one held is near expiry, so the session's own sign-in keeps renewing it (<c>-UseGraphSession</c>, or adopted).
+    /// </summary>
+    GraphSession,
 }

@@ -24,6 +24,9 @@ public sealed class EntraStrongAuthContext
 
         // What the token actually grants is what matters when a request is denied; fall back to what was asked.
         Scopes = identity is { Permissions.Count: > 0 } ? identity.Permissions : requestedScopes;
+        MissingScopes = ReferenceEquals(Scopes, RequestedScopes) && options.Kind != CredentialKind.GraphSession
+            ? Array.Empty<string>()
+            : ModulePermissions.MissingFrom(Scopes);
         ConnectedAt = connectedAt;
     }
 
@@ -40,7 +43,7 @@ public sealed class EntraStrongAuthContext
 
     internal CredentialKind AuthTypeKind { get; }
 
-    /// <summary>Where the credential came from when not from parameters, e.g. "EnvironmentVariables".</summary>
+    /// <summary>Where the credential came from when not from parameters, e.g. "EnvironmentVariables" or "Connect-MgGraph".</summary>
     public string? Source { get; }
 
     public string Environment => EnvironmentDetails.Name;
@@ -53,6 +56,15 @@ public sealed class EntraStrongAuthContext
     public IReadOnlyList<string> Scopes { get; }
 
     public IReadOnlyList<string> RequestedScopes { get; }
+
+    /// <summary>
+    /// The module's permissions (<see cref="ModulePermissions"/>) that <see cref="Scopes"/> lacks, so the commands that
+    /// read with them will be denied; empty when all are there or when what the token grants is unknown.
+    /// </summary>
+    public IReadOnlyList<string> MissingScopes { get; }
+
+    /// <summary>True when the connection is a Microsoft Graph PowerShell session's (Connect-MgGraph), used through its token.</summary>
+    public bool FromGraphSession => AuthType == CredentialKind.GraphSession;
 
     public DateTimeOffset ConnectedAt { get; }
 

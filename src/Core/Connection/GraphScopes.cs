@@ -25,6 +25,12 @@ public static class GraphScopes
             throw new ArgumentNullException(nameof(options));
         }
 
+        // A Graph PowerShell session's token grants what that session consented to; those are its scopes.
+        if (options.Kind == CredentialKind.GraphSession)
+        {
+            return options.Scopes;
+        }
+
         if (!options.IsDelegated)
         {
             return new[] { options.Environment.DefaultScope };

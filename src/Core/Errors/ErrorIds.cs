@@ -26,6 +26,15 @@ public static class ErrorIds
     public const string InvalidThrottleWindow = nameof(InvalidThrottleWindow);
     public const string MissingConnectionParameter = nameof(MissingConnectionParameter);
     public const string NotConnected = nameof(NotConnected);
+
+    /// <summary>Connect-EntraStrongAuth -UseGraphSession found no connected Microsoft Graph PowerShell session.</summary>
+    public const string GraphSessionNotFound = nameof(GraphSessionNotFound);
+
+    /// <summary>The Graph PowerShell session's token could not be read (request failed, no Authorization header, no command running).</summary>
+    public const string GraphSessionTokenUnavailable = nameof(GraphSessionTokenUnavailable);
+
+    /// <summary>The Graph PowerShell session handed over a token that had already expired.</summary>
+    public const string GraphSessionTokenExpired = nameof(GraphSessionTokenExpired);
     public const string UnsupportedCredential = nameof(UnsupportedCredential);
 
     // Graph answers.

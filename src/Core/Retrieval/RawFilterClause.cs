@@ -13,18 +13,33 @@ namespace EntraStrongAuth.Core.Retrieval;
 /// </summary>
 internal static class RawFilterClause
 {
-    /// <summary>Throws <see cref="ErrorIds.InvalidFilter"/> (InvalidArgument) naming the position of the first fault.</summary>
+    /// <summary>
+    /// Throws <see cref="ErrorIds.InvalidFilter"/> (InvalidArgument) naming the position of the first fault: a clause
+    /// that does not balance, or a property Graph does not filter sign-ins on (<see cref="RawFilterProperties"/>). The
+    /// recommendation lists every property Graph accepts, from <see cref="SignInFilterProperties"/>.
+    /// </summary>
     public static void Check(string clause)
     {
         if (Problem(clause) is { } problem)
         {
-            throw new EntraStrongAuthException(
-                ErrorIds.InvalidFilter,
-                FailureKind.InvalidArgument,
+            throw Invalid(
                 "-Filter is not a well-formed OData clause: " + problem + ". It is added to the query in parentheses, so it must balance them itself.",
                 "Balance the parentheses of -Filter, and write a quote inside a string as two quotes: userPrincipalName eq 'o''neil@contoso.com'.");
         }
+
+        if (RawFilterProperties.Problem(clause) is { } unknown)
+        {
+            throw Invalid(
+                "-Filter names a property Graph cannot filter sign-ins on: " + unknown + ".",
+                "Use only the properties Graph filters sign-ins on (put other conditions in a Where-Object after the command), and write a quote inside a string as two quotes: userPrincipalName eq 'o''neil@contoso.com'.");
+        }
     }
+
+    private static EntraStrongAuthException Invalid(string message, string advice) => new(
+        ErrorIds.InvalidFilter,
+        FailureKind.InvalidArgument,
+        message,
+        advice + " The properties Graph filters sign-ins on: " + SignInFilterProperties.Listing() + ".");
 
     /// <summary>What is wrong, with a 1-based position, or null when the clause balances.</summary>
     internal static string? Problem(string clause)

@@ -34,6 +34,7 @@ internal static class AzureCredentialFactory
         return options.Kind switch
         {
             CredentialKind.AccessToken => new StaticAccessTokenCredential(Reveal(options.Secret, "AccessToken")),
+            CredentialKind.GraphSession => new GraphSessionCredential(options.SessionTokenSource ?? throw new ArgumentException("A Graph PowerShell session connection needs its token source.", nameof(options))),
             CredentialKind.ClientSecret => new ClientSecretCredential(
                 Require(options.TenantId, "TenantId"),
                 Require(options.ClientId, "ClientId"),
@@ -135,10 +136,12 @@ internal static class AzureCredentialFactory
 
     /// <summary>
     /// The credential Log Analytics queries ask for tokens: the connection's own (asked for that API's scope), except
-    /// for <c>-AccessToken</c>, whose token is Graph's: then the caller's <c>-LogAnalyticsAccessToken</c>, or null.
+    /// for <c>-AccessToken</c>, whose token is Graph's: then the caller's <c>-LogAnalyticsAccessToken</c>, or null; and
+    /// null for a Graph PowerShell session, which holds Graph tokens only.
     /// </summary>
     public static TokenCredential? ForWorkspace(ConnectionOptions options, TokenCredential connectionCredential) =>
-        options.Kind != CredentialKind.AccessToken ? connectionCredential
+        options.Kind == CredentialKind.GraphSession ? null
+        : options.Kind != CredentialKind.AccessToken ? connectionCredential
         : options.LogAnalyticsAccessToken is null ? null
         : new StaticAccessTokenCredential(Reveal(options.LogAnalyticsAccessToken, "LogAnalyticsAccessToken"));
 

@@ -93,7 +93,7 @@ public sealed class GraphConnection : IDisposable
         try
         {
             var organization = await FetchOrganizationAsync(client, options.Kind, cancellationToken).ConfigureAwait(false);
-            var identity = await ReadIdentityAsync(credential, scopes, cancellationToken).ConfigureAwait(false);
+            var identity = await ReadIdentityAsync(credential, scopes, cancellationToken).ConfigureAwait(false) ?? options.KnownIdentity;
             var context = new EntraStrongAuthContext(
                 options,
                 organization?.Id ?? identity?.TenantId ?? options.TenantId,
@@ -108,6 +108,31 @@ public sealed class GraphConnection : IDisposable
             httpClient.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A connection on a Microsoft Graph PowerShell session, made without a request: the session is already signed in,
+    /// so its context (<see cref="ConnectionOptions.KnownIdentity"/>) says who it is, and its token is first asked for
+    /// by the command's first Graph request. Used when a command finds no connection of the module's own.
+    /// </summary>
+    public static GraphConnection Adopt(ConnectionOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (options.Kind != CredentialKind.GraphSession)
+        {
+            throw new ArgumentException("Only a Graph PowerShell session is adopted without signing in.", nameof(options));
+        }
+
+        var credential = AzureCredentialFactory.Create(options);
+        var scopes = GraphScopes.For(options);
+        var (client, httpClient) = CreateClient(credential, options.Environment, scopes);
+        var identity = options.KnownIdentity;
+        var context = new EntraStrongAuthContext(options, identity?.TenantId ?? options.TenantId, null, identity, scopes, DateTimeOffset.UtcNow);
+        return new GraphConnection(client, httpClient, credential, options, scopes, context);
     }
 
     /// <summary>True once the HTTP clients are released (retired, and no lease left).</summary>

@@ -77,8 +77,9 @@ public sealed partial class LogAnalyticsQueryClient : IWorkspaceQueries
         var credential = connection.WorkspaceCredential ?? throw new EntraStrongAuthException(
             ErrorIds.WorkspaceTokenUnavailable,
             FailureKind.AuthenticationError,
-            "This connection was made with -AccessToken, a token for Microsoft Graph; the Log Analytics query API needs a token for its own audience (" + connection.Environment.LogAnalyticsScope + ").",
-            "Connect again with -LogAnalyticsAccessToken as well (e.g. (Get-AzAccessToken -ResourceUrl https://api.loganalytics.io).Token), or with any other sign-in, which asks for both.");
+            (connection.Context.FromGraphSession ? "This connection uses the Microsoft Graph PowerShell session (Connect-MgGraph), which holds tokens for Microsoft Graph only" : "This connection was made with -AccessToken, a token for Microsoft Graph")
+                + "; the Log Analytics query API needs a token for its own audience (" + connection.Environment.LogAnalyticsScope + ").",
+            "Connect with Connect-EntraStrongAuth (any sign-in but -AccessToken asks for both), or with -AccessToken and -LogAnalyticsAccessToken (e.g. (Get-AzAccessToken -ResourceUrl https://api.loganalytics.io).Token).");
         return new LogAnalyticsQueryClient(connection.WorkspaceHttp, credential, connection.Environment.LogAnalyticsScope, connection.Environment.LogAnalyticsEndpoint, workspaceId, connection.WorkspaceLimiter, SystemRetrievalClock.Instance, options ?? new WorkspaceClientOptions());
     }
 
