@@ -64,7 +64,7 @@ public sealed class EntraStrongAuthContext
     public IReadOnlyList<string> MissingScopes { get; }
 
     /// <summary>True when the connection is a Microsoft Graph PowerShell session's (Connect-MgGraph), used through its token.</summary>
-    public bool FromGraphSession => AuthType == CredentialKind.GraphSession;
+    public bool FromGraphSession => AuthTypeKind == CredentialKind.GraphSession;
 
     public DateTimeOffset ConnectedAt { get; }
 
