@@ -27,20 +27,20 @@ internal sealed class GraphBatchSender
 
     private readonly GraphReadContext _context;
     private readonly RetrievalEvents _events;
-    private readonly string _requiredPermission;
+    private readonly GraphPost _post;
 
     public GraphBatchSender(GraphReadContext context, RetrievalEvents events, string requiredPermission)
     {
         _context = context;
         _events = events;
-        _requiredPermission = requiredPermission;
+        _post = new GraphPost(context, events, requiredPermission);
     }
 
     /// <summary>POSTs made (batches sent, retries included).</summary>
-    public int Posts { get; private set; }
+    public int Posts => _post.Posts;
 
     /// <summary>Inner requests sent (retries included).</summary>
-    public int InnerRequests { get; private set; }
+    public int InnerRequests => _post.Turns;
 
     /// <summary>The answer to each of <paramref name="relativeUrls"/> (relative to v1.0, e.g. <c>/users/{id}</c>), in the same order.</summary>
     public async Task<IReadOnlyList<BatchAnswer>> SendAsync(IReadOnlyList<string> relativeUrls, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ internal sealed class GraphBatchSender
                     // The largest inner Retry-After holds every request of the connection, as a direct 429 does.
                     _context.Limiter.PauseUntil(_context.Clock.UtcNow + wait);
                     paused = true;
-                    await _events.VerboseAsync("Throttled inside a batch; every request waits " + Seconds(wait) + " (Retry-After).").ConfigureAwait(false);
+                    await _events.VerboseAsync("Throttled inside a batch; every request waits " + GraphPost.Seconds(wait) + " (Retry-After).").ConfigureAwait(false);
                 }
             }
 
@@ -99,64 +99,12 @@ internal sealed class GraphBatchSender
     /// <summary>One POST (repeated while the envelope itself fails transiently); fills <paramref name="answers"/> for the chunk.</summary>
     private async Task<(Dictionary<int, int> Statuses, TimeSpan? RetryAfter)> SendBatchAsync(List<int> chunk, IReadOnlyList<string> urls, BatchAnswer?[] answers, CancellationToken cancellationToken)
     {
-        var body = Envelope(chunk, urls);
-        var failures = 0;
-        while (true)
-        {
-            // One turn per inner request: Graph counts each of them against its limits, not the envelope.
-            for (var turn = 0; turn < chunk.Count; turn++)
-            {
-                await _context.Limiter.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-            }
+        (Dictionary<int, int> Statuses, TimeSpan? RetryAfter)? read = null;
 
-            Posts++;
-            InnerRequests += chunk.Count;
-            var url = _context.Url("v1.0/$batch");
-            await _events.VerboseAsync("POST " + url.AbsoluteUri + " (" + chunk.Count.ToString(CultureInfo.InvariantCulture) + " requests)").ConfigureAwait(false);
-            string? transient;
-            TimeSpan? wait = null;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                using var response = await _context.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode && TryReadResponses(bytes, chunk, answers) is { } read)
-                {
-                    return read;
-                }
-
-                if (status == 429)
-                {
-                    _context.Limiter.PauseUntil(_context.Clock.UtcNow + (RetryAfterHeader.From(response) ?? _context.Options.DefaultRetryAfter));
-                    continue;
-                }
-
-                if (status < 500 && status != 408 && !response.IsSuccessStatusCode)
-                {
-                    var error = GraphErrorBody.Parse(bytes);
-                    throw GraphErrorTranslator.Translate(status, error.Code, error.Message, _requiredPermission);
-                }
-
-                transient = response.IsSuccessStatusCode ? "the batch response was incomplete" : "Graph answered " + status.ToString(CultureInfo.InvariantCulture);
-                wait = RetryAfterHeader.From(response);
-            }
-            catch (Exception ex) when (GraphPageFetcher.IsDroppedConnection(ex, cancellationToken))
-            {
-                transient = "the connection failed (" + ex.GetBaseException().Message + ")";
-            }
-
-            failures++;
-            if (failures >= _context.Options.MaxAttempts)
-            {
-                throw new EntraStrongAuthException(ErrorIds.GraphUnavailable, FailureKind.ResourceUnavailable,
-                    "Microsoft Graph kept failing a batch request: " + transient + " (" + failures.ToString(CultureInfo.InvariantCulture) + " attempts).", "Try again later.");
-            }
-
-            var delay = wait ?? _context.Options.Backoff(failures);
-            await _events.VerboseAsync("Retrying the batch in " + Seconds(delay) + ": " + transient + ".").ConfigureAwait(false);
-            await _context.Clock.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
+        // One turn per inner request: Graph counts each of them against its limits, not the envelope.
+        await _post.SendAsync(_context.Url("v1.0/$batch"), Envelope(chunk, urls), chunk.Count, "a batch request",
+            " (" + chunk.Count.ToString(CultureInfo.InvariantCulture) + " requests)", bytes => (read = TryReadResponses(bytes, chunk, answers)) is not null, cancellationToken).ConfigureAwait(false);
+        return read!.Value;
     }
 
     private static string Envelope(List<int> chunk, IReadOnlyList<string> urls)
@@ -246,5 +194,4 @@ internal sealed class GraphBatchSender
         return null;
     }
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

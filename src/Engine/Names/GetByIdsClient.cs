@@ -31,15 +31,15 @@ internal sealed class GetByIdsClient
     private static readonly string[] Types = { "user", "group", "servicePrincipal" };
 
     private readonly GraphReadContext _context;
-    private readonly RetrievalEvents _events;
+    private readonly GraphPost _post;
 
     public GetByIdsClient(GraphReadContext context, RetrievalEvents events)
     {
         _context = context;
-        _events = events;
+        _post = new GraphPost(context, events, RequiredPermission);
     }
 
-    public int Requests { get; private set; }
+    public int Requests => _post.Posts;
 
     /// <summary>The display name of each object found; ids Graph does not know are simply absent. Errors are thrown translated.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> NamesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
@@ -61,58 +61,8 @@ internal sealed class GetByIdsClient
         return names;
     }
 
-    private async Task<byte[]> PostAsync(string body, CancellationToken cancellationToken)
-    {
-        var url = _context.Url(Path);
-        var failures = 0;
-        while (true)
-        {
-            await _context.Limiter.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-            Requests++;
-            await _events.VerboseAsync("POST " + url.AbsoluteUri).ConfigureAwait(false);
-            string transient;
-            TimeSpan? wait = null;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                using var response = await _context.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    return bytes;
-                }
-
-                if (status == 429)
-                {
-                    _context.Limiter.PauseUntil(_context.Clock.UtcNow + (RetryAfterHeader.From(response) ?? _context.Options.DefaultRetryAfter));
-                    continue;
-                }
-
-                if (status < 500 && status != 408)
-                {
-                    var error = GraphErrorBody.Parse(bytes);
-                    throw GraphErrorTranslator.Translate(status, error.Code, error.Message, RequiredPermission);
-                }
-
-                transient = "Graph answered " + status.ToString(CultureInfo.InvariantCulture);
-                wait = RetryAfterHeader.From(response);
-            }
-            catch (Exception ex) when (GraphPageFetcher.IsDroppedConnection(ex, cancellationToken))
-            {
-                transient = "the connection failed (" + ex.GetBaseException().Message + ")";
-            }
-
-            failures++;
-            if (failures >= _context.Options.MaxAttempts)
-            {
-                throw new EntraStrongAuthException(ErrorIds.GraphUnavailable, FailureKind.ResourceUnavailable,
-                    "Microsoft Graph kept failing the directory name lookup: " + transient + " (" + failures.ToString(CultureInfo.InvariantCulture) + " attempts).", "Try again later.");
-            }
-
-            await _context.Clock.Delay(wait ?? _context.Options.Backoff(failures), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task<byte[]> PostAsync(string body, CancellationToken cancellationToken) =>
+        _post.SendAsync(_context.Url(Path), body, 1, "the directory name lookup", null, _ => true, cancellationToken);
 
     private static string Body(IEnumerable<string> ids)
     {
