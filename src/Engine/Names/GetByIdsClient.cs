@@ -1,15 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using EntraStrongAuth.Core.Errors;
-using EntraStrongAuth.Engine.Connection;
 using EntraStrongAuth.Engine.Retrieval;
 
 namespace EntraStrongAuth.Engine.Names;
