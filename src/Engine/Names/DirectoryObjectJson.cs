@@ -20,8 +20,12 @@ internal sealed class DirectoryObjectJson
 
     public List<KeyValuePair<string, string>> Roles { get; } = new();
 
-    /// <summary>Takes the record's name if it is a directory object; false when it is not one.</summary>
-    public bool TryAdd(JsonElement record)
+    /// <summary>
+    /// Takes the record's name if it is a directory object; false when it is not one. <paramref name="pageType"/> is the
+    /// type the page's <c>@odata.context</c> names (<see cref="PageTypeOf"/>): a <c>$select=id,displayName</c> answer
+    /// has no other property that tells a group from a user.
+    /// </summary>
+    public bool TryAdd(JsonElement record, string? pageType = null)
     {
         if (record.ValueKind != JsonValueKind.Object || Text(record, "displayName") is not { } name)
         {
@@ -29,7 +33,7 @@ internal sealed class DirectoryObjectJson
         }
 
         var id = Text(record, "id");
-        switch (TypeOf(record))
+        switch (TypeOf(record) ?? pageType)
         {
             case "user" or "group" when id is not null:
                 Objects.Add(new KeyValuePair<string, string>(id, name));
@@ -52,6 +56,34 @@ internal sealed class DirectoryObjectJson
                 return false;
         }
     }
+
+    /// <summary>
+    /// The directory type a Graph page holds, from its <c>@odata.context</c>: ".../$metadata#groups(id,displayName)" is
+    /// group; null for any other page or none.
+    /// </summary>
+    public static string? PageTypeOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "@odata.context") is not { } context || context.IndexOf('#') is var hash && hash < 0)
+        {
+            return null;
+        }
+
+        var entitySet = context.Substring(hash + 1);
+        var end = entitySet.IndexOfAny(EntitySetEnd);
+        return (end < 0 ? entitySet : entitySet.Substring(0, end)).ToUpperInvariant() switch
+        {
+            "USERS" => "user",
+            "GROUPS" => "group",
+            "SERVICEPRINCIPALS" => "servicePrincipal",
+            "APPLICATIONS" => "application",
+            "DIRECTORYROLES" => "directoryRole",
+            "DIRECTORYROLETEMPLATES" => "directoryRoleTemplate",
+            "ROLEMANAGEMENT" when entitySet.IndexOf("roleDefinitions", StringComparison.OrdinalIgnoreCase) >= 0 => "unifiedRoleDefinition",
+            _ => null,
+        };
+    }
+
+    private static readonly char[] EntitySetEnd = { '(', '/', '?' };
 
     private static string? TypeOf(JsonElement record)
     {

@@ -72,6 +72,7 @@ public static class PolicyFileReader
                 return new PolicyFileContent(path, strengths, policies, problems);
             }
 
+            var pageType = DirectoryObjectJson.PageTypeOf(document.RootElement);
             for (var index = 0; index < records.Count; index++)
             {
                 var record = records[index];
@@ -89,7 +90,7 @@ public static class PolicyFileReader
                         policies.Add(policy);
                     }
                 }
-                else if (!names.TryAdd(record))
+                else if (!names.TryAdd(record, pageType))
                 {
                     problems.Add(new PolicyReadProblem(
                         RecordUnrecognized,

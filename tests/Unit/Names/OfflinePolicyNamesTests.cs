@@ -23,6 +23,33 @@ public sealed class OfflinePolicyNamesTests
         Assert.Equal("Contoso Finance", content.Names.AppName("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"));
     }
 
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName)", true)]
+    [InlineData("https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleDefinitions(id,displayName)", true)]
+    [InlineData("https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies", false)]
+    [InlineData(null, false)]
+    public void A_selected_page_is_known_by_its_odata_context(string? context, bool named)
+    {
+        // GET /groups?$select=id,displayName: no property tells a group from a user but the page's context.
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "esa-selected-" + System.Guid.NewGuid().ToString("N") + ".json");
+        var contextProperty = context is null ? string.Empty : "\"@odata.context\": \"" + context + "\", ";
+        System.IO.File.WriteAllText(file, "{" + contextProperty + "\"value\": [ { \"id\": \"8d1e2f3a-4b5c-6d7e-8f9a-0b1c2d3e4f5a\", \"displayName\": \"Emergency access accounts\" } ] }");
+        try
+        {
+            var content = PolicyFileReader.Read(file);
+
+            Assert.Equal(named, content.Problems.Count == 0);
+            var name = context is not null && context.Contains("roleDefinitions", System.StringComparison.Ordinal)
+                ? content.Names.RoleName("8d1e2f3a-4b5c-6d7e-8f9a-0b1c2d3e4f5a")
+                : content.Names.ObjectName("8d1e2f3a-4b5c-6d7e-8f9a-0b1c2d3e4f5a");
+            Assert.Equal(named ? "Emergency access accounts" : null, name);
+        }
+        finally
+        {
+            System.IO.File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task Policies_read_with_the_directory_file_show_names_beside_their_ids()
     {
