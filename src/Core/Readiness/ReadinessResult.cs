@@ -16,6 +16,9 @@ public sealed class ReadinessResult
         Tally = tally ?? throw new ArgumentNullException(nameof(tally));
         VerdictKind = verdict;
         ReasonKinds = new TextList<BreakReason>(reasons, ", ");
+
+        // Named once here: views, CSV and JSON read the names for every subject, the code reads the kinds.
+        Reasons = new TextList<string>(ReasonKinds.Select(r => r.ToString()), ", ");
         ConfidenceKind = confidence;
         Evidence = new TextList<string>(evidence);
         MethodsToAdd = new TextList<string>(methodsToAdd, " or ");
@@ -35,7 +38,7 @@ public sealed class ReadinessResult
     internal ReadinessVerdict VerdictKind { get; }
 
     /// <summary>Why it breaks (WillBreak only).</summary>
-    public IReadOnlyList<string> Reasons => new TextList<string>(ReasonKinds.Select(r => r.ToString()), ", ");
+    public IReadOnlyList<string> Reasons { get; }
 
     internal IReadOnlyList<BreakReason> ReasonKinds { get; }
 
