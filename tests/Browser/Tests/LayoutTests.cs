@@ -1,0 +1,41 @@
+using System.Threading.Tasks;
+using EntraStrongAuth.BrowserTests.Harness;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace EntraStrongAuth.BrowserTests.Tests;
+
+/// <summary>The report reads in an ordinary 1280 px window: long names and evidence wrap instead of widening the page.</summary>
+[Collection(SharedReports.Name)]
+public sealed class LayoutTests(ReportFixture reports, ITestOutputHelper output)
+{
+    /// <summary>The elements that stick out past the window's right edge (tag#id.class, right edge, start of text).</summary>
+    private const string Overflow =
+        """
+        () => {
+          const width = document.documentElement.clientWidth;
+          return [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')
+              + ' right=' + Math.round(e.getBoundingClientRect().right) + ' "' + (e.textContent || '').trim().slice(0, 40) + '"')
+            .slice(0, 10);
+        }
+        """;
+
+    [BrowserFact]
+    public Task The_sample_report_fits_a_1280_px_window_without_horizontal_scrolling() => AssertFits(reports.SamplesReport);
+
+    [BrowserFact]
+    public Task The_hostile_report_with_a_10_KB_value_fits_a_1280_px_window_without_horizontal_scrolling() => AssertFits(reports.HostileReport);
+
+    private async Task AssertFits(string file)
+    {
+        await using var report = await reports.OpenAsync(file);
+        var scrollWidth = await report.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var clientWidth = await report.Page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        var offenders = await report.Page.EvaluateAsync<string[]>(Overflow);
+
+        output.WriteLine($"page {scrollWidth} px wide in a {clientWidth} px window");
+        Assert.True(scrollWidth <= clientWidth, $"the page is {scrollWidth} px wide in a {clientWidth} px window; sticking out: {string.Join("; ", offenders)}");
+    }
+}
