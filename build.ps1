@@ -6,7 +6,8 @@
     Tasks (run in the order given):
       Build    publish into out/EntraStrongAuth/ laid out as the Gallery module: manifest, psm1, format file,
                Cmdlets + Core + Loader at the root, the Engine and all its dependencies in Dependencies/, en-US help.
-      Test     Build, then xUnit (tests/Unit), then Pester (tests/Pester) in a fresh pwsh against out/.
+      Test     Build, then xUnit (tests/Unit), the browser tests (tests/Browser; installs Chromium via apt when root),
+               then Pester (tests/Pester) in a fresh pwsh against out/.
                Ends with one line "N passed, N failed, N skipped"; exits non-zero on any failure.
       Package  Build, Test-ModuleManifest, then a Gallery .nupkg in out/packages (Publish-PSResource to a file repository).
       Bench    Runs every bench/*.bench.ps1 against the built module (-Bench MfaEnrollment: only that one).

@@ -237,24 +237,63 @@ function Read-TrxCounts {
     }
 }
 
+function Restore-Chromium {
+    # The browser tests (tests/Browser) open the reports in the machine's Chromium; Playwright's own browser download
+    # is never used (it needs the internet and would test a browser nobody installed). Debian's package is installed
+    # here when we run as root with apt-get, as CI and fresh sessions do (about 20 s); otherwise a warning, and the
+    # tests skip (or fail when CI is set).
+    $chromium = if ($env:ENTRASTRONGAUTH_CHROMIUM) { $env:ENTRASTRONGAUTH_CHROMIUM } else { '/usr/bin/chromium' }
+    if (Test-Path $chromium) { return }
+    $isRoot = $IsLinux -and "$(& id -u)" -eq '0'
+    if ($env:ENTRASTRONGAUTH_CHROMIUM -or -not $isRoot -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning "Chromium was not found at $chromium, so the browser tests are skipped (and fail when CI is set). Install it (Debian: apt-get install chromium) or set ENTRASTRONGAUTH_CHROMIUM to its path."
+        return
+    }
+    $install = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium'
+    Write-Host "Installing Chromium for the browser tests: $install"
+    & sh -c $install | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Warning "Installing Chromium failed (exit code $LASTEXITCODE): the browser tests will be skipped, or fail when CI is set." }
+}
+
+function Invoke-DotnetTestProject {
+    # Runs one test project's built tests with a trx of its own and returns its counts. A runner that leaves no
+    # results at all counts as one failure rather than as zero tests.
+    param($Context, [string] $Project, [string] $Trx, [string] $Label)
+    $trxPath = Join-Path $Context.TestResults $Trx
+    if (Test-Path $trxPath) { Remove-Item $trxPath }
+    & dotnet test (Join-Path $Context.Root $Project) -c $Context.Configuration --no-build --nologo `
+        --logger "trx;LogFileName=$trxPath" --logger 'console;verbosity=minimal' | Out-Host
+    $exitCode = $LASTEXITCODE
+    $counts = Read-TrxCounts -Path $trxPath
+    if (-not $counts) {
+        $counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+        Write-Host "$Label produced no results (exit code $exitCode)."
+    }
+    return $counts
+}
+
 function Invoke-TestTask {
     param($Context)
     $root = $Context.Root
     New-Item -ItemType Directory -Force -Path $Context.TestResults | Out-Null
-    $trx = Join-Path $Context.TestResults 'unit.trx'
-    if (Test-Path $trx) { Remove-Item $trx }
 
     Restore-KqlCheck -Context $Context
     Write-Host 'Running xUnit tests...'
-    & dotnet test (Join-Path $root 'tests/Unit/EntraStrongAuth.Tests.csproj') -c $Context.Configuration --no-build --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
-    $unitExit = $LASTEXITCODE
-    $unit = Read-TrxCounts -Path $trx
-    if (-not $unit) {
-        # The runner itself failed (no results at all): count it as a failure rather than as zero tests.
-        $unit = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
-        Write-Host "xUnit produced no results (exit code $unitExit)."
+    $unit = Invoke-DotnetTestProject -Context $Context -Project 'tests/Unit/EntraStrongAuth.Tests.csproj' -Trx 'unit.trx' -Label 'xUnit'
+
+    Restore-Chromium
+    Write-Host 'Running browser tests (the built module''s reports in headless Chromium)...'
+    $browserOutput = Join-Path $Context.TestResults 'browser'
+    $saved = $env:ENTRASTRONGAUTH_TEST_MODULE, $env:ENTRASTRONGAUTH_BROWSER_OUTPUT
+    $env:ENTRASTRONGAUTH_TEST_MODULE = Join-Path $Context.ModuleOut 'EntraStrongAuth.psd1'
+    $env:ENTRASTRONGAUTH_BROWSER_OUTPUT = $browserOutput
+    try {
+        $browser = Invoke-DotnetTestProject -Context $Context -Project 'tests/Browser/EntraStrongAuth.BrowserTests.csproj' -Trx 'browser.trx' -Label 'The browser tests'
     }
+    finally {
+        $env:ENTRASTRONGAUTH_TEST_MODULE, $env:ENTRASTRONGAUTH_BROWSER_OUTPUT = $saved
+    }
+    Write-Host "Browser reports and screenshots: $browserOutput"
 
     Write-Host 'Running Pester tests in a fresh pwsh...'
     Restore-PackageDownloads -Context $Context
@@ -273,10 +312,11 @@ function Invoke-TestTask {
         Write-Host "Pester produced no results (exit code $pesterExit)."
     }
 
-    $passed = $unit.Passed + $pester.Passed
-    $failed = $unit.Failed + $pester.Failed
-    $skipped = $unit.Skipped + $pester.Skipped
-    Write-Host "xUnit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    $runs = [ordered]@{ xUnit = $unit; Browser = $browser; Pester = $pester }
+    $passed = ($runs.Values | Measure-Object Passed -Sum).Sum
+    $failed = ($runs.Values | Measure-Object Failed -Sum).Sum
+    $skipped = ($runs.Values | Measure-Object Skipped -Sum).Sum
+    Write-Host (($runs.GetEnumerator() | ForEach-Object { "$($_.Key): $($_.Value.Passed) passed, $($_.Value.Failed) failed, $($_.Value.Skipped) skipped" }) -join '; ')
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { return 1 }
     return 0
