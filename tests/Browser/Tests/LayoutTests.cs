@@ -9,15 +9,19 @@ namespace EntraStrongAuth.BrowserTests.Tests;
 [Collection(SharedReports.Name)]
 public sealed class LayoutTests(ReportFixture reports, ITestOutputHelper output)
 {
-    /// <summary>The elements that stick out past the window's right edge (tag#id.class, right edge, start of text).</summary>
+    /// <summary>
+    /// The innermost elements whose content is wider than the window (text that does not wrap overflows its element,
+    /// so the element's own box can look fine): tag, the section it is in, the start of its text.
+    /// </summary>
     private const string Overflow =
         """
         () => {
           const width = document.documentElement.clientWidth;
+          const wide = e => e.scrollWidth > width + 1 || e.getBoundingClientRect().right > width + 1;
           return [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > width + 1)
-            .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')
-              + ' right=' + Math.round(e.getBoundingClientRect().right) + ' "' + (e.textContent || '').trim().slice(0, 40) + '"')
+            .filter(e => wide(e) && ![...e.children].some(wide))
+            .map(e => e.tagName.toLowerCase() + ' in ' + (e.closest('section[id]')?.id ?? 'body')
+              + ' (' + e.scrollWidth + ' px): "' + (e.textContent || '').trim().slice(0, 30) + '"')
             .slice(0, 10);
         }
         """;
