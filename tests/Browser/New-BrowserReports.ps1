@@ -10,6 +10,7 @@ param(
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'  # the fixture shows this output in test results
 Import-Module $ModuleManifest
 
 $reports = @(

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using EntraStrongAuth.BrowserTests.Reports;
 using EntraStrongAuth.Tests;
@@ -110,6 +111,12 @@ public sealed class ReportFixture : IAsyncLifetime
         var samples = Path.Combine(root, "samples", "signins", "signins.graph.json");
         var hostile = Path.Combine(OutputFolder, "hostile.signins.json");
         var large = Path.Combine(OutputFolder, "large.signins.json");
+        // Reports of an earlier run must not pass for this run's.
+        foreach (var stale in Directory.EnumerateFiles(OutputFolder, "*.html").Concat(Directory.EnumerateFiles(OutputFolder, "*.csv")))
+        {
+            File.Delete(stale);
+        }
+
         HostileSignIns.Write(samples, hostile);
         LargeSignIns.Write(large);
 
@@ -121,7 +128,7 @@ public sealed class ReportFixture : IAsyncLifetime
             TimeSpan.FromMinutes(10),
             memoryCap: 8L << 30);
         Say("Reports written by " + module + " in " + run.Elapsed.TotalSeconds.ToString("N1", System.Globalization.CultureInfo.InvariantCulture)
-            + " s (peak " + (run.PeakRssBytes >> 20) + " MB):" + Environment.NewLine + run.Output.TrimEnd());
+            + " s (peak " + (run.PeakRssBytes >> 20) + " MB):" + Environment.NewLine + run.Output.TrimEnd() + run.Error.TrimEnd());
         if (run.TimedOut || run.OverMemoryCap || !File.Exists(SamplesReport) || !File.Exists(HostileReport) || !File.Exists(LargeReport))
         {
             throw new InvalidOperationException("The built module did not write the reports (timed out: " + run.TimedOut
