@@ -46,7 +46,7 @@ internal static class ChangeMarkers
             var day = when.UtcDateTime.Date;
             if (day >= firstDay && day <= lastDay)
             {
-                markers.Add(new ChangeMarker(day, policy.DisplayName, "Conditional Access policy '" + policy.DisplayName + "' was " + what + " (state now " + policy.StateKind + "), from the policy's " + what + "DateTime."));
+                markers.Add(new ChangeMarker(day, policy.DisplayName, "Conditional Access policy '" + policy.DisplayName + "' was " + what + " (now " + policy.StateKind + "), from the policy's " + what + "DateTime."));
                 named.Add(policy.DisplayName);
             }
         }
