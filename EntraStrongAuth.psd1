@@ -15,6 +15,7 @@
         'Connect-EntraStrongAuth'
         'Disconnect-EntraStrongAuth'
         'Debug-StrongAuthFailure'
+        'Export-StrongAuthReport'
         'Find-HeadlessUserSignIn'
         'Get-AuthenticationStrength'
         'Get-EntraStrongAuthContext'

@@ -141,4 +141,9 @@ public static class ErrorIds
 
     // Test-StrongAuthReadiness.
     public const string ReadinessPolicyMissing = nameof(ReadinessPolicyMissing);
+
+    // Export-StrongAuthReport.
+    public const string InvalidReportInput = nameof(InvalidReportInput);
+    public const string ReportPathInvalid = nameof(ReportPathInvalid);
+    public const string ReportWriteFailed = nameof(ReportWriteFailed);
 }

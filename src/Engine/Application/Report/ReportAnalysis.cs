@@ -1,0 +1,57 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using EntraStrongAuth.Core.Classification;
+using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Failures;
+using EntraStrongAuth.Engine.Application.Filtering;
+using EntraStrongAuth.Engine.Application.Headless;
+using EntraStrongAuth.Engine.Application.Retrieval;
+
+namespace EntraStrongAuth.Engine.Application.Report;
+
+/// <summary>
+/// The analysis Export-StrongAuthReport runs when it is given sign-ins rather than results: Get-StrongAuthFailure with
+/// benign interrupts (so "resolved by themselves" is counted, not hidden) and Find-HeadlessUserSignIn, both fed from one
+/// read of the files. Their results go into the report; their warnings go to the user and into the report's notes.
+/// </summary>
+public sealed class ReportAnalysis
+{
+    private readonly FailureAnalysis _failures;
+    private readonly HeadlessSearch _headless;
+    private readonly SignInFilterOptions _filter;
+    private readonly IRunHost _host;
+
+    public ReportAnalysis(StrongAuthReport report, SignInFilterOptions filter, StrongAuthClassifier? classifier, IRunHost host)
+    {
+        _filter = filter ?? throw new ArgumentNullException(nameof(filter));
+        _host = host ?? throw new ArgumentNullException(nameof(host));
+        var into = new ReportRunHost(report ?? throw new ArgumentNullException(nameof(report)), host);
+        _failures = new FailureAnalysis(new FailureAnalysisOptions { Filter = filter, IncludeBenign = true, Classifier = classifier }, into);
+        _headless = new HeadlessSearch(new HeadlessSearchOptions { Filter = filter }, into);
+    }
+
+    /// <summary>One sign-in from a file: both analyses see it (each counts a repeated id once).</summary>
+    public async Task ObserveAsync(SignInEvent signIn)
+    {
+        await _failures.ObserveAsync(signIn).ConfigureAwait(false);
+        await _headless.ObserveAsync(signIn).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the tenant (or workspace) over the filter's window: the failures, then the headless search's two phases.</summary>
+    public async Task ReadLiveAsync(ISignInQueryReader failureReader, Func<LiveHeadlessSource> headlessSource, CancellationToken cancellationToken)
+    {
+        await _failures.ReadLiveAsync(failureReader, cancellationToken).ConfigureAwait(false);
+        await _headless.ReadLiveAsync(headlessSource, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteAsync()
+    {
+        await _failures.CompleteAsync().ConfigureAwait(false);
+        await _headless.CompleteAsync().ConfigureAwait(false);
+        if (_filter.Start is null && _filter.End is null)
+        {
+            await _host.WriteVerboseAsync("The report covers every sign-in read; -StartTime and -EndTime narrow it.").ConfigureAwait(false);
+        }
+    }
+}
