@@ -95,10 +95,17 @@ public sealed class ReportFixture : IAsyncLifetime
         File.Delete(Path.Combine(OutputFolder, "large.failures.csv"));
     }
 
-    /// <summary>A page of its own context, 1280 px wide, recording console errors, page errors and requests.</summary>
-    public async Task<ReportPage> OpenAsync(string report)
+    /// <summary>
+    /// A page of its own context, 1280 px wide, recording console errors, page errors and requests; without
+    /// JavaScript when asked (mail clients and locked-down viewers block scripts).
+    /// </summary>
+    public async Task<ReportPage> OpenAsync(string report, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            JavaScriptEnabled = javaScript,
+        });
         return await ReportPage.OpenAsync(context, report);
     }
 

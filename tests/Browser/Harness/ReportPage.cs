@@ -42,6 +42,7 @@ public sealed class ReportPage : IAsyncDisposable
     {
         var page = new ReportPage(context, await context.NewPageAsync());
         await page.Page.GotoAsync(new Uri(report).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        // Playwright's own evaluation runs even with the page's JavaScript off (it is not the page's script).
         page.DomContentLoadedMilliseconds = await page.Page.EvaluateAsync<double>(
             "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
         return page;

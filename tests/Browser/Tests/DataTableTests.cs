@@ -42,6 +42,21 @@ public sealed class DataTableTests(ReportFixture reports, ITestOutputHelper outp
     }
 
     [BrowserFact]
+    public async Task A_sort_button_works_from_the_keyboard()
+    {
+        await using var report = await reports.OpenAsync(reports.SamplesReport);
+        var column = await ColumnIndexAsync(report, "causes", "Failures");
+        var rowCount = (await ReportDom.RowsAsync(report.Page, "causes")).Length;
+
+        await report.Page.Locator("#causes thead th").Nth(column).Locator("button.sort").FocusAsync();
+        await report.Page.Keyboard.PressAsync("Enter");
+        await AssertSortedAsync(report, "causes", column, "ascending", rowCount, numeric: true);
+        await report.Page.Keyboard.PressAsync("Space");
+        await AssertSortedAsync(report, "causes", column, "descending", rowCount, numeric: true);
+        report.AssertNothingWentWrong();
+    }
+
+    [BrowserFact]
     public async Task Typing_a_user_into_the_failures_filter_shows_only_that_users_rows_and_counts_them()
     {
         await using var report = await reports.OpenAsync(reports.SamplesReport);

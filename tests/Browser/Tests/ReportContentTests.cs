@@ -119,6 +119,28 @@ public sealed class ReportContentTests(ReportFixture reports, ITestOutputHelper 
     }
 
     [BrowserFact]
+    public async Task Without_javascript_the_report_still_shows_every_number()
+    {
+        await using var scripted = await reports.OpenAsync(reports.SamplesReport);
+        await using var plain = await reports.OpenAsync(reports.SamplesReport, javaScript: false);
+
+        foreach (var metric in new[] { "total", "needs-action", "benign", "resolved", "pending" })
+        {
+            Assert.Equal(await ReportDom.HeadlineAsync(scripted.Page, metric), await ReportDom.HeadlineAsync(plain.Page, metric));
+        }
+
+        Assert.Equal((await ReportDom.BarsAsync(scripted.Page)).Count, (await ReportDom.BarsAsync(plain.Page)).Count);
+        foreach (var table in new[] { "trend-table", "causes", "failures" })
+        {
+            var shown = await plain.Page.Locator($"#{table} > tbody > tr").CountAsync();
+            Assert.True(shown > 0, table + " is empty without JavaScript");
+            Assert.Equal(await scripted.Page.Locator($"#{table} > tbody > tr").CountAsync(), shown);
+        }
+
+        plain.AssertNothingWentWrong();
+    }
+
+    [BrowserFact]
     public async Task Policy_changes_are_marked_on_days_of_the_chart_and_the_footer_says_where_the_data_came_from()
     {
         await using var report = await reports.OpenAsync(reports.SamplesReport);
