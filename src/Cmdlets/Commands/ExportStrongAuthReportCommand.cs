@@ -6,10 +6,12 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Cmdlets.Report;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Enrollment;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Headless;
 using EntraStrongAuth.Engine.Application.Report;
@@ -50,6 +52,11 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
 
     [Parameter(ParameterSetName = SignInPathSet)]
     public SwitchParameter Recurse { get; set; }
+
+    /// <summary>With -SignInPath: saved registration details (and methods policy, strengths) for the enrollment gaps.</summary>
+    [Parameter(ParameterSetName = SignInPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? TenantDataPath { get; set; }
 
     [Parameter(ParameterSetName = SignInPathSet)]
     [Parameter(ParameterSetName = LiveSet)]
@@ -177,6 +184,8 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
             }
 
             await new SignInFileReading(host, SignInLogFormat.Auto, wholeRecordCodes: null).ReadAsync(resolved.Files, analysis.ObserveAsync, cancellationToken).ConfigureAwait(false);
+            await analysis.CompleteAsync(await TenantDataAsync(host).ConfigureAwait(false), fromFiles: true, cancellationToken).ConfigureAwait(false);
+            return;
         }
         else
         {
@@ -186,9 +195,28 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
                 SignInReader(null, host, 1, "Reading strong-authentication failures", callerReportsHiddenConditionalAccess: true),
                 () => new LiveHeadlessSource(activity => SignInReader(null, host, 2, activity), host),
                 cancellationToken).ConfigureAwait(false);
+            await analysis.CompleteAsync(new TenantEnrollmentData(RequireConnection(), host), fromFiles: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // -TenantDataPath as registration data for the enrollment gaps; without it the report says how to add them.
+    private async Task<IEnrollmentData?> TenantDataAsync(Engine.Application.IRunHost host)
+    {
+        if (TenantDataPath is not { } paths)
+        {
+            _report!.AddNote("Enrollment gaps were not assessed: pass -TenantDataPath with the saved registration details (or pipe Test-MfaEnrollment results).");
+            return null;
         }
 
-        await analysis.CompleteAsync().ConfigureAwait(false);
+        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
+        foreach (var problem in problems)
+        {
+            _report!.AddNote(problem.Message);
+            await WriteErrorAsync(problem, null).ConfigureAwait(false);
+        }
+
+        _report!.AddSource("Saved tenant data: " + string.Join(", ", files.Select(System.IO.Path.GetFileName)));
+        return await FileEnrollmentData.OpenAsync(files, host).ConfigureAwait(false);
     }
 
     // Live, the report covers the last 7 days unless told otherwise; files are read whole unless a window is given.
