@@ -52,6 +52,17 @@ Describe 'Export-StrongAuthReport' {
         (Get-Content $path -Raw) | Should -Match 'Enrollment gaps were not assessed: pass -TenantDataPath'
     }
 
+    It 'sets accounts aside with -ExcludeUserPrincipalName as Get-StrongAuthFailure does' {
+        $path = Join-Path $TestDrive 'excluded.html'
+        Export-StrongAuthReport -Path $path -SignInPath $samples -ExcludeUserPrincipalName 'svc-*' | Out-Null
+
+        $expected = @(Get-StrongAuthFailure -Path $samples -IncludeBenign -ExcludeUserPrincipalName 'svc-*')
+        $expected.Count | Should -BeLessThan $failures.Count
+        $html = Get-Content $path -Raw
+        Get-Metric $html 'total' | Should -Be $expected.Count
+        $html | Should -Not -Match 'svc-deploy@contoso\.com'
+    }
+
     It 'takes piped results in any mix, arrays unrolled, and counts an overlap once' {
         $path = Join-Path $TestDrive 'piped.html'
         $failures, $headless, $failures[0..4] | Export-StrongAuthReport -Path $path | Out-Null

@@ -49,6 +49,13 @@ public sealed class ReportAnalysis
         await _headless.ReadLiveAsync(headlessSource, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads a Log Analytics workspace: the failures through its tables, the headless accounts from per-account aggregates made in Kusto.</summary>
+    public async Task ReadWorkspaceAsync(ISignInQueryReader failureReader, Func<WorkspaceHeadlessSource> headlessSource, CancellationToken cancellationToken)
+    {
+        await _failures.ReadLiveAsync(failureReader, cancellationToken).ConfigureAwait(false);
+        await _headless.ReadWorkspaceAsync(headlessSource, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Finishes both analyses, then tests the enrollment of the users whose failures were enrollment gaps against
     /// <paramref name="enrollment"/> (null: no registration data, and the report says how to add it).
