@@ -28,6 +28,41 @@ Describe 'Export-StrongAuthReport' {
         $html | Should -Match 'Sign-in file signins\.graph\.json \([0-9,]+ bytes\)'
     }
 
+    It 'tests the enrollment of the users whose failures were enrollment gaps against -TenantDataPath, as Test-MfaEnrollment does' {
+        Import-Module (Join-Path $PSScriptRoot 'Support/GeneratedTenant.psm1') -Force
+        $tenant = Join-Path (New-GeneratedTenant -OutputDirectory (Join-Path $TestDrive 'tenant') -Seed 42 -Users 60 -Days 7 -Formats 'tenant-auth') 'tenant-auth'
+        $gaps = @($failures | Where-Object Cause -in 'IncompleteEnrollment', 'CannotSatisfyStrength')
+        $expected = @($gaps | Test-MfaEnrollment -Path (Get-ChildItem $tenant -File).FullName | Where-Object Outcome -ne 'Satisfiable')
+        $expected.Count | Should -BeGreaterThan 0
+
+        $path = Join-Path $TestDrive 'enrollment.html'
+        Export-StrongAuthReport -Path $path -SignInPath $samples -TenantDataPath $tenant -WarningAction SilentlyContinue | Out-Null
+
+        $html = Get-Content $path -Raw
+        $rows = [regex]::Matches($html, '<table class="data" id="enrollment">.*?</table>', 'Singleline')[0].Value
+        foreach ($result in $expected) {
+            $rows | Should -Match ([regex]::Escape("<th scope=""row"">$($result.UserPrincipalName)</th>") + '.*?' + [regex]::Escape(">$($result.Outcome)<"))
+        }
+        ([regex]::Matches($rows, '<tr><th scope="row">')).Count | Should -Be $expected.Count
+    }
+
+    It 'says in the report that enrollment was not assessed without registration data' {
+        $path = Join-Path $TestDrive 'no-enrollment.html'
+        Export-StrongAuthReport -Path $path -SignInPath $samples | Out-Null
+        (Get-Content $path -Raw) | Should -Match 'Enrollment gaps were not assessed: pass -TenantDataPath'
+    }
+
+    It 'sets accounts aside with -ExcludeUserPrincipalName as Get-StrongAuthFailure does' {
+        $path = Join-Path $TestDrive 'excluded.html'
+        Export-StrongAuthReport -Path $path -SignInPath $samples -ExcludeUserPrincipalName 'svc-*' | Out-Null
+
+        $expected = @(Get-StrongAuthFailure -Path $samples -IncludeBenign -ExcludeUserPrincipalName 'svc-*')
+        $expected.Count | Should -BeLessThan $failures.Count
+        $html = Get-Content $path -Raw
+        Get-Metric $html 'total' | Should -Be $expected.Count
+        $html | Should -Not -Match 'svc-deploy@contoso\.com'
+    }
+
     It 'takes piped results in any mix, arrays unrolled, and counts an overlap once' {
         $path = Join-Path $TestDrive 'piped.html'
         $failures, $headless, $failures[0..4] | Export-StrongAuthReport -Path $path | Out-Null

@@ -56,6 +56,7 @@ BeforeAll {
         'Debug-StrongAuthFailure 7'     = "$live (a Request ID looked up in the connected tenant)"
         'Disconnect-EntraStrongAuth 2'  = "$live (client secret sign-in)"
         'Export-StrongAuthReport 4'     = "$live (no input: the connected tenant's last 7 days)"
+        'Export-StrongAuthReport 5'     = "$live (a Log Analytics workspace)"
         'Find-HeadlessUserSignIn 3'     = "$live"
         'Find-HeadlessUserSignIn 5'     = "$live (its second command pipes Get-MgBetaAuditLogSignIn)"
         'Find-HeadlessUserSignIn 6'     = "$live (no -Path: the connected tenant's sign-ins)"

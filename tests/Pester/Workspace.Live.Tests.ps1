@@ -92,6 +92,27 @@ Describe 'A workspace without the non-interactive table' {
 }
 
 Describe 'The other commands read a workspace too' {
+    It 'Export-StrongAuthReport makes the same report from the workspace as from Graph, each naming its source' {
+        $metrics = {
+            param($path)
+            $html = Get-Content $path -Raw
+            foreach ($name in 'total', 'needs-action', 'benign', 'resolved', 'pending') { '{0}={1}' -f $name, [regex]::Match($html, "<dd data-metric=""$name"">([0-9,]+)</dd>").Groups[1].Value }
+            [regex]::Matches($html, '<rect class="bar[^>]*data-day="([^"]+)" data-cause="([^"]+)" data-count="(\d+)"') | ForEach-Object { $_.Groups[1].Value + '|' + $_.Groups[2].Value + '|' + $_.Groups[3].Value }
+            [regex]::Matches($html, '<table class="data" id="headless">.*?</table>', 'Singleline').Value -replace '<td class="num" data-value="\d+">[0-9,]+</td>', ''
+        }
+        $graphReport = Join-Path $TestDrive 'graph.html'
+        $workspaceReport = Join-Path $TestDrive 'workspace.html'
+        Export-StrongAuthReport -Path $graphReport @window -WarningAction SilentlyContinue | Out-Null
+        Export-StrongAuthReport -Path $workspaceReport @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue -ErrorVariable errs | Out-Null
+
+        $errs | Should -BeNullOrEmpty
+        $fromGraph = @(& $metrics $graphReport)
+        [int]($fromGraph[0] -replace '\D', '') | Should -BeGreaterThan 20
+        @(& $metrics $workspaceReport) | Should -Be $fromGraph
+        (Get-Content $workspaceReport -Raw) | Should -Match "Log Analytics workspace $workspaceId"
+        (Get-Content $graphReport -Raw) | Should -Match 'Microsoft Graph, tenant'
+    }
+
     It 'Find-HeadlessUserSignIn scores the same accounts as from Graph' {
         $fromGraph = @(Find-HeadlessUserSignIn @window -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}' -f $_.UserPrincipalName, $_.Score } | Sort-Object)
         $fromWorkspace = @(Find-HeadlessUserSignIn @window -WorkspaceId $workspaceId -WarningAction SilentlyContinue | ForEach-Object { '{0}|{1}' -f $_.UserPrincipalName, $_.Score } | Sort-Object)

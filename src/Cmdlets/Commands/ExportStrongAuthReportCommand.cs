@@ -6,20 +6,23 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Cmdlets.Report;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.SignIns;
+using EntraStrongAuth.Engine.Application.Enrollment;
 using EntraStrongAuth.Engine.Application.Filtering;
 using EntraStrongAuth.Engine.Application.Headless;
 using EntraStrongAuth.Engine.Application.Report;
 using EntraStrongAuth.Engine.Application.Retrieval;
+using EntraStrongAuth.Engine.Workspace;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
 /// <summary>
 /// One self-contained HTML report to send: from the module's results piped in (any mix), or from sign-ins it analyses
-/// itself (-SignInPath files, or the connected tenant over the last 7 days).
+/// itself (-SignInPath files, a Log Analytics workspace, or the connected tenant, over the last 7 days live).
 /// </summary>
 [Cmdlet(VerbsData.Export, "StrongAuthReport", DefaultParameterSetName = LiveSet, SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -28,6 +31,7 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
     private const string InputObjectSet = "InputObject";
     private const string SignInPathSet = "SignInPath";
     private const string LiveSet = "Live";
+    private const string WorkspaceSet = "Workspace";
 
     private StrongAuthReport? _report;
     private ReportAnalysis? _analysis;
@@ -51,13 +55,45 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
     [Parameter(ParameterSetName = SignInPathSet)]
     public SwitchParameter Recurse { get; set; }
 
+    /// <summary>With -SignInPath: saved registration details (and methods policy, strengths) for the enrollment gaps.</summary>
+    [Parameter(ParameterSetName = SignInPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? TenantDataPath { get; set; }
+
+    /// <summary>Reads the sign-ins from this Log Analytics workspace (its Workspace ID) instead of Microsoft Graph.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WorkspaceSet)]
+    public Guid WorkspaceId { get; set; }
+
     [Parameter(ParameterSetName = SignInPathSet)]
     [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = WorkspaceSet)]
     public DateTime? StartTime { get; set; }
 
     [Parameter(ParameterSetName = SignInPathSet)]
     [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = WorkspaceSet)]
     public DateTime? EndTime { get; set; }
+
+    /// <summary>Accounts set aside and counted (wildcards, case-insensitive), e.g. break-glass accounts.</summary>
+    [Parameter(ParameterSetName = SignInPathSet)]
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = WorkspaceSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeUserPrincipalName { get; set; }
+
+    /// <summary>Sets aside guests and counts them.</summary>
+    [Parameter(ParameterSetName = SignInPathSet)]
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = WorkspaceSet)]
+    public SwitchParameter ExcludeGuest { get; set; }
+
+    /// <summary>User automation-apps / scripting-user-agents / cause-rules JSON files (or folders of them) combined with the built-in tables.</summary>
+    [Parameter(ParameterSetName = SignInPathSet)]
+    [Parameter(ParameterSetName = LiveSet)]
+    [Parameter(ParameterSetName = WorkspaceSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? ClassificationDataPath { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -97,7 +133,8 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
         });
         if (ParameterSetName != InputObjectSet)
         {
-            _analysis = new ReportAnalysis(_report, new SignInFilterOptions { Start = start, End = end }, classifier: null, CreateRunHost());
+            var filter = new SignInFilterOptions { Start = start, End = end, ExcludeUserPrincipalNames = ExcludeUserPrincipalName, ExcludeGuests = ExcludeGuest };
+            _analysis = new ReportAnalysis(_report, filter, await ClassifierAsync(ClassificationDataPath).ConfigureAwait(false), CreateRunHost());
         }
     }
 
@@ -177,18 +214,45 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
             }
 
             await new SignInFileReading(host, SignInLogFormat.Auto, wholeRecordCodes: null).ReadAsync(resolved.Files, analysis.ObserveAsync, cancellationToken).ConfigureAwait(false);
+            await analysis.CompleteAsync(await TenantDataAsync(host).ConfigureAwait(false), fromFiles: true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var context = RequireConnection().Context;
+        var tenant = "tenant " + (context.TenantDisplayName ?? context.TenantId ?? "(unknown)") + " as " + (context.Account ?? context.ClientId ?? "(unknown account)");
+        var failures = SignInReader(ParameterSetName == WorkspaceSet ? WorkspaceId : null, host, 1, "Reading strong-authentication failures", callerReportsHiddenConditionalAccess: true);
+        if (ParameterSetName == WorkspaceSet)
+        {
+            _report!.AddSource("Log Analytics workspace " + WorkspaceId.ToString("D") + " (sign-ins), " + tenant + " (registration details)");
+            await analysis.ReadWorkspaceAsync(failures, () => new WorkspaceHeadlessSource(LogAnalyticsQueryClient.For(RequireConnection(), WorkspaceId), host, WorkspaceId.ToString("D")), cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var context = RequireConnection().Context;
-            _report!.AddSource("Tenant " + (context.TenantDisplayName ?? context.TenantId ?? "(unknown)") + " through Microsoft Graph, as " + (context.Account ?? context.ClientId ?? "(unknown account)"));
-            await analysis.ReadLiveAsync(
-                SignInReader(null, host, 1, "Reading strong-authentication failures", callerReportsHiddenConditionalAccess: true),
-                () => new LiveHeadlessSource(activity => SignInReader(null, host, 2, activity), host),
-                cancellationToken).ConfigureAwait(false);
+            _report!.AddSource("Microsoft Graph, " + tenant);
+            await analysis.ReadLiveAsync(failures, () => new LiveHeadlessSource(activity => SignInReader(null, host, 2, activity), host), cancellationToken).ConfigureAwait(false);
         }
 
-        await analysis.CompleteAsync().ConfigureAwait(false);
+        await analysis.CompleteAsync(new TenantEnrollmentData(RequireConnection(), host), fromFiles: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    // -TenantDataPath as registration data for the enrollment gaps; without it the report says how to add them.
+    private async Task<IEnrollmentData?> TenantDataAsync(Engine.Application.IRunHost host)
+    {
+        if (TenantDataPath is not { } paths)
+        {
+            _report!.AddNote("Enrollment gaps were not assessed: pass -TenantDataPath with the saved registration details (or pipe Test-MfaEnrollment results).");
+            return null;
+        }
+
+        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
+        foreach (var problem in problems)
+        {
+            _report!.AddNote(problem.Message);
+            await WriteErrorAsync(problem, null).ConfigureAwait(false);
+        }
+
+        _report!.AddSource("Saved tenant data: " + string.Join(", ", files.Select(System.IO.Path.GetFileName)));
+        return await FileEnrollmentData.OpenAsync(files, host).ConfigureAwait(false);
     }
 
     // Live, the report covers the last 7 days unless told otherwise; files are read whole unless a window is given.
@@ -196,7 +260,7 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
     {
         DateTimeOffset? start = StartTime is { } s ? PSObjectReader.ToUtc(s) : null;
         DateTimeOffset? end = EndTime is { } e ? PSObjectReader.ToUtc(e) : null;
-        if (ParameterSetName == LiveSet)
+        if (ParameterSetName is LiveSet or WorkspaceSet)
         {
             end ??= DateTimeOffset.UtcNow;
             start ??= end.Value.AddDays(-7);

@@ -44,6 +44,11 @@ internal static class ProvenanceSection
     private static List<string> Missing(ReportContent content)
     {
         var missing = new List<string>(content.Notes);
+        if (content.NotesLeftOut > 0)
+        {
+            missing.Add("and " + N(content.NotesLeftOut) + " more warnings and errors, left out here: the command's warning and error streams have them all.");
+        }
+
         var failures = content.Failures;
         if (failures.MissingEvidence > 0)
         {

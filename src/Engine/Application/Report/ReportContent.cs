@@ -34,5 +34,10 @@ internal sealed class ReportContent
 
     public List<string> Sources { get; } = new();
 
+    /// <summary>How many notes the page shows; the command's warnings and errors have them all.</summary>
+    public const int MaxNotes = 25;
+
     public List<string> Notes { get; } = new();
+
+    public int NotesLeftOut { get; set; }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
+using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Engine.Application.Report;
@@ -19,8 +21,16 @@ internal sealed class ReportRunHost : IRunHost
         _user = user;
     }
 
+    /// <summary>The failures whose cause is an enrollment gap: their users' enrollment is tested after the analysis.</summary>
+    public List<StrongAuthFailure> EnrollmentGaps { get; } = new();
+
     public Task WriteOutputAsync(object? value)
     {
+        if (value is StrongAuthFailure { CauseKind: FailureCause.IncompleteEnrollment or FailureCause.CannotSatisfyStrength } gap)
+        {
+            EnrollmentGaps.Add(gap);
+        }
+
         _report.Add(value);
         return Task.CompletedTask;
     }

@@ -18,7 +18,7 @@ internal static class ResultTables
         foreach (var failure in failures)
         {
             table.Add(ReportCell.Of(failure.CreatedDateTime), failure.UserPrincipalName ?? failure.UserId, failure.AppDisplayName ?? failure.AppId, ReportCell.Code(failure.ErrorCode),
-                failure.Cause, failure.Confidence, failure.Resolution, ReportCell.List(failure.Evidence.Select(evidence => evidence.ToString())));
+                failure.Cause, failure.Confidence, failure.Resolution, ReportCell.List(failure.Evidence.Select(EvidenceValue)));
         }
 
         table.TotalRows = needingAction;
@@ -73,6 +73,10 @@ internal static class ResultTables
 
         return table;
     }
+
+    // A failure row shows what each piece of evidence read ("userAgent = python-requests/2.32.3"); the reasons in
+    // words are in the cause's section, once, and in the failures CSV.
+    private static string EvidenceValue(Evidence evidence) => evidence.Field + " = " + (evidence.Value ?? "(absent)");
 
     // An account-level finding names the apps its script used in its recommendation.
     private static string AppsOf(HeadlessFinding finding) => finding.Recommendation.Apps.Count > 0 ? string.Join(", ", finding.Recommendation.Apps) : "all apps";

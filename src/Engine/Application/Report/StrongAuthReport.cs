@@ -72,7 +72,23 @@ public sealed class StrongAuthReport : IDisposable
     public void AddSource(string source) => Content.Sources.Add(source);
 
     /// <summary>What the input lacked or a warning the analysis gave: shown under "What this report could not see".</summary>
-    public void AddNote(string note) => Content.Notes.Add(note);
+    /// <remarks>Each note once; past <see cref="ReportContent.MaxNotes"/> they are only counted (a file with a bad record per line would otherwise fill the page).</remarks>
+    public void AddNote(string note)
+    {
+        if (Content.Notes.Contains(note))
+        {
+            return;
+        }
+
+        if (Content.Notes.Count < ReportContent.MaxNotes)
+        {
+            Content.Notes.Add(note);
+        }
+        else
+        {
+            Content.NotesLeftOut++;
+        }
+    }
 
     /// <summary>Writes the page (and the CSVs of cut tables); returns the full paths written, the page first.</summary>
     public IReadOnlyList<string> Write()

@@ -10,7 +10,7 @@ namespace EntraStrongAuth.Engine.Application.Report;
 internal static class TableWriter
 {
     // A list cell shows this many lines and "+N more"; the CSV beside the report has every line.
-    private const int ListLines = 6;
+    private const int ListLines = 4;
 
     public static void Write(HtmlBuilder html, ReportTable table)
     {
