@@ -11,14 +11,17 @@ public sealed class LayoutTests(ReportFixture reports, ITestOutputHelper output)
 {
     /// <summary>
     /// The innermost elements whose content is wider than the window (text that does not wrap overflows its element,
-    /// so the element's own box can look fine): tag, the section it is in, the start of its text.
+    /// so the element's own box can look fine), leaving out those inside a scroll box (a wide table may scroll
+    /// within its box): tag, the section it is in, the start of its text.
     /// </summary>
     private const string Overflow =
         """
         () => {
           const width = document.documentElement.clientWidth;
-          const wide = e => e.getBoundingClientRect().right > width + 1
-            || (e.scrollWidth > width + 1 && getComputedStyle(e).overflowX === 'visible');
+          const clips = e => getComputedStyle(e).overflowX !== 'visible';
+          const inScrollBox = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (clips(p)) return true; } return false; };
+          const wide = e => !inScrollBox(e)
+            && (e.getBoundingClientRect().right > width + 1 || (e.scrollWidth > width + 1 && !clips(e)));
           return [...document.querySelectorAll('body *')]
             .filter(e => wide(e) && ![...e.children].some(wide))
             .map(e => e.tagName.toLowerCase() + ' in ' + (e.closest('section[id]')?.id ?? 'body')
