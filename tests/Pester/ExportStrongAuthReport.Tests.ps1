@@ -85,6 +85,15 @@ Describe 'Export-StrongAuthReport' {
         Get-Metric (Get-Content $files[0].FullName -Raw) 'total' | Should -Be 1
     }
 
+    It 'warns when nothing was piped instead of silently writing an empty report' {
+        $path = Join-Path $TestDrive 'empty.html'
+        $warnings = $null
+        @() | Export-StrongAuthReport -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        "$warnings" | Should -Match 'No result of the module was piped'
+        (Get-Content $path -Raw) | Should -Match 'No failures were given'
+    }
+
     It 'cuts tables to -Top and writes every row into CSVs beside the report' {
         $path = Join-Path $TestDrive 'cut.html'
         $files = @(Export-StrongAuthReport -Path $path -SignInPath $samples -Top 3)

@@ -174,6 +174,11 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
                 await AnalyseAsync(_analysis, cancellationToken).ConfigureAwait(false);
             }
 
+            if (ParameterSetName == InputObjectSet && _report.Results == 0)
+            {
+                await WriteWarningAsync("No result of the module was piped, so the report is empty. Pipe Get-StrongAuthFailure -IncludeBenign (and the other commands' results), or pass sign-in files with -SignInPath.").ConfigureAwait(false);
+            }
+
             IReadOnlyList<string> files;
             try
             {

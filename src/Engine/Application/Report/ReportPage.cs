@@ -100,9 +100,18 @@ internal sealed class ReportPage
         }
 
         Section("failures-section", "Failures that need action");
-        var failures = ResultTables.Failures(_content.Failures.NeedingAction, _content.Failures.NeedsAction + _content.Failures.Pending);
-        failures.FullListFile = _failureFile;
-        Table(failures, cut: false);
+        var needingAction = _content.Failures.NeedsAction + _content.Failures.Pending;
+        if (needingAction == 0)
+        {
+            _html.Element("p", _content.Failures.Total == 0 ? "No failures were given." : "No failure needs action: each was a benign interrupt or was resolved by a later sign-in.", "class", "muted");
+        }
+        else
+        {
+            var failures = ResultTables.Failures(_content.Failures.NeedingAction, needingAction);
+            failures.FullListFile = _failureFile;
+            Table(failures, cut: false);
+        }
+
         _html.Close("section");
     }
 

@@ -68,6 +68,10 @@ public sealed class StrongAuthReport : IDisposable
         }
     }
 
+    /// <summary>How many results were taken (a failure counted once).</summary>
+    public long Results => Content.Failures.Total + Content.Summaries.Count + Content.Headless.Count + Content.Enrollment.Count
+        + Content.Readiness.Count + Content.ReadinessSummaries.Count + Content.Remediation.Count + Content.Policies.Count;
+
     /// <summary>Where the data came from, in words ("sign-in file signins.json (1.4 MB)", "tenant contoso.com via Microsoft Graph").</summary>
     public void AddSource(string source) => Content.Sources.Add(source);
 
