@@ -31,7 +31,7 @@ internal static class ResultTables
         foreach (var finding in findings.OrderByDescending(finding => finding.Score).ThenByDescending(finding => finding.SignIns).ThenBy(finding => finding.User, System.StringComparer.OrdinalIgnoreCase))
         {
             table.Add(finding.UserPrincipalName ?? finding.User, finding.AppDisplayName ?? finding.AppId ?? AppsOf(finding), ReportCell.Of(finding.Score), ReportCell.Of(finding.SignIns), ReportCell.Of(finding.StrongAuthFailures),
-                finding.Recommendation.Kind, ReportCell.List(finding.Evidence.Select(evidence => evidence.ToString())), finding.Recommendation.Reason);
+                finding.Recommendation.Kind, ReportCell.List(finding.Evidence.Select(evidence => evidence.ToString())), ReportCell.Prose(finding.Recommendation.Reason));
         }
 
         return table;
@@ -56,7 +56,7 @@ internal static class ResultTables
         foreach (var result in results.Where(result => result.VerdictKind != ReadinessVerdict.Ready).OrderByDescending(result => result.VerdictKind).ThenByDescending(result => result.SignIns))
         {
             table.Add(result.UserPrincipalName ?? result.UserId, result.AppDisplayName ?? result.AppId, ReportCell.Named(result.Verdict, "verdict"), ReportCell.List(result.Reasons),
-                ReportCell.List(result.MethodsToAdd), result.Confidence, ReportCell.Of(result.SignIns), result.Fix);
+                ReportCell.List(result.MethodsToAdd), result.Confidence, ReportCell.Of(result.SignIns), ReportCell.Prose(result.Fix));
         }
 
         return table;
@@ -64,10 +64,12 @@ internal static class ResultTables
 
     public static ReportTable Remediation(IEnumerable<RemediationResult> results)
     {
-        var table = new ReportTable("remediation", "Fixes checked against the logs", "Subject", "AppDisplayName", "Outcome", "JudgedAs", "Confidence", "FixedAt", "BeforeFailures", "AfterFailures", "AfterSignIns", "Advice");
+        var table = new ReportTable("remediation", "Fixes checked against the logs", "Subject", "Outcome", "JudgedAs", "Confidence", "FixedAt", "BeforeFailures", "AfterFailures", "AfterSignIns", "Advice");
         foreach (var result in results.OrderBy(result => result.OutcomeKind).ThenBy(result => result.Subject, System.StringComparer.OrdinalIgnoreCase))
         {
-            table.Add(result.Subject, result.AppDisplayName ?? result.ServicePrincipalName, ReportCell.Named(result.Outcome, "outcome"), result.JudgedAs, result.Confidence, ReportCell.Of(result.FixedAt),
+            // The app or workload identity belongs to the subject: one column, so the advice keeps its width.
+            var app = result.AppDisplayName ?? result.ServicePrincipalName;
+            table.Add(app is null ? result.Subject : result.Subject + " (" + app + ")", ReportCell.Named(result.Outcome, "outcome"), result.JudgedAs, result.Confidence, ReportCell.Of(result.FixedAt),
                 ReportCell.Of(result.BeforeFailures), ReportCell.Of(result.AfterFailures), ReportCell.Of(result.AfterSignIns), ReportCell.List(result.Advice));
         }
 

@@ -37,7 +37,9 @@ internal static class TableWriter
         html.Close("caption").Open("thead").Open("tr");
         foreach (var column in table.Columns)
         {
-            html.Open("th", "scope", "col").Open("button", "type", "button", "class", "sort").Text(column).Close("button").Close("th");
+            html.Open("th", "scope", "col").Open("button", "type", "button", "class", "sort");
+            WriteLabel(html, column);
+            html.Close("button").Close("th");
         }
 
         html.Close("tr").Close("thead").Open("tbody");
@@ -53,6 +55,23 @@ internal static class TableWriter
         }
 
         html.Close("tbody").Close("table").Close("div");
+    }
+
+    // Column labels are property names ("BeforeFailures"): a <wbr> between their words lets a narrow column wrap the
+    // label without changing its text for copying or a screen reader.
+    internal static void WriteLabel(HtmlBuilder html, string label)
+    {
+        var start = 0;
+        for (var i = 1; i < label.Length; i++)
+        {
+            if (char.IsUpper(label[i]) && char.IsLower(label[i - 1]))
+            {
+                html.Text(label.Substring(start, i - start)).Raw("<wbr>");
+                start = i;
+            }
+        }
+
+        html.Text(label.Substring(start));
     }
 
     private static void WriteCell(HtmlBuilder html, ReportCell cell, string tag)

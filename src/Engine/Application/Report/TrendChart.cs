@@ -167,7 +167,9 @@ internal static class TrendChart
         html.Open("thead").Open("tr").Element("th", unit == "day" ? "Day" : "Week of", "scope", "col");
         foreach (var cause in buckets.Causes)
         {
-            html.Element("th", cause.ToString(), "scope", "col", "class", "num");
+            html.Open("th", "scope", "col", "class", "num");
+            TableWriter.WriteLabel(html, cause.ToString());
+            html.Close("th");
         }
 
         html.Element("th", "Total", "scope", "col", "class", "num").Close("tr").Close("thead").Open("tbody");
