@@ -8,20 +8,24 @@ namespace EntraStrongAuth.Engine.Application.Report;
 /// <summary>What the report says about one cause: counts by outcome and confidence, who and what, the evidence, the fix.</summary>
 internal sealed class CauseTally
 {
+    // The same outcome counting as a summary's per-cause row.
+    private readonly StrongAuthCount _outcomes;
+
     public CauseTally(FailureCause cause)
     {
         Cause = cause;
+        _outcomes = new StrongAuthCount(cause.ToString(), null);
     }
 
     public FailureCause Cause { get; }
 
-    public long Failures { get; private set; }
+    public long Failures => _outcomes.Count;
 
-    public long Resolved { get; private set; }
+    public long Resolved => _outcomes.Resolved;
 
-    public long Unresolved { get; private set; }
+    public long Unresolved => _outcomes.Unresolved;
 
-    public long Pending { get; private set; }
+    public long Pending => _outcomes.Pending;
 
     public NameCounter Confidence { get; } = new();
 
@@ -50,20 +54,7 @@ internal sealed class CauseTally
 
     public void Add(StrongAuthFailure failure)
     {
-        Failures++;
-        switch (failure.ResolutionKind)
-        {
-            case ResolutionState.Resolved:
-                Resolved++;
-                break;
-            case ResolutionState.Pending:
-                Pending++;
-                break;
-            default:
-                Unresolved++;
-                break;
-        }
-
+        _outcomes.Add(failure.ResolutionKind);
         Confidence.Add(failure.Confidence);
         Users.Add(failure.UserPrincipalName ?? failure.UserId);
         Apps.Add(failure.AppDisplayName ?? failure.AppId);

@@ -18,6 +18,9 @@ internal sealed class FailureTally
     private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
     private readonly RecentFailures _needingAction;
 
+    // Outcomes of the failures that are not benign interrupts.
+    private readonly StrongAuthCount _outcomes = new("all", null);
+
     public FailureTally(int top)
     {
         _needingAction = new RecentFailures(top);
@@ -27,12 +30,12 @@ internal sealed class FailureTally
 
     public long Benign { get; private set; }
 
-    public long Resolved { get; private set; }
+    public long Resolved => _outcomes.Resolved;
 
-    public long Pending { get; private set; }
+    public long Pending => _outcomes.Pending;
 
     /// <summary>Unresolved failures that are not benign interrupts: what someone has to act on.</summary>
-    public long NeedsAction { get; private set; }
+    public long NeedsAction => _outcomes.Unresolved;
 
     public long Duplicates { get; private set; }
 
@@ -87,19 +90,10 @@ internal sealed class FailureTally
             return;
         }
 
-        switch (failure.ResolutionKind)
+        _outcomes.Add(failure.ResolutionKind);
+        if (failure.ResolutionKind != ResolutionState.Resolved)
         {
-            case ResolutionState.Resolved:
-                Resolved++;
-                break;
-            case ResolutionState.Pending:
-                Pending++;
-                _needingAction.Offer(failure);
-                break;
-            default:
-                NeedsAction++;
-                _needingAction.Offer(failure);
-                break;
+            _needingAction.Offer(failure);
         }
     }
 
