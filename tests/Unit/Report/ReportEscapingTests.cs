@@ -54,7 +54,7 @@ public class ReportEscapingTests
 
         var policy = Regex.Match(first.Html, "^<!DOCTYPE html>\\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">");
         Assert.True(policy.Success, "the policy is the first thing after the character set");
-        var nonce = Regex.Match(policy.Groups[1].Value, "script-src &#x27;nonce-([A-Za-z0-9+/=]+)&#x27;").Groups[1].Value;
+        var nonce = Regex.Match(policy.Groups[1].Value, "script-src &#x27;nonce-([A-Za-z0-9_-]+)&#x27;").Groups[1].Value;
         Assert.Equal("default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; img-src data:; base-uri 'none'; form-action 'none'", System.Net.WebUtility.HtmlDecode(policy.Groups[1].Value));
         Assert.Matches("<style nonce=\"" + Regex.Escape(nonce) + "\">", first.Html);
         Assert.Matches("<script nonce=\"" + Regex.Escape(nonce) + "\">", first.Html);

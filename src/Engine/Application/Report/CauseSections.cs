@@ -15,13 +15,16 @@ internal static class CauseSections
 {
     private const int Names = 10;
 
+    /// <summary>One row per cause; each count column sums to the headline number of the same name.</summary>
     public static ReportTable Table(FailureTally failures)
     {
-        var table = new ReportTable("causes", "Failures by cause", "Cause", "Failures", "NeedsAction", "Resolved", "Pending", "Users", "Apps", "Confidence");
+        var table = new ReportTable("causes", "Failures by cause", "Cause", "Failures", "NeedsAction", "Benign", "Resolved", "Pending", "Users", "Apps", "Confidence");
         foreach (var cause in failures.Causes)
         {
-            var needsAction = cause.Cause == FailureCause.BenignInterrupt ? 0 : cause.Unresolved;
-            table.Add(cause.Cause.ToString(), ReportCell.Of(cause.Failures), ReportCell.Of(needsAction), ReportCell.Of(cause.Resolved), ReportCell.Of(cause.Pending),
+            // A benign interrupt counts as benign whatever its resolution, as in the headline.
+            var benign = cause.Cause == FailureCause.BenignInterrupt;
+            table.Add(cause.Cause.ToString(), ReportCell.Of(cause.Failures), ReportCell.Of(benign ? 0 : cause.Unresolved), ReportCell.Of(benign ? cause.Failures : 0),
+                ReportCell.Of(benign ? 0 : cause.Resolved), ReportCell.Of(benign ? 0 : cause.Pending),
                 ReportCell.Of(cause.Users.Distinct), ReportCell.Of(cause.Apps.Distinct), ReportCell.List(cause.Confidence.Describe(3)));
         }
 
@@ -100,7 +103,7 @@ internal static class CauseSections
             html.Open("ul");
             foreach (var line in lines)
             {
-                html.Element("li", line);
+                html.Open("li").Short(line).Close("li");
             }
 
             html.Close("ul");

@@ -36,6 +36,13 @@ internal sealed class HtmlBuilder
         return this;
     }
 
+    /// <summary>
+    /// A value shown in a cell or a list: past <paramref name="limit"/> characters cut with an ellipsis, so a 10 KB user
+    /// agent does not fill the page (the CSV beside the report and the command's objects keep the whole text).
+    /// </summary>
+    public HtmlBuilder Short(string? value, int limit = 300) =>
+        Text(value is { Length: > 0 } && value.Length > limit ? value.Substring(0, limit) + "… (" + value.Length.ToString(CultureInfo.InvariantCulture) + " characters)" : value);
+
     public HtmlBuilder Number(long value) => Raw(value.ToString("N0", CultureInfo.InvariantCulture));
 
     /// <summary>An opening tag with attributes given as name/value pairs; a null value leaves its attribute out.</summary>

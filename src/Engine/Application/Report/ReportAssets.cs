@@ -26,7 +26,8 @@ internal static class ReportAssets
             random.GetBytes(bytes);
         }
 
-        return Convert.ToBase64String(bytes);
+        // Base64url without padding: a nonce of letters, digits, '-' and '_' reads the same in HTML and in the policy.
+        return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_').TrimEnd('=');
     }
 
     private static string Read(string name)

@@ -84,7 +84,7 @@ internal static class TableWriter
                 html.Open("ul");
                 for (var i = 0; i < lines.Count && i < ListLines; i++)
                 {
-                    html.Element("li", lines[i]);
+                    html.Open("li").Short(lines[i]).Close("li");
                 }
 
                 if (lines.Count > ListLines)
@@ -97,7 +97,7 @@ internal static class TableWriter
         }
         else
         {
-            html.Text(cell.Text);
+            html.Short(cell.Text);
         }
 
         html.Close(tag);
