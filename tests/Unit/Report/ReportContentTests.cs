@@ -137,6 +137,26 @@ public class ReportContentTests
     }
 
     [Fact]
+    public async Task A_summary_alone_gives_the_headline_and_says_why_there_is_no_trend()
+    {
+        var failures = await ReportRun.SampleFailuresAsync();
+        var builder = new StrongAuthSummaryBuilder();
+        foreach (var failure in failures)
+        {
+            builder.Add(failure);
+        }
+
+        var summary = builder.Build();
+        using var run = ReportRun.Of(new object[] { summary });
+
+        Assert.Equal(summary.Total, run.Metric("total"));
+        Assert.Equal(summary.Unresolved, run.Metric("needs-action"));
+        Assert.Equal(summary.Benign, run.Metric("benign"));
+        Assert.Empty(run.Bars());
+        Assert.Contains("Only a summary was given, which has no days", run.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Anything_that_is_not_a_result_is_refused()
     {
         using var report = new EntraStrongAuth.Engine.Application.Report.StrongAuthReport(new EntraStrongAuth.Engine.Application.Report.StrongAuthReportOptions { Path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".html") });
