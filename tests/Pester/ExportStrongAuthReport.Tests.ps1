@@ -131,6 +131,24 @@ Describe 'Export-StrongAuthReport' {
         Test-Path $path | Should -BeFalse
     }
 
+    It 'writes a folder link it did not follow as a warning and lists it in the report' {
+        $folder = Join-Path $TestDrive 'linked'
+        New-Item -ItemType Directory -Path (Join-Path $folder 'real') | Out-Null
+        Copy-Item $samples (Join-Path $folder 'real')
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $folder 'alias') -Target (Join-Path $folder 'real')
+        $path = Join-Path $TestDrive 'linked.html'
+        $warnings = $null
+        Export-StrongAuthReport -Path $path -SignInPath $folder -Recurse -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        $linkWarning = @($warnings | Where-Object { "$_" -match 'alias' })
+        $linkWarning.Count | Should -Be 1
+        $html = Get-Content $path -Raw
+        "$($linkWarning[0])" | Should -Match 'links to folders are not followed'
+        $html | Should -Match '<dd>Skipped &#x27;[^<]*linked/alias&#x27;: it is a link to a folder, and links to folders are not followed'
+
+        Get-Metric $html 'total' | Should -Be $failures.Count
+    }
+
     It 'lists a sign-in path problem in the report as well as in the error stream' {
         $path = Join-Path $TestDrive 'missing-input.html'
         $errors = $null

@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
-using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Cmdlets.Report;
 using EntraStrongAuth.Cmdlets.SignIns;
 using EntraStrongAuth.Core.Errors;
@@ -206,20 +205,15 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
         var host = CreateRunHost();
         if (ParameterSetName == SignInPathSet)
         {
-            var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, SignInPath, false, Recurse, cancellationToken)).ConfigureAwait(false);
-            foreach (var problem in resolved.Problems)
-            {
-                _report!.AddNote(problem.Message);
-                await WriteErrorAsync(problem, null).ConfigureAwait(false);
-            }
-
-            foreach (var file in resolved.Files)
+            // What could not be read (a missing file, a link not followed) is on the page too.
+            var files = await ResolveSignInFilesAsync(SignInPath, false, Recurse, cancellationToken, _report!.AddNote).ConfigureAwait(false);
+            foreach (var file in files)
             {
                 _report!.AddSource("Sign-in file " + System.IO.Path.GetFileName(file) + " (" + new FileInfo(file).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes)");
             }
 
-            await new SignInFileReading(host, SignInLogFormat.Auto, wholeRecordCodes: null).ReadAsync(resolved.Files, analysis.ObserveAsync, cancellationToken).ConfigureAwait(false);
-            await analysis.CompleteAsync(await TenantDataAsync(host).ConfigureAwait(false), fromFiles: true, cancellationToken).ConfigureAwait(false);
+            await new SignInFileReading(host, SignInLogFormat.Auto, wholeRecordCodes: null).ReadAsync(files, analysis.ObserveAsync, cancellationToken).ConfigureAwait(false);
+            await analysis.CompleteAsync(await TenantDataAsync().ConfigureAwait(false), fromFiles: true, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -241,7 +235,7 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
     }
 
     // -TenantDataPath as registration data for the enrollment gaps; without it the report says how to add them.
-    private async Task<IEnrollmentData?> TenantDataAsync(Engine.Application.IRunHost host)
+    private async Task<IEnrollmentData?> TenantDataAsync()
     {
         if (TenantDataPath is not { } paths)
         {
@@ -249,15 +243,9 @@ public sealed class ExportStrongAuthReportCommand : AsyncPSCmdlet
             return null;
         }
 
-        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            _report!.AddNote(problem.Message);
-            await WriteErrorAsync(problem, null).ConfigureAwait(false);
-        }
-
-        _report!.AddSource("Saved tenant data: " + string.Join(", ", files.Select(System.IO.Path.GetFileName)));
-        return await FileEnrollmentData.OpenAsync(files, host).ConfigureAwait(false);
+        var (data, files) = await OpenTenantDataAsync(paths, _report!.AddNote).ConfigureAwait(false);
+        _report.AddSource("Saved tenant data: " + string.Join(", ", files.Select(System.IO.Path.GetFileName)));
+        return data;
     }
 
     // Live, the report covers the last 7 days unless told otherwise; files are read whole unless a window is given.

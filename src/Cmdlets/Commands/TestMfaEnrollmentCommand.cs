@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
-using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.Classification;
 using EntraStrongAuth.Core.Enrollment;
 using EntraStrongAuth.Core.Errors;
@@ -112,13 +111,7 @@ public sealed class TestMfaEnrollmentCommand : AsyncPSCmdlet
         IEnrollmentData data;
         if (Path is { } paths)
         {
-            var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
-            foreach (var problem in problems)
-            {
-                await WriteErrorAsync(problem, null).ConfigureAwait(false);
-            }
-
-            data = await FileEnrollmentData.OpenAsync(files, host).ConfigureAwait(false);
+            data = (await OpenTenantDataAsync(paths).ConfigureAwait(false)).Data;
         }
         else
         {

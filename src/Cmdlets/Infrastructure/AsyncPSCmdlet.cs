@@ -25,7 +25,7 @@ namespace EntraStrongAuth.Cmdlets.Infrastructure;
 /// <item>No <c>.Result</c> or <c>Wait()</c> on an unfinished task: the pipeline thread blocks only on the queue.</item>
 /// </list>
 /// </summary>
-public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable, IPipelineInvoker
+public abstract partial class AsyncPSCmdlet : PSCmdlet, IDisposable, IPipelineInvoker
 {
     private readonly CancellationTokenSource _stop = new();
     private OutputChannel? _channel;

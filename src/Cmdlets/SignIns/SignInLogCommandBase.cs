@@ -55,18 +55,8 @@ public abstract class SignInLogCommandBase : AsyncPSCmdlet
     /// <summary>Reads the given paths (e.g. files piped in as FileInfo objects).</summary>
     protected async Task ReadSignInsAsync(string[] paths, bool literal, Func<SignInEvent, Task> onSignIn, CancellationToken cancellationToken)
     {
-        var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, literal, Recurse, cancellationToken)).ConfigureAwait(false);
-        foreach (var problem in resolved.Problems)
-        {
-            await WriteErrorAsync(problem, null).ConfigureAwait(false);
-        }
-
-        foreach (var warning in resolved.Warnings)
-        {
-            await WriteWarningAsync(warning).ConfigureAwait(false);
-        }
-
-        await new SignInFileReading(CreateRunHost(), Format, WholeRecordCodes).ReadAsync(resolved.Files, onSignIn, cancellationToken).ConfigureAwait(false);
+        var files = await ResolveSignInFilesAsync(paths, literal, Recurse, cancellationToken).ConfigureAwait(false);
+        await new SignInFileReading(CreateRunHost(), Format, WholeRecordCodes).ReadAsync(files, onSignIn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

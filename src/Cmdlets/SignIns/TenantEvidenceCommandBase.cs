@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Infrastructure;
-using EntraStrongAuth.Cmdlets.Policies;
 using EntraStrongAuth.Core.SignIns;
 using EntraStrongAuth.Engine.Application.Enrollment;
 
@@ -57,41 +56,10 @@ public abstract class TenantEvidenceCommandBase : AsyncPSCmdlet
     }
 
     /// <summary>The sign-in files -Path names (empty without -Path); path problems are written as errors.</summary>
-    protected async Task<IReadOnlyList<string>> SignInFilesAsync(CancellationToken cancellationToken)
-    {
-        if (Path is not { } paths)
-        {
-            return Array.Empty<string>();
-        }
-
-        var resolved = await InvokeOnPipelineAsync(() => SignInPathResolver.Resolve(this, paths, false, Recurse, cancellationToken)).ConfigureAwait(false);
-        foreach (var problem in resolved.Problems)
-        {
-            await WriteErrorAsync(problem, null).ConfigureAwait(false);
-        }
-
-        foreach (var warning in resolved.Warnings)
-        {
-            await WriteWarningAsync(warning).ConfigureAwait(false);
-        }
-
-        return resolved.Files;
-    }
+    protected async Task<IReadOnlyList<string>> SignInFilesAsync(CancellationToken cancellationToken) =>
+        Path is { } paths ? await ResolveSignInFilesAsync(paths, false, Recurse, cancellationToken).ConfigureAwait(false) : Array.Empty<string>();
 
     /// <summary>The -TenantDataPath files as tenant data; null without -TenantDataPath.</summary>
-    protected async Task<IEnrollmentData?> TenantDataFilesAsync()
-    {
-        if (TenantDataPath is not { } paths)
-        {
-            return null;
-        }
-
-        var (files, problems) = await InvokeOnPipelineAsync(() => PolicyPathResolver.Resolve(this, paths, FileEnrollmentData.FilePatterns)).ConfigureAwait(false);
-        foreach (var problem in problems)
-        {
-            await WriteErrorAsync(problem, null).ConfigureAwait(false);
-        }
-
-        return await FileEnrollmentData.OpenAsync(files, CreateRunHost()).ConfigureAwait(false);
-    }
+    protected async Task<IEnrollmentData?> TenantDataFilesAsync() =>
+        TenantDataPath is { } paths ? (await OpenTenantDataAsync(paths).ConfigureAwait(false)).Data : null;
 }
