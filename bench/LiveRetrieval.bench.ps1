@@ -143,7 +143,7 @@ finally {
 }
 
 # docs/benchmarks.md: this bench's section only.
-$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$cpu = Get-BenchProcessor
 $table = $rows | ForEach-Object {
     "| $($_.What) | $($_.Days) | $($_.Records) | $($_.Requests) | $($_.Throttled) | $($_.Seconds.ToString('0.00', $inv)) | $($_.PerSecond) | $($_.Share.ToString('0.0', $inv)) % | $($_.PeakMB) | $($_.Note) |"
 }

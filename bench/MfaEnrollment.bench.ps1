@@ -187,7 +187,7 @@ finally {
 }
 
 # docs/benchmarks.md: this bench's section only.
-$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$cpu = Get-BenchProcessor
 $table = $rows | ForEach-Object {
     "| $($_.What) | $($_.Answered) | $($_.NotCapable) | $($_.Requests) | $($_.RoundTrips) | $($_.Throttled) | $($_.Seconds.ToString('0.00', $inv)) | $(Format-Duration $_.RealSeconds) | $(Format-Duration $_.FloorSeconds) | $($_.PeakMB) | $($_.Note) |"
 }

@@ -31,8 +31,7 @@ Import-Module (Join-Path $PSScriptRoot 'BenchDocs.psm1')
 $folder = Join-Path $root "out/bench/report-$SizeMB"
 New-Item -ItemType Directory -Force -Path $folder | Out-Null
 
-& dotnet build (Join-Path $root 'tools/SignInGenerator') -c Release --nologo -v quiet | Out-Host
-$generator = Get-ChildItem (Join-Path $root 'tools/SignInGenerator/bin/Release') -Recurse -Filter 'SignInGenerator.dll' | Select-Object -First 1
+$generator = Get-SignInGenerator -Root $root
 $file = Join-Path $folder 'signins.graph.json'
 $activityText = $Activity.ToString([cultureinfo]::InvariantCulture)
 $generated = "tools/SignInGenerator --seed 7 --users $Users --activity $activityText --target-bytes ${SizeMB}M"
@@ -62,7 +61,6 @@ Import-Module '$ModuleManifest'
     [pscustomobject]@{ Seconds = [double]::Parse($parts[0], [cultureinfo]::InvariantCulture); PeakMB = [math]::Round([long]$parts[1] / 1KB) }
 }
 
-function Get-Median([double[]] $values) { $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)] }
 
 # The three contenders take turns pass by pass, so a burst of load on the shared machine hits each of them alike.
 $contenders = [ordered]@{
@@ -102,7 +100,7 @@ function Get-Verdict([bool] $met, [string] $goal, [string] $missed) { if ($met) 
 $readVerdict = Get-Verdict ($oneRead -le 1.0) 'at most 1.0' 'the report costs more than running both commands, each with its own read of the file'
 $pageVerdict = Get-Verdict ($htmlKB -lt 1024) 'under 1 MB at 100,000 failures' 'the page grows with the failures'
 $load = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 3
-$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$cpu = Get-BenchProcessor
 $row = { param($name, $what, $r) '| {0} | `{1}` | {2:F1} | {3} | {4} |' -f $name, $what, $r.Seconds, $r.Spread, $r.PeakMB }
 $lines = @(
     '## Export-StrongAuthReport at 100,000 failures (issue 19)', '',

@@ -27,7 +27,6 @@ function Measure-Process([string] $command) {
     $watch.Elapsed.TotalMilliseconds
 }
 
-function Get-Median([double[]] $values) { $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)] }
 
 $runs = [ordered]@{
     bare   = 'exit 0'
@@ -67,7 +66,7 @@ for ($pass = 0; $pass -lt $Passes; $pass++) {
 }
 $phase = 0..4 | ForEach-Object { $i = $_; Get-Median @($phases | ForEach-Object { $_[$i] }) }
 
-$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$cpu = Get-BenchProcessor
 $met = { param($value, $goal) if ($value -lt $goal) { 'met' } else { 'not met' } }
 $lines = @(
     '## Start-up: import and the first finding (issue 20)', '',

@@ -115,7 +115,7 @@ finally {
 # Pulling the whole window from Graph: every sign-in of the window at the bytes per record Graph served above.
 $perRecord = $a.GraphBytes / [math]::Max(1, $a.GraphRows)
 $windowRows = [long](($tenantSize -replace '[^\d]', ' ').Trim() -split '\s+' | Select-Object -First 1)
-$cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '.*:\s*', ''
+$cpu = Get-BenchProcessor
 $table = $rows | ForEach-Object {
     "| $($_.What) | $($_.Requests) | $($_.Rows.ToString('N0', $inv)) | $(($_.Bytes / 1MB).ToString('0.00', $inv)) | $($_.Throttled) | $($_.Seconds.ToString('0.0', $inv)) | $($_.RealTime.ToString('0', $inv)) | $($_.Findings) | $($_.PeakMB) |"
 }
