@@ -7,10 +7,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using EntraStrongAuth.Cmdlets.Completers;
 using EntraStrongAuth.Cmdlets.Infrastructure;
+using EntraStrongAuth.Cmdlets.Paths;
 using EntraStrongAuth.Core.Errors;
 using EntraStrongAuth.Core.Workspace;
 using EntraStrongAuth.Engine.Application.SentinelTemplates;
-using Microsoft.PowerShell.Commands;
 
 namespace EntraStrongAuth.Cmdlets.Commands;
 
@@ -122,21 +122,7 @@ public sealed class GetStrongAuthKqlCommand : AsyncPSCmdlet
     /// <summary>The -OutputPath folder as a file-system path (it may not exist yet); a file or another provider's path stops the command.</summary>
     private string ResolveFolder()
     {
-        string path;
-        ProviderInfo provider;
-        try
-        {
-            path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath, out provider, out _);
-        }
-        catch (SessionStateException ex)
-        {
-            throw new EntraStrongAuthException(ErrorIds.KqlOutputPathInvalid, FailureKind.InvalidArgument, "-OutputPath '" + OutputPath + "' cannot be resolved: " + ex.Message, "Give a folder path of the file system, such as ./sentinel-rules.");
-        }
-
-        if (provider.ImplementingType != typeof(FileSystemProvider))
-        {
-            throw new EntraStrongAuthException(ErrorIds.KqlOutputPathInvalid, FailureKind.InvalidArgument, "-OutputPath '" + OutputPath + "' is a " + provider.Name + " path, not a folder of the file system.", "Give a folder path, such as ./sentinel-rules.");
-        }
+        var path = OutputPathResolver.Resolve(this, OutputPath, why => new EntraStrongAuthException(ErrorIds.KqlOutputPathInvalid, FailureKind.InvalidArgument, "-OutputPath '" + OutputPath + "' cannot be used: " + why + ".", "Give a folder path of the file system, such as ./sentinel-rules."));
 
         if (File.Exists(path))
         {

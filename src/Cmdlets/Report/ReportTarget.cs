@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using EntraStrongAuth.Cmdlets.Paths;
 using EntraStrongAuth.Core.Errors;
 
 namespace EntraStrongAuth.Cmdlets.Report;
@@ -14,19 +15,7 @@ internal static class ReportTarget
     /// <summary>The full path of the report; must run on the pipeline thread (session state).</summary>
     public static string Resolve(PSCmdlet cmdlet, string path, bool force)
     {
-        string full;
-        try
-        {
-            full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-            {
-                throw Invalid(path, "it is a path of the " + provider.Name + " provider, not a file");
-            }
-        }
-        catch (System.Exception error) when (error is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or PSArgumentException)
-        {
-            throw Invalid(path, error.Message);
-        }
+        var full = OutputPathResolver.Resolve(cmdlet, path, why => Invalid(path, why));
 
         if (Directory.Exists(full))
         {
